@@ -1,0 +1,15 @@
+namespace Pipeline.Core.Site;
+
+/// <summary>A file of the public site (or of the site's private state), with the headers it must be served with.</summary>
+public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+
+/// <summary>
+/// Where site files live: the storage account's $web container in Azure/Azurite, a folder for local builds and
+/// benchmarks. Paths are relative, '/'-separated, never starting with '/'.
+/// </summary>
+public interface ISiteStore
+{
+    ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default);
+    ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken = default);
+    ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default);
+}
