@@ -1,0 +1,305 @@
+// The Pipeline in Azure: one resource group holding the storage account (uploads, pipeline state, the public static
+// website), the Function App (Flex Consumption) with its managed identity, Event Grid for the upload trigger,
+// monitoring, and optionally Front Door in front of the site. Deployed by `azd up` (see README "Deployment").
+targetScope = 'subscription'
+
+@description('azd environment name; names and tags derive from it.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region of every regional resource (must offer the Flex Consumption plan).')
+@minLength(1)
+param location string
+
+@description('Resource group to create; empty = rg-<environmentName>.')
+param resourceGroupName string = ''
+
+// ---- The site and the pipeline ----
+
+@description('Public base URL of the site, ending with "/"; empty = the Front Door endpoint or the static website endpoint.')
+param siteBaseUrl string = ''
+
+@description('Title of the public site.')
+param siteTitle string = '政府信息公开'
+
+@description('Entries per list page of the site.')
+@minValue(1)
+@maxValue(1000)
+param sitePageSize int = 50
+
+@description('IANA time zone in which release dates are read.')
+param siteTimeZone string = 'Asia/Shanghai'
+
+@description('When due reports are published: 6-field NCRONTAB (seconds first), in UTC.')
+param publishSchedule string = '0 */5 * * * *'
+
+@description('Uploads larger than this many bytes are rejected without being read whole.')
+@minValue(1)
+param maxUploadBytes int = 20971520
+
+@description('What to do with personal data found in a report.')
+@allowed(['HoldForReview', 'PublishMasked'])
+param privacyMode string = 'HoldForReview'
+
+@description('Public scope assumed (with a warning) when a report states none.')
+param defaultPublicScope string = '主动公开'
+
+@description('URLs that receive a POST with the changed site URLs after each publish run.')
+param webhookUrls string[] = []
+
+@description('Publish lease duration in seconds (15-60, an Azure Storage limit).')
+@minValue(15)
+@maxValue(60)
+param publishLeaseSeconds int = 60
+
+@description('At most this many due reports are handled per publish run.')
+@minValue(1)
+param maxReportsPerPublishRun int = 5000
+
+@description('Render messages dequeued this many times are given up (keep equal to queues.maxDequeueCount in host.json).')
+@minValue(1)
+param maxRenderAttempts int = 5
+
+@description('Content-Security-Policy of the site pages (sent by the local host; in Azure applied by Front Door when enabled).')
+param contentSecurityPolicy string = 'default-src \'self\'; img-src \'self\' data:; style-src \'self\'; script-src \'self\'; object-src \'none\'; base-uri \'self\'; frame-ancestors \'none\''
+
+// ---- Retention ----
+
+@description('Days after which quarantined uploads move to the cool tier.')
+@minValue(1)
+param quarantineCoolAfterDays int = 30
+
+@description('Days after which quarantined uploads are deleted.')
+@minValue(1)
+param quarantineDeleteAfterDays int = 365
+
+@description('Days every archived original stays immutable (version-level WORM); 0 turns WORM off.')
+@minValue(0)
+param archiveRetentionDays int = 365
+
+@description('Days deleted blobs and containers stay recoverable.')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int = 30
+
+@description('Days superseded blob versions are kept outside the archive container.')
+@minValue(1)
+param previousVersionRetentionDays int = 30
+
+@description('Days logs are kept in Log Analytics.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+// ---- Hosting ----
+
+@description('Most instances the Flex Consumption plan may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each Function App instance, in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Put Azure Front Door (Standard) in front of the static website.')
+param enableFrontDoor bool = false
+
+@description('Create the Event Grid subscription that triggers validation; needs the deployed app (see eventgrid.bicep). The azd postdeploy hook turns it on.')
+param enableUploadEvents bool = false
+
+var abbreviations = {
+  resourceGroup: 'rg-'
+  storage: 'st'
+  plan: 'plan-'
+  functionApp: 'func-'
+  identity: 'id-'
+  logAnalytics: 'log-'
+  applicationInsights: 'appi-'
+  systemTopic: 'evgt-'
+  frontDoor: 'afd-'
+  frontDoorEndpoint: 'fde-'
+}
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'pipeline'
+}
+
+// Names the code fixes (Pipeline.Storage.StorageNames); the tests check that they agree.
+var incomingContainerName = 'incoming'
+var quarantineContainerName = 'quarantine'
+var archiveContainerName = 'archive'
+var containerNames = [
+  incomingContainerName
+  quarantineContainerName
+  'results'
+  archiveContainerName
+  'parsed'
+  'staging'
+  'locks'
+  'site-state'
+  deadLetterContainerName
+]
+var queueNames = [
+  'render'
+  'render-poison'
+]
+var tableNames = [
+  'Agencies'
+  'Ledger'
+  'Uploads'
+  'Counters'
+  'Due'
+  'WebhookOutbox'
+]
+// Names other modules look resources up by: known before deployment, so What-If can predict them.
+var storageAccountName = '${abbreviations.storage}${resourceToken}'
+var applicationInsightsName = '${abbreviations.applicationInsights}${resourceToken}'
+var functionAppName = '${abbreviations.functionApp}${resourceToken}'
+var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'eventgrid-deadletter'
+var notFoundDocumentPath = '404.html'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: empty(resourceGroupName) ? '${abbreviations.resourceGroup}${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    containerNames: containerNames
+    queueNames: queueNames
+    tableNames: tableNames
+    deploymentContainerName: deploymentContainerName
+    quarantineContainerName: quarantineContainerName
+    archiveContainerName: archiveContainerName
+    quarantineCoolAfterDays: quarantineCoolAfterDays
+    quarantineDeleteAfterDays: quarantineDeleteAfterDays
+    archiveRetentionDays: archiveRetentionDays
+    softDeleteRetentionDays: softDeleteRetentionDays
+    previousVersionRetentionDays: previousVersionRetentionDays
+    notFoundDocumentPath: notFoundDocumentPath
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: '${abbreviations.logAnalytics}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+  }
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: '${abbreviations.identity}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+  }
+  dependsOn: [
+    storage
+    monitoring
+  ]
+}
+
+module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
+  scope: resourceGroup
+  params: {
+    profileName: '${abbreviations.frontDoor}${resourceToken}'
+    endpointName: '${abbreviations.frontDoorEndpoint}${resourceToken}'
+    tags: tags
+    originHostName: hostOf(storage.outputs.webEndpoint)
+  }
+}
+
+// https://<host>/ from an endpoint URL such as https://<account>.z7.web.core.windows.net/
+func hostOf(endpoint string) string => split(endpoint, '/')[2]
+
+var defaultSiteBaseUrl = enableFrontDoor ? 'https://${frontDoor!.outputs.hostName}/' : storage.outputs.webEndpoint
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: resourceGroup
+  params: {
+    planName: '${abbreviations.plan}${resourceToken}'
+    appName: functionAppName
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    blobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    // Exactly the settings the code reads: the Functions host (AzureWebJobsStorage__*, APPLICATIONINSIGHTS_*), the
+    // Azure SDK (AZURE_CLIENT_ID) and the pipeline (PublishSchedule, Pipeline__*, Site__*).
+    appSettings: {
+      // Identity-based storage for the host (triggers, timer locks, keys) and for the pipeline's own clients.
+      AzureWebJobsStorage__accountName: storage.outputs.name
+      AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // DefaultAzureCredential in the worker selects the user-assigned identity by this id.
+      AZURE_CLIENT_ID: identity.outputs.clientId
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      // Telemetry is sent with Microsoft Entra ID (the component has local authentication disabled).
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+      PublishSchedule: publishSchedule
+      Pipeline__MaxUploadBytes: string(maxUploadBytes)
+      Pipeline__Privacy: privacyMode
+      Pipeline__DefaultPublicScope: defaultPublicScope
+      Pipeline__PublishLeaseSeconds: string(publishLeaseSeconds)
+      Pipeline__MaxReportsPerPublishRun: string(maxReportsPerPublishRun)
+      Pipeline__MaxRenderAttempts: string(maxRenderAttempts)
+      Pipeline__ContentSecurityPolicy: contentSecurityPolicy
+      Site__BaseUrl: empty(siteBaseUrl) ? defaultSiteBaseUrl : siteBaseUrl
+      Site__SiteTitle: siteTitle
+      Site__PageSize: string(sitePageSize)
+      Site__TimeZone: siteTimeZone
+    }
+    listSettings: {
+      Pipeline__Webhooks: webhookUrls
+    }
+  }
+}
+
+module uploadEvents 'modules/eventgrid.bicep' = {
+  scope: resourceGroup
+  params: {
+    systemTopicName: '${abbreviations.systemTopic}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    functionAppName: functionAppName
+    incomingContainerName: incomingContainerName
+    functionName: 'ValidateUpload'
+    enableSubscription: enableUploadEvents
+    deadLetterContainerName: deadLetterContainerName
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
+// azd stores outputs as environment values (.azure/<env>/.env).
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output SITE_URL string = empty(siteBaseUrl) ? defaultSiteBaseUrl : siteBaseUrl
+output STATIC_WEBSITE_ENDPOINT string = storage.outputs.webEndpoint
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output UPLOAD_EVENTS_ENABLED bool = uploadEvents.outputs.subscriptionCreated

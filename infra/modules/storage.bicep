@@ -1,0 +1,228 @@
+// The pipeline's one storage account: uploads, pipeline state (blobs, queues, tables), the Functions deployment
+// package and the public static website ($web). Reached only with Microsoft Entra ID: shared keys are off.
+
+@description('Storage account name (3-24 lower-case letters and digits, globally unique).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+param location string
+param tags object
+
+@description('Blob containers the pipeline uses ($web is created by the static website feature itself).')
+param containerNames string[]
+
+@description('Queues the pipeline uses, including the poison queue the Functions host moves failed messages to.')
+param queueNames string[]
+
+@description('Tables the pipeline uses.')
+param tableNames string[]
+
+@description('Container that holds the Function App deployment package (Flex Consumption).')
+param deploymentContainerName string
+
+@description('Container of rejected uploads; its blobs move to cool storage and are later deleted.')
+param quarantineContainerName string
+
+@description('Container of accepted originals, kept write-once when archiveRetentionDays > 0.')
+param archiveContainerName string
+
+@description('Days after which quarantined uploads move to the cool tier.')
+@minValue(1)
+param quarantineCoolAfterDays int
+
+@description('Days after which quarantined uploads are deleted.')
+@minValue(1)
+param quarantineDeleteAfterDays int
+
+@description('Days every version of an archived original stays immutable (version-level WORM); 0 turns WORM off.')
+@minValue(0)
+param archiveRetentionDays int
+
+@description('Days deleted blobs and containers stay recoverable (soft delete).')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int
+
+@description('Days a superseded blob version is kept outside the archive container (site pages are rewritten on every publish).')
+@minValue(1)
+param previousVersionRetentionDays int
+
+@description('Path of the page the static website serves for missing files.')
+param notFoundDocumentPath string
+
+resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: true
+      services: {
+        blob: { enabled: true, keyType: 'Account' }
+        file: { enabled: true, keyType: 'Account' }
+        queue: { enabled: true, keyType: 'Account' }
+        table: { enabled: true, keyType: 'Account' }
+      }
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-04-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+    // The public site is served by the account's static website endpoint (a read-only, anonymous endpoint that is
+    // independent of allowBlobPublicAccess); the publish stage writes $web.
+    staticWebsite: {
+      enabled: true
+      indexDocument: 'index.html'
+      errorDocument404Path: notFoundDocumentPath
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-04-01' = [
+  for containerName in union(containerNames, [deploymentContainerName]): {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+      // Version-level WORM: every version written to the archive is immutable for the retention period, while new
+      // versions can still be added (an idempotent re-run of a stage may rewrite the same name).
+      immutableStorageWithVersioning: containerName == archiveContainerName && archiveRetentionDays > 0
+        ? { enabled: true }
+        : null
+    }
+  }
+]
+
+resource archiveContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-04-01' existing = {
+  parent: blobService
+  name: archiveContainerName
+}
+
+// Default time-based retention for every new version in the archive. Left unlocked so an operator can extend it or,
+// with the right role, shorten it; lock it in the portal once the retention period is settled by policy.
+resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2026-04-01' = if (archiveRetentionDays > 0) {
+  parent: archiveContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: archiveRetentionDays
+    allowProtectedAppendWrites: false
+  }
+  dependsOn: [
+    containers
+  ]
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-04-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-04-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-04-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-04-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'quarantine-cool-then-delete'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${quarantineContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                tierToCool: { daysAfterModificationGreaterThan: quarantineCoolAfterDays }
+                delete: { daysAfterModificationGreaterThan: quarantineDeleteAfterDays }
+              }
+              version: {
+                delete: { daysAfterCreationGreaterThan: quarantineDeleteAfterDays }
+              }
+            }
+          }
+        }
+        {
+          // Versioning is on for the whole account (so an overwritten or deleted upload can be recovered), but the
+          // site and state containers are rewritten on every run: keep their old versions only for a while.
+          name: 'expire-superseded-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: [
+                for containerName in union(filter(containerNames, c => c != archiveContainerName && c != quarantineContainerName), ['$web']): '${containerName}/'
+              ]
+            }
+            actions: {
+              version: {
+                delete: { daysAfterCreationGreaterThan: previousVersionRetentionDays }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    containers
+  ]
+}
+
+output id string = account.id
+output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+output tableEndpoint string = account.properties.primaryEndpoints.table
+output webEndpoint string = account.properties.primaryEndpoints.web
