@@ -1,0 +1,143 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Pipeline.Core;
+using Pipeline.Storage;
+
+namespace Pipeline.Stages;
+
+public enum PrivacyDecision
+{
+    /// <summary>Publish with personal data masked (e.g. 185****6331).</summary>
+    PublishMasked,
+    /// <summary>Publish the text as uploaded (the operator checked the data may be public, e.g. an office number).</summary>
+    PublishAsIs,
+}
+
+public sealed record ReportVersionStatus(int Version, string State, string FileName, string ContentHash, DateTimeOffset UpdatedAt);
+
+/// <summary>Where a report is: what `pipeline status &lt;index code&gt;` prints.</summary>
+public sealed record ReportStatus(
+    string IndexCode,
+    ReportState State,
+    int Version,
+    string Agency,
+    string FileName,
+    string? Title,
+    string? Publisher,
+    bool Publishable,
+    DateTimeOffset? ReleaseAt,
+    DateTimeOffset? PublishedAt,
+    int? PublishedVersion,
+    string? Reason,
+    string? VerdictSummary,
+    IReadOnlyList<ReportVersionStatus> History)
+{
+    internal static ReportStatus From(LedgerEntry e, IReadOnlyList<LedgerEntry> history) => new(
+        e.IndexCode, e.State, e.Version, e.Agency, e.FileName, e.Title, e.Publisher, e.Publishable, e.ReleaseAt, e.PublishedAt,
+        e.PublishedVersion, e.Reason, e.VerdictSummary,
+        history.Select(h => new ReportVersionStatus(h.Version, h.Status, h.FileName, h.ContentHash, h.UpdatedAt)).ToList());
+}
+
+/// <summary>What happened to one uploaded file: what `pipeline status --agency a --file f` prints.</summary>
+/// <param name="Outcome">"Waiting" (still in incoming/), "Accepted", "Duplicate" or "Rejected".</param>
+public sealed record UploadStatus(string Agency, string FileName, string Outcome, string? IndexCode, int? Version, string? Reason, string? ResultBlob, DateTimeOffset? ProcessedAt, ReportStatus? Report);
+
+public sealed record WithdrawOutcome(bool Found, ReportState? PreviousState, string Message);
+
+public sealed record ApprovalOutcome(bool Found, bool Approved, string Message);
+
+/// <summary>Operator actions and queries (CLI and any admin endpoint).</summary>
+public sealed class ReportAdmin(
+    BlobServiceClient blobs,
+    QueueServiceClient queues,
+    ReportLedger ledger,
+    UploadReceipts uploads,
+    DueIndex due,
+    AgencyRegistry registry,
+    ValidateStage validate,
+    TimeProvider time,
+    ILogger<ReportAdmin> logger)
+{
+    public async Task<ReportStatus?> GetByIndexCodeAsync(string indexCode, CancellationToken ct)
+    {
+        var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+        if (latest is null) return null;
+        var history = await ledger.GetHistoryAsync(indexCode, ct).ConfigureAwait(false);
+        return ReportStatus.From(latest, history);
+    }
+
+    public async Task<UploadStatus?> GetByFileAsync(string agency, string fileName, CancellationToken ct)
+    {
+        var entry = await uploads.GetFileAsync(agency, fileName, ct).ConfigureAwait(false);
+        var waiting = await blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient($"{agency}/{fileName}").ExistsAsync(ct).ConfigureAwait(false);
+        if (waiting.Value)
+            return new UploadStatus(agency, fileName, "Waiting", entry?.IndexCode, entry?.Version, "uploaded, waiting for validation", null, null, null);
+        if (entry is null) return null;
+        var report = entry.IndexCode is null ? null : await GetByIndexCodeAsync(entry.IndexCode, ct).ConfigureAwait(false);
+        return new UploadStatus(entry.Agency, entry.FileName, entry.Outcome, entry.IndexCode, entry.Version, entry.Reason, entry.ResultBlob, entry.ProcessedAt, report);
+    }
+
+    /// <summary>
+    /// Marks the report withdrawn and schedules the withdrawal for the next publish run (page replaced by a notice,
+    /// entry removed from lists, feeds, sitemap, JSON and search). Idempotent.
+    /// </summary>
+    public async Task<WithdrawOutcome> WithdrawAsync(string indexCode, string reason, CancellationToken ct)
+    {
+        ReportState? previous = null;
+        var now = time.GetUtcNow();
+        var updated = await ledger.UpdateAsync(indexCode, e =>
+        {
+            previous = e.State;
+            if (e.State == ReportState.Withdrawn && e.Reason == reason) return false;
+            e.State = ReportState.Withdrawn;
+            e.Reason = reason;
+            e.Publishable = false;
+            e.WithdrawnAt = now;
+            return true;
+        }, ct).ConfigureAwait(false);
+        if (updated is null) return new WithdrawOutcome(false, null, $"no report with index code {indexCode}");
+        await due.AddAsync(indexCode, now, ct).ConfigureAwait(false);
+        logger.LogInformation("{IndexCode} withdrawn ({Reason})", indexCode, reason);
+        return new WithdrawOutcome(true, previous, $"{indexCode} withdrawn; the site is updated at the next publish run");
+    }
+
+    /// <summary>
+    /// Releases a report held for privacy review: re-analyses the archived original (masked when asked), stores the
+    /// parsed document for the same version and requests rendering. Only a Held report can be approved.
+    /// </summary>
+    public async Task<ApprovalOutcome> ApprovePrivacyAsync(string indexCode, PrivacyDecision decision, CancellationToken ct)
+    {
+        var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+        if (latest is null) return new ApprovalOutcome(false, false, $"no report with index code {indexCode}");
+        if (latest.State != ReportState.Held)
+            return new ApprovalOutcome(true, false, $"{indexCode} is {latest.State}, not held for privacy review");
+
+        var agency = await registry.FindAsync(latest.Agency, ct).ConfigureAwait(false);
+        var archived = await blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(latest.ArchiveBlob).OpenReadAsync(cancellationToken: ct).ConfigureAwait(false);
+        ReportAnalysis analysis;
+        await using (archived.ConfigureAwait(false))
+        {
+            var mode = decision == PrivacyDecision.PublishMasked ? PrivacyMode.PublishMasked : PrivacyMode.HoldForReview;
+            analysis = await ReportAnalyzer.AnalyzeAsync(archived, latest.FileName, agency?.ToContext(), validate.AnalysisOptionsFor(mode), ct).ConfigureAwait(false);
+        }
+        analysis = analysis with { Metadata = analysis.Metadata with { IndexCode = new(indexCode, analysis.Metadata.IndexCode.Value == indexCode ? analysis.Metadata.IndexCode.Source : Core.Model.MetadataSource.Assigned) } };
+        await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(latest.ParsedBlob)
+            .UploadAsync(new BinaryData(ParsedReportJson.Serialize(analysis)), overwrite: true, ct).ConfigureAwait(false);
+
+        var approved = await ledger.UpdateAsync(indexCode, e =>
+        {
+            if (e.State != ReportState.Held || e.Version != latest.Version) return false;
+            e.State = ReportState.Validated;
+            e.PrivacyDecision = decision.ToString();
+            e.Publishable = e.PubliclyScoped;
+            e.Reason = $"privacy review: {decision}";
+            return true;
+        }, ct).ConfigureAwait(false);
+        if (approved is null || approved.State != ReportState.Validated)
+            return new ApprovalOutcome(true, false, $"{indexCode} changed during approval; check its status");
+        await ValidateStage.RequestRenderAsync(queues, indexCode, approved.Version, ct).ConfigureAwait(false);
+        logger.LogInformation("{IndexCode} approved for publication ({Decision})", indexCode, decision);
+        return new ApprovalOutcome(true, true, $"{indexCode} approved ({decision}); it is rendered and published when due");
+    }
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core;
+using Pipeline.Core.Model;
+using Pipeline.Core.Site;
+using Pipeline.Storage;
+
+namespace Pipeline.Stages;
+
+public enum ValidateResult
+{
+    /// <summary>Stored as a new report or a new version; rendering requested (or held for privacy review).</summary>
+    Accepted,
+    /// <summary>Quarantined; the result document says why.</summary>
+    Rejected,
+    /// <summary>The same bytes were already accepted for this agency: nothing changed.</summary>
+    Duplicate,
+    /// <summary>The blob is gone (already processed by an earlier run): nothing to do.</summary>
+    NotFound,
+}
+
+public sealed record ValidateOutcome(string BlobName, ValidateResult Result, string? IndexCode, int? Version, ReportState? State, string? Reason);
+
+/// <summary>
+/// Validate stage, for one blob of the incoming container ("&lt;agency&gt;/&lt;file&gt;"). Idempotent and crash-safe:
+/// the incoming blob is deleted only after the archive or quarantine copy and the ledger are written, and a retry
+/// after a crash reuses the content receipt (same index code, same version).
+/// </summary>
+public sealed class ValidateStage(
+    BlobServiceClient blobs,
+    QueueServiceClient queues,
+    AgencyRegistry registry,
+    ReportLedger ledger,
+    UploadReceipts uploads,
+    Counters counters,
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider time,
+    ILogger<ValidateStage> logger)
+{
+    /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
+    public const string ReleaseAtMetadataKey = "releaseat";
+
+    private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
+    private readonly PipelineOptions _options = pipelineOptions.Value;
+
+    public async Task<ValidateOutcome> RunAsync(string blobName, CancellationToken ct)
+    {
+        var slash = blobName.IndexOf('/');
+        var folder = slash > 0 ? blobName[..slash] : "";
+        var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
+        var blob = _incoming.GetBlobClient(blobName);
+
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: ct).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return new ValidateOutcome(blobName, ValidateResult.NotFound, null, null, null, null);
+        }
+        var readCondition = new BlobRequestConditions { IfMatch = properties.ETag };
+
+        var agency = await registry.FindAsync(folder, ct).ConfigureAwait(false);
+        if (agency is null)
+        {
+            var finding = new Finding("unknown-agency",
+                $"上传目录“{folder}”不是已登记的机构目录,请上传到本机构的目录 incoming/<机构目录>/。",
+                $"The upload folder '{folder}' is not a registered agency folder; upload into your agency's folder incoming/<agency>/.");
+            var analysis = new ReportAnalysis(fileName, "", properties.ContentLength, null, ReportDocument.Empty, new ReportMetadata(),
+                new Verdict(false, false, [finding], []), [], []);
+            return await RejectAsync(blob, readCondition, folder, fileName, analysis, ct).ConfigureAwait(false);
+        }
+
+        ReportAnalysis report;
+        try
+        {
+            var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), AnalysisOptionsFor(PrivacyMode.HoldForReview), ct).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Replaced or removed while we read it: the new upload gets its own run.
+            return new ValidateOutcome(blobName, ValidateResult.NotFound, null, null, null, "changed while reading");
+        }
+
+        if (!report.Verdict.Accepted)
+            return await RejectAsync(blob, readCondition, folder, fileName, report, ct).ConfigureAwait(false);
+
+        return await AcceptAsync(blob, readCondition, properties, agency, fileName, report, ct).ConfigureAwait(false);
+    }
+
+    internal AnalysisOptions AnalysisOptionsFor(PrivacyMode privacy) => new()
+    {
+        MaxBytes = _options.MaxUploadBytes,
+        DefaultPublicScope = _options.DefaultPublicScope,
+        Privacy = privacy,
+    };
+
+    private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, BlobProperties properties, AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var receipt = await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false);
+        if (receipt is { Completed: true })
+        {
+            var existing = await ledger.GetLatestAsync(receipt.IndexCode, ct).ConfigureAwait(false);
+            await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, "Duplicate", report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now), ct).ConfigureAwait(false);
+            await uploads.RecordFileAsync(new UploadEntry
+            {
+                Agency = agency.Folder, FileName = fileName, Outcome = "Duplicate", IndexCode = receipt.IndexCode, Version = receipt.Version,
+                ContentHash = report.ContentHash, Reason = $"same content as {receipt.FileName}", ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
+            }, ct).ConfigureAwait(false);
+            await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
+            logger.LogInformation("{Blob}: duplicate of {IndexCode} v{Version}, nothing to do", blob.Name, receipt.IndexCode, receipt.Version);
+            return new ValidateOutcome(blob.Name, ValidateResult.Duplicate, receipt.IndexCode, receipt.Version, existing?.State, null);
+        }
+
+        if (receipt is null)
+        {
+            var indexCode = report.Metadata.IndexCode.HasValue
+                ? report.Metadata.IndexCode.Value!
+                : await AssignIndexCodeAsync(agency, report, now, ct).ConfigureAwait(false);
+            var candidate = new ContentReceipt { IndexCode = indexCode, FileName = fileName };
+            receipt = await uploads.TryAddContentAsync(agency.Folder, report.ContentHash, candidate, ct).ConfigureAwait(false)
+                ? candidate
+                : await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false)
+                  ?? throw new InvalidOperationException("content receipt vanished");
+        }
+
+        var code = receipt.IndexCode;
+        if (!report.Metadata.IndexCode.HasValue || report.Metadata.IndexCode.Value != code)
+            report = report with { Metadata = report.Metadata with { IndexCode = new MetadataValue<string>(code, MetadataSource.Assigned) } };
+
+        var publiclyScoped = report.Metadata.PublicScopeNormalized == PublicScope.Public;
+        var held = publiclyScoped && !report.Verdict.Publishable && report.PersonalData.Count > 0;
+        var publishable = publiclyScoped && report.Verdict.Publishable;
+        var requestedReleaseAt = properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
+            && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+
+        var archiveBlob = $"{agency.Folder}/{report.ContentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
+        await ArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
+
+        LedgerEntry recorded;
+        while (true)
+        {
+            var latest = await ledger.GetLatestAsync(code, ct).ConfigureAwait(false);
+            if (latest is not null && (latest.ContentHash == report.ContentHash || receipt.Version > 0 && latest.Version >= receipt.Version))
+            {
+                recorded = latest.ContentHash == report.ContentHash ? latest
+                    : await ledger.GetVersionAsync(code, receipt.Version, ct).ConfigureAwait(false) ?? latest;
+                break; // Recorded by an earlier attempt that crashed before completing the receipt.
+            }
+            var version = (latest?.Version ?? 0) + 1;
+            var parsedBlob = $"{TableKeys.Encode(code)}/{LedgerEntry.VersionRowKey(version)}.json";
+            await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(parsedBlob)
+                .UploadAsync(new BinaryData(ParsedReportJson.Serialize(report)), overwrite: true, ct).ConfigureAwait(false);
+            var entry = new LedgerEntry
+            {
+                IndexCode = code,
+                State = held ? ReportState.Held : ReportState.Validated,
+                Version = version,
+                Agency = agency.Folder,
+                FileName = fileName,
+                ContentHash = report.ContentHash,
+                ArchiveBlob = archiveBlob,
+                ParsedBlob = parsedBlob,
+                Title = report.Metadata.Title.Value ?? report.Document.Title ?? Path.GetFileNameWithoutExtension(fileName),
+                Publisher = report.Metadata.Publisher.Value ?? agency.PublisherName,
+                GeneratedDate = FormatDate(report.Metadata.GeneratedDate.Value),
+                ReleaseDate = FormatDate(report.Metadata.ReleaseDate.Value),
+                PublicScope = report.Metadata.PublicScope.Value,
+                PubliclyScoped = publiclyScoped,
+                Publishable = publishable,
+                PersonalDataCount = report.PersonalData.Count,
+                RequestedReleaseAt = requestedReleaseAt,
+                PublishSequence = latest?.PublishSequence,
+                PublishedVersion = latest?.PublishedVersion,
+                FirstPublishedAt = latest?.FirstPublishedAt,
+                PublishedAt = latest?.PublishedAt,
+                Reason = held ? $"held for privacy review: {report.PersonalData.Count} personal data item(s)"
+                    : publiclyScoped ? null : $"not for public release (公开范围: {report.Metadata.PublicScope.Value ?? "unknown"})",
+                VerdictSummary = Summarise(report.Verdict),
+                ReceivedAt = properties.CreatedOn,
+            };
+            if (await ledger.TryRecordVersionAsync(entry, latest, ct).ConfigureAwait(false))
+            {
+                recorded = entry;
+                break;
+            }
+        }
+
+        receipt.Version = recorded.Version;
+        if (recorded.State == ReportState.Validated)
+            await RequestRenderAsync(queues, code, recorded.Version, ct).ConfigureAwait(false);
+        await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
+        await uploads.RecordFileAsync(new UploadEntry
+        {
+            Agency = agency.Folder, FileName = fileName, Outcome = "Accepted", IndexCode = code, Version = recorded.Version,
+            ContentHash = report.ContentHash, Reason = recorded.Reason, ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
+        }, ct).ConfigureAwait(false);
+        receipt.Completed = true;
+        await uploads.UpdateContentAsync(receipt, ct).ConfigureAwait(false);
+        await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
+        logger.LogInformation("{Blob}: accepted as {IndexCode} v{Version} ({State})", blob.Name, code, recorded.Version, recorded.State);
+        return new ValidateOutcome(blob.Name, ValidateResult.Accepted, code, recorded.Version, recorded.State, recorded.Reason);
+    }
+
+    /// <summary>Sends the render request (JSON) on the render queue. Base64 message encoding, as the Functions queue trigger expects.</summary>
+    internal static async Task RequestRenderAsync(QueueServiceClient queues, string indexCode, int version, CancellationToken ct) =>
+        await queues.GetQueueClient(StorageNames.RenderQueue)
+            .SendMessageAsync(JsonSerializer.Serialize(new RenderRequest(indexCode, version), RenderRequest.JsonOptions), ct).ConfigureAwait(false);
+
+    private async Task<string> AssignIndexCodeAsync(AgencyRecord agency, ReportAnalysis report, DateTimeOffset now, CancellationToken ct)
+    {
+        var year = report.Metadata.ReleaseDate.Value?.Year
+            ?? report.Metadata.GeneratedDate.Value?.Year
+            ?? report.Document.Signature?.Date?.Year
+            ?? SiteTime.Today(now, siteOptions.Value).Year;
+        var prefix = string.IsNullOrWhiteSpace(agency.OrganisationCode) ? agency.Folder : agency.OrganisationCode;
+        var sequence = await counters.NextAsync("indexcode/" + agency.Folder, year.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+        return $"{prefix}/{year}-{sequence}";
+    }
+
+    private async Task ArchiveAsync(BlobClient source, BlobRequestConditions readCondition, string archiveBlob, string fileName, CancellationToken ct)
+    {
+        var target = blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(archiveBlob);
+        try
+        {
+            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                // Immutable: the archive never overwrites. Same name = same content hash = same bytes.
+                await target.UploadAsync(stream, new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    Metadata = new Dictionary<string, string> { ["originalname"] = Uri.EscapeDataString(fileName) },
+                }, ct).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode is "BlobAlreadyExists" or "ConditionNotMet" or null)
+        {
+            // Already archived by an earlier attempt or an earlier identical upload.
+        }
+    }
+
+    private async Task<ValidateOutcome> RejectAsync(BlobClient blob, BlobRequestConditions readCondition, string folder, string fileName, ReportAnalysis analysis, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var quarantineName = blob.Name;
+        var quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(quarantineName);
+        try
+        {
+            var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await quarantine.UploadAsync(stream, overwrite: true, ct).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return new ValidateOutcome(blob.Name, ValidateResult.NotFound, null, null, null, "changed while reading");
+        }
+        var reason = string.Join("; ", analysis.Verdict.Errors.Select(e => e.Code + ": " + e.Message));
+        var agencyKey = string.IsNullOrEmpty(folder) ? "(none)" : folder;
+        await WriteResultAsync(ValidationResultDocument.From(agencyKey, fileName, "Rejected", analysis, null, null, false, now), ct).ConfigureAwait(false);
+        await uploads.RecordFileAsync(new UploadEntry
+        {
+            Agency = agencyKey, FileName = fileName, Outcome = "Rejected", ContentHash = analysis.ContentHash, Reason = reason,
+            ResultBlob = ResultBlobName(agencyKey, fileName), QuarantineBlob = quarantineName, ProcessedAt = now,
+        }, ct).ConfigureAwait(false);
+        await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
+        logger.LogInformation("{Blob}: rejected ({Reason})", blob.Name, reason);
+        return new ValidateOutcome(blob.Name, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
+    }
+
+    public static string ResultBlobName(string agency, string fileName) => $"{agency}/{fileName}.json";
+
+    private async Task WriteResultAsync(ValidationResultDocument result, CancellationToken ct) =>
+        await blobs.GetBlobContainerClient(StorageNames.ResultsContainer).GetBlobClient(ResultBlobName(result.Agency, result.FileName))
+            .UploadAsync(new BinaryData(result.ToJson()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct)
+            .ConfigureAwait(false);
+
+    private static async Task DeleteIncomingAsync(BlobClient blob, BlobRequestConditions readCondition, CancellationToken ct)
+    {
+        try
+        {
+            await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, readCondition, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // The agency uploaded a new file under the same name meanwhile: leave it for its own run.
+        }
+    }
+
+    private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Summarise(Verdict verdict) => string.Join("\n",
+        verdict.Errors.Select(e => "error " + e.Code + ": " + e.Message)
+            .Concat(verdict.Warnings.Select(w => "warning " + w.Code + ": " + w.Message)));
+}

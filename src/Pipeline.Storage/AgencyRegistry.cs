@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using Pipeline.Core;
+
+namespace Pipeline.Storage;
+
+/// <summary>One registered agency: its folder under incoming/, official name, aliases and organisation code.</summary>
+public sealed record AgencyRecord(
+    [property: JsonPropertyName("folder")] string Folder,
+    [property: JsonPropertyName("publisherName")] string PublisherName,
+    [property: JsonPropertyName("aliases")] IReadOnlyList<string> Aliases,
+    [property: JsonPropertyName("organisationCode")] string OrganisationCode)
+{
+    public AgencyContext ToContext() => new(Folder, PublisherName, Aliases, OrganisationCode);
+
+    /// <summary>Reads config/agencies.json: <c>{"agencies": [ {folder, publisherName, aliases, organisationCode} ]}</c>.</summary>
+    public static async Task<IReadOnlyList<AgencyRecord>> LoadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        var file = await JsonSerializer.DeserializeAsync<AgencyFile>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return file?.Agencies ?? [];
+    }
+
+    private sealed record AgencyFile([property: JsonPropertyName("agencies")] IReadOnlyList<AgencyRecord> Agencies);
+}
+
+/// <summary>The agency registry table (partition "agency", row key = folder).</summary>
+public sealed class AgencyRegistry(TableServiceClient tables)
+{
+    private const string Partition = "agency";
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.AgenciesTable);
+
+    /// <summary>Idempotent: upserts every record (re-running the seed changes nothing).</summary>
+    public async Task SeedAsync(IEnumerable<AgencyRecord> agencies, CancellationToken cancellationToken)
+    {
+        foreach (var agency in agencies)
+        {
+            var entity = new TableEntity(Partition, TableKeys.Encode(agency.Folder))
+            {
+                ["PublisherName"] = agency.PublisherName,
+                ["Aliases"] = JsonSerializer.Serialize(agency.Aliases),
+                ["OrganisationCode"] = agency.OrganisationCode,
+            };
+            await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<AgencyRecord?> FindAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) return null;
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(folder), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToRecord(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<AgencyRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<AgencyRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(ToRecord(entity));
+        return list;
+    }
+
+    private static AgencyRecord ToRecord(TableEntity e) => new(
+        TableKeys.Decode(e.RowKey),
+        e.GetString("PublisherName") ?? "",
+        JsonSerializer.Deserialize<string[]>(e.GetString("Aliases") ?? "[]") ?? [],
+        e.GetString("OrganisationCode") ?? "");
+}

@@ -1,0 +1,40 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Pipeline.Core.Site;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// <see cref="ISiteStore"/> over a blob container ($web for the public site, site-state for the generator's
+/// private state). Content type and cache control become blob HTTP headers, which the static website serves.
+/// </summary>
+public sealed class BlobSiteStore(BlobContainerClient container) : ISiteStore
+{
+    public BlobContainerClient Container => container;
+
+    public async ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return result.Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken = default)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+        };
+        await container.GetBlobClient(file.Path).UploadAsync(new BinaryData(file.Content), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+        await container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+}

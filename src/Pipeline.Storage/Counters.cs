@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// Monotonic counters in a table entity, incremented with optimistic concurrency on the ETag (a 412 means someone
+/// else took the number: re-read and try again). A number, once returned, is never returned again.
+/// Used for per-agency-per-year index-code sequences and the global publish sequence.
+/// </summary>
+public sealed class Counters(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.CountersTable);
+
+    public async Task<long> NextAsync(string scope, string name, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Encode(scope);
+        var row = TableKeys.Encode(name);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    await _table.AddEntityAsync(new TableEntity(partition, row) { ["Value"] = 1L }, cancellationToken).ConfigureAwait(false);
+                    return 1;
+                }
+                var entity = existing.Value!;
+                var next = (entity.GetInt64("Value") ?? 0) + 1;
+                entity["Value"] = next;
+                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Lost the race for this number; the loop reads the new value.
+            }
+        }
+    }
+
+    public async Task<long> PeekAsync(string scope, string name, CancellationToken cancellationToken)
+    {
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(scope), TableKeys.Encode(name), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return existing.HasValue ? existing.Value!.GetInt64("Value") ?? 0 : 0;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage;
+
+/// <summary>Where a report is in the pipeline.</summary>
+public enum ReportState
+{
+    Received,
+    Rejected,
+    Validated,
+    /// <summary>Accepted but held: personal data found, waiting for an operator's approval.</summary>
+    Held,
+    Rendered,
+    Published,
+    Withdrawn,
+    /// <summary>Rendering failed repeatedly (poison message); the reason says why.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One ledger row. Partition = encoded index code; RowKey "latest" is the current state, "v0001", "v0002"... keep
+/// the history of versions (each a copy of the latest row as it was when that version was validated, then kept in
+/// step while that version is current).
+/// </summary>
+public sealed class LedgerEntry : ITableEntity
+{
+    public const string LatestRowKey = "latest";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = LatestRowKey;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string IndexCode { get; set; } = "";
+    /// <summary><see cref="ReportState"/> as text (tables store strings; an unknown value stays readable).</summary>
+    public string Status { get; set; } = nameof(ReportState.Received);
+    public int Version { get; set; }
+    public string Agency { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string? ArchiveBlob { get; set; }
+    public string? ParsedBlob { get; set; }
+    public string? StagingBlob { get; set; }
+    public string? Title { get; set; }
+    public string? Publisher { get; set; }
+    public string? GeneratedDate { get; set; }
+    public string? ReleaseDate { get; set; }
+    public string? PublicScope { get; set; }
+    /// <summary>Public scope allows the site and nothing holds it back.</summary>
+    public bool Publishable { get; set; }
+    /// <summary>True when the report is publicly scoped (even if held for privacy).</summary>
+    public bool PubliclyScoped { get; set; }
+    /// <summary>"PublishMasked" / "PublishAsIs" once an operator decided on held personal data.</summary>
+    public string? PrivacyDecision { get; set; }
+    public int PersonalDataCount { get; set; }
+    /// <summary>Release time requested at upload (blob metadata "releaseat"), used when the document states no release date.</summary>
+    public DateTimeOffset? RequestedReleaseAt { get; set; }
+    /// <summary>When the page may go public (set by the render stage).</summary>
+    public DateTimeOffset? ReleaseAt { get; set; }
+    public string? ReleaseAtSource { get; set; }
+    /// <summary>Order of first publication (counter "publish"); kept across versions for stable listing order.</summary>
+    public long? PublishSequence { get; set; }
+    public int? PublishedVersion { get; set; }
+    public string? Reason { get; set; }
+    /// <summary>Errors and warnings as "code: message" lines.</summary>
+    public string? VerdictSummary { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FirstPublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    [IgnoreDataMember]
+    public ReportState State
+    {
+        get => Enum.TryParse<ReportState>(Status, out var s) ? s : ReportState.Received;
+        set => Status = value.ToString();
+    }
+
+    public static string VersionRowKey(int version) => "v" + version.ToString("D4");
+
+    public LedgerEntry CopyAs(string rowKey)
+    {
+        var copy = (LedgerEntry)MemberwiseClone();
+        copy.RowKey = rowKey;
+        copy.ETag = default;
+        copy.Timestamp = null;
+        return copy;
+    }
+}

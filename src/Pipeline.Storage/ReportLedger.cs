@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The ledger table: one partition per report (encoded index code), a "latest" row plus one row per version.
+/// Every change goes through optimistic concurrency on the latest row's ETag, so two stages racing on one report
+/// never lose an update.
+/// </summary>
+public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
+{
+    private const int MaxConcurrencyRetries = 20;
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.LedgerTable);
+
+    public async Task<LedgerEntry?> GetLatestAsync(string indexCode, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<LedgerEntry>(TableKeys.Encode(indexCode), LedgerEntry.LatestRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<LedgerEntry?> GetVersionAsync(string indexCode, int version, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<LedgerEntry>(TableKeys.Encode(indexCode), LedgerEntry.VersionRowKey(version), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Version rows of one report, oldest first.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(string indexCode, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Encode(indexCode);
+        var rows = new List<LedgerEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge 'v' and RowKey lt 'w'");
+        await foreach (var row in _table.QueryAsync<LedgerEntry>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Every latest row (for rebuild and operator listings: cost grows with the ledger, never used by publish).</summary>
+    public async IAsyncEnumerable<LedgerEntry> ListLatestAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {LedgerEntry.LatestRowKey}");
+        await foreach (var row in _table.QueryAsync<LedgerEntry>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return row;
+    }
+
+    /// <summary>
+    /// Records a new version: writes the version row, then inserts or replaces the latest row (conditional on the
+    /// ETag read by the caller, or insert-only when <paramref name="expectedLatest"/> is null). Returns false when
+    /// someone else changed the report meanwhile: the caller re-reads and decides again.
+    /// </summary>
+    public async Task<bool> TryRecordVersionAsync(LedgerEntry entry, LedgerEntry? expectedLatest, CancellationToken cancellationToken)
+    {
+        entry.PartitionKey = TableKeys.Encode(entry.IndexCode);
+        entry.UpdatedAt = time.GetUtcNow();
+        await _table.UpsertEntityAsync(entry.CopyAs(LedgerEntry.VersionRowKey(entry.Version)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var latest = entry.CopyAs(LedgerEntry.LatestRowKey);
+        try
+        {
+            if (expectedLatest is null)
+                await _table.AddEntityAsync(latest, cancellationToken).ConfigureAwait(false);
+            else
+                await _table.UpdateEntityAsync(latest, expectedLatest.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Read-modify-write of the latest row with optimistic concurrency (retried on 412). <paramref name="mutate"/>
+    /// returns false to leave the row unchanged. The version row of the current version is kept in step.
+    /// Returns the row as stored, or null when the report does not exist.
+    /// </summary>
+    public async Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var latest = await GetLatestAsync(indexCode, cancellationToken).ConfigureAwait(false);
+            if (latest is null) return null;
+            if (!mutate(latest)) return latest;
+            latest.UpdatedAt = time.GetUtcNow();
+            try
+            {
+                var response = await _table.UpdateEntityAsync(latest, latest.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                latest.ETag = response.Headers.ETag ?? latest.ETag;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxConcurrencyRetries)
+            {
+                continue;
+            }
+            await _table.UpsertEntityAsync(latest.CopyAs(LedgerEntry.VersionRowKey(latest.Version)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return latest;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Pipeline.Stages;
+using Pipeline.Storage;
+
+namespace Pipeline.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The pipeline's stages wired exactly as the hosts wire them (<see cref="PipelineServiceCollectionExtensions.AddPipeline"/>)
+/// against a real Azurite, with a <see cref="FakeTimeProvider"/> so tests move time instead of sleeping.
+/// </summary>
+public sealed class PipelineTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private PipelineTestHost(ServiceProvider services, FakeTimeProvider time, AzuriteInstance azurite)
+    {
+        _services = services;
+        Time = time;
+        Azurite = azurite;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public AzuriteInstance Azurite { get; }
+    public IServiceProvider Services => _services;
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public BlobContainerClient Container(string name) => Get<BlobServiceClient>().GetBlobContainerClient(name);
+
+    /// <summary>Builds the stages on <paramref name="azurite"/>, provisions storage and seeds the registry.</summary>
+    public static async Task<PipelineTestHost> StartAsync(AzuriteInstance azurite, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [PipelineOptions.StorageKey] = azurite.ConnectionString,
+            ["Pipeline:AgenciesFile"] = RepoPaths.AgenciesFile,
+            ["Site:BaseUrl"] = "http://127.0.0.1:8080/",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPipeline(configuration);
+        var provider = services.BuildServiceProvider();
+        var host = new PipelineTestHost(provider, time, azurite);
+        await host.Get<PipelineStartup>().RunAsync(CancellationToken.None);
+        return host;
+    }
+
+    /// <summary>Uploads bytes as an agency would (incoming/&lt;agency&gt;/&lt;file&gt;).</summary>
+    public async Task UploadAsync(string agency, string fileName, byte[] content, DateTimeOffset? releaseAt = null)
+    {
+        var options = new BlobUploadOptions();
+        if (releaseAt is { } at)
+            options.Metadata = new Dictionary<string, string> { [ValidateStage.ReleaseAtMetadataKey] = at.ToString("O") };
+        await Container(StorageNames.IncomingContainer).GetBlobClient($"{agency}/{fileName}").UploadAsync(new BinaryData(content), options);
+    }
+
+    public async Task UploadSampleAsync(string agency, string sampleFile, DateTimeOffset? releaseAt = null) =>
+        await UploadAsync(agency, sampleFile, await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, sampleFile)), releaseAt);
+
+    public async Task<IReadOnlyList<string>> ListBlobsAsync(string container)
+    {
+        var names = new List<string>();
+        await foreach (var item in Container(container).GetBlobsAsync()) names.Add(item.Name);
+        return names;
+    }
+
+    public async Task<string?> ReadTextAsync(string container, string blobName)
+    {
+        var blob = Container(container).GetBlobClient(blobName);
+        if (!(await blob.ExistsAsync()).Value) return null;
+        return (await blob.DownloadContentAsync()).Value.Content.ToString();
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Stages;
+using Pipeline.Storage;
+
+namespace Pipeline.Integration.Tests;
+
+/// <summary>The validate stage on a real Azurite: rejection, archiving, receipts, index codes, versions.</summary>
+public sealed class ValidateStageTests : IAsyncLifetime
+{
+    private AzuriteInstance _azurite = null!;
+    private PipelineTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartNewAsync();
+        _host = await PipelineTestHost.StartAsync(_azurite);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private static byte[] Report(string title, string body, string? indexCode = null)
+    {
+        var header = indexCode is null ? "" : $"- 索引号:{indexCode}\n- 公开范围:主动公开\n";
+        return Encoding.UTF8.GetBytes($"{header}{title}\n一、总体情况\n{body}\n二、存在问题\n无。\n");
+    }
+
+    [Fact]
+    public async Task Upload_outside_registered_agency_is_rejected_quarantined_and_explained()
+    {
+        await _host.UploadAsync("nobody", "report.txt", Report("某县2018年政府信息公开工作年度报告", "正文。"));
+
+        var outcome = await _host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.Rejected, outcome.Result);
+        Assert.Contains("unknown-agency", outcome.Reason);
+        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+        Assert.Contains("nobody/report.txt", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        var result = await _host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json");
+        Assert.NotNull(result);
+        using var json = JsonDocument.Parse(result);
+        Assert.False(json.RootElement.GetProperty("accepted").GetBoolean());
+        Assert.Equal("unknown-agency", json.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
+        var status = await _host.Get<ReportAdmin>().GetByFileAsync("nobody", "report.txt", CancellationToken.None);
+        Assert.Equal("Rejected", status?.Outcome);
+    }
+
+    [Fact]
+    public async Task Empty_upload_is_rejected_and_the_original_kept_in_quarantine()
+    {
+        await _host.UploadAsync("gaoping", "empty.txt", []);
+
+        var outcome = await _host.Get<ValidateStage>().RunAsync("gaoping/empty.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.Rejected, outcome.Result);
+        Assert.Contains("gaoping/empty.txt", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Empty(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+    }
+
+    [Fact]
+    public async Task Accepted_upload_is_archived_by_hash_recorded_and_sent_to_rendering()
+    {
+        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+
+        var outcome = await _host.Get<ValidateStage>().RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.Accepted, outcome.Result);
+        Assert.Equal(1, outcome.Version);
+        Assert.NotNull(outcome.IndexCode);
+        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+        var archived = Assert.Single(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Matches("^gaoping/[0-9a-f]{64}\\.txt$", archived);
+        Assert.Single(await _host.ListBlobsAsync(StorageNames.ParsedContainer));
+        var ledger = await _host.Get<ReportLedger>().GetLatestAsync(outcome.IndexCode!, CancellationToken.None);
+        Assert.Equal(ReportState.Validated, ledger?.State);
+        var queue = _host.Get<QueueServiceClient>().GetQueueClient(StorageNames.RenderQueue);
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
+        Assert.Equal(new RenderRequest(outcome.IndexCode!, 1), RenderRequest.TryParse(message.Body.ToString()));
+    }
+
+    [Fact]
+    public async Task Uploading_the_same_bytes_again_changes_nothing()
+    {
+        var validate = _host.Get<ValidateStage>();
+        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var first = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+        await _host.UploadAsync("gaoping", "copy.txt", await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, "002_3d0e3754e0282e9d.txt")));
+
+        var second = await validate.RunAsync("gaoping/copy.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.Duplicate, second.Result);
+        Assert.Equal(first.IndexCode, second.IndexCode);
+        var history = await _host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None);
+        Assert.Single(history);
+        Assert.Single(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+    }
+
+    [Fact]
+    public async Task Validating_a_blob_twice_is_a_no_op()
+    {
+        var validate = _host.Get<ValidateStage>();
+        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+
+        var again = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.NotFound, again.Result);
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_without_index_codes_never_share_a_number()
+    {
+        const int count = 20;
+        for (var i = 0; i < count; i++)
+            await _host.UploadAsync("pingliang", $"r{i:D2}.txt", Report($"平凉市某部门2018年政府信息公开工作年度报告 第{i}号", $"本报告第{i}份,内容各不相同。"));
+        var validate = _host.Get<ValidateStage>();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(i => validate.RunAsync($"pingliang/r{i:D2}.txt", CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.Equal(ValidateResult.Accepted, o.Result));
+        var codes = outcomes.Select(o => o.IndexCode!).ToList();
+        Assert.Equal(count, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.Matches(@"^01362021X2/\d{4}-\d+$", c));
+    }
+
+    [Fact]
+    public async Task A_new_file_for_an_existing_index_code_becomes_version_two()
+    {
+        var validate = _host.Get<ValidateStage>();
+        await _host.UploadAsync("gaoping", "a.txt", Report("高坪区2022年政府信息公开工作年度报告", "第一稿。", "00819365X5/2023-00001"));
+        var v1 = await validate.RunAsync("gaoping/a.txt", CancellationToken.None);
+        await _host.UploadAsync("gaoping", "a-revised.txt", Report("高坪区2022年政府信息公开工作年度报告", "修订稿:更正了数据。", "00819365X5/2023-00001"));
+
+        var v2 = await validate.RunAsync("gaoping/a-revised.txt", CancellationToken.None);
+
+        Assert.Equal("00819365X5/2023-00001", v1.IndexCode);
+        Assert.Equal(v1.IndexCode, v2.IndexCode);
+        Assert.Equal(2, v2.Version);
+        var status = await _host.Get<ReportAdmin>().GetByIndexCodeAsync(v1.IndexCode!, CancellationToken.None);
+        Assert.Equal(2, status?.Version);
+        Assert.Equal(["a.txt", "a-revised.txt"], status!.History.Select(h => h.FileName));
+    }
+}
