@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace Pipeline.Functions;
+
+/// <summary>JSON in and out of the HTTP functions: web naming (camelCase), enums as their names.</summary>
+internal static class HttpJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Request bodies beyond this size are refused before they are parsed.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public static async Task<HttpResponseData> WriteAsync<T>(HttpRequestData request, HttpStatusCode status, T value, CancellationToken cancellationToken)
+    {
+        var response = request.CreateResponse(status);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        // Status answers change with every stage run and may name unpublished reports: never cache them.
+        response.Headers.Add("Cache-Control", "no-store");
+        await JsonSerializer.SerializeAsync(response.Body, value, Options, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    public static Task<HttpResponseData> ProblemAsync(HttpRequestData request, HttpStatusCode status, string message, CancellationToken cancellationToken) =>
+        WriteAsync(request, status, new Problem((int)status, message), cancellationToken);
+
+    /// <summary>The body parsed as <typeparamref name="T"/>, or null when it is missing, too large or not that JSON.</summary>
+    public static async Task<T?> ReadAsync<T>(HttpRequestData request, CancellationToken cancellationToken) where T : class
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public sealed record Problem(int Status, string Message);
+}
