@@ -1,42 +1,71 @@
 using System.Security.Cryptography;
+using Pipeline.Core.Cleaning;
+using Pipeline.Core.Decoding;
+using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
+using Pipeline.Core.Parsing;
+using Pipeline.Core.Privacy;
+using Pipeline.Core.Validation;
 
 namespace Pipeline.Core;
 
-// TEMPORARY minimal implementation so the other components can build against the contract.
-// The core work (decoding, cleaning, parsing, metadata, validation) replaces this file.
+// The passes, in order: decode -> clean -> personal data -> header -> parse -> metadata -> validate.
+// Each pass is its own class with its own tests; this file only wires them and guarantees nothing escapes.
 public static partial class ReportAnalyzer
 {
     private static ReportAnalysis AnalyzeCore(ReadOnlyMemory<byte> bytes, string fileName, AgencyContext? agency, AnalysisOptions options)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
-        var text = System.Text.Encoding.UTF8.GetString(bytes.Span).Replace("\r\n", "\n");
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var title = lines.FirstOrDefault();
-        var doc = new ReportDocument(title, lines.Skip(1).Select(l => (Block)new Paragraph(l)).ToList(), null);
-        var meta = new ReportMetadata
+        try
         {
-            Title = new(title, MetadataSource.Document),
-            Publisher = agency is null ? MetadataValue<string>.Missing : new(agency.PublisherName, MetadataSource.Context),
-            PublicScope = new(options.DefaultPublicScope, MetadataSource.Default),
-            PublicScopeNormalized = PublicScope.Public,
-        };
-        var ok = lines.Length > 0;
-        var errors = ok ? Array.Empty<Finding>() : [new Finding("empty", "文件为空。", "The file is empty.")];
-        return new ReportAnalysis(fileName, hash, bytes.Length, "utf-8", doc, meta, new Verdict(ok, ok, errors, []), [], []);
+            var maxYear = options.Clock.GetUtcNow().Year + 1;
+            var decoded = TextDecoder.Decode(bytes.Span, fileName, options.DocxLimits);
+            if (!decoded.Success)
+                return Rejected(fileName, hash, bytes.Length, null, DecodeFinding(decoded.Failure!));
+
+            var cleaned = LineCleaner.Clean(decoded.Lines);
+            if (cleaned.Lines.Count == 0)
+                return Rejected(fileName, hash, bytes.Length, decoded.EncodingName, Findings.EmptyAfterCleaning(cleaned.Removed.Count), cleaned.Removed);
+
+            var personalData = new List<PersonalDataHit>();
+            var lines = PersonalDataScanner.Scan(cleaned.Lines, mask: options.Privacy == PrivacyMode.PublishMasked, maxYear, personalData);
+            var header = HeaderBlockReader.Read(lines);
+            var parsed = BlockParser.Parse(header.BodyLines);
+            var metadata = MetadataExtractor.Extract(header, parsed, cleaned.PageDates, agency, options, maxYear);
+            var verdict = ReportValidator.Validate(new ValidationInput(lines, header, parsed, metadata, personalData, agency, options, maxYear));
+            return new ReportAnalysis(fileName, hash, bytes.Length, decoded.EncodingName, parsed.Document, metadata, verdict, cleaned.Removed, personalData);
+        }
+        catch (Exception ex)
+        {
+            // Bad input must never take the pipeline down: whatever slipped through becomes a rejection.
+            return Rejected(fileName, hash, bytes.Length, null, Findings.InternalError(ex.GetType().Name));
+        }
     }
 
+    private static Finding DecodeFinding(DecodeFailure failure) => failure.Code switch
+    {
+        "empty" => Findings.Empty(),
+        "not-text" => Findings.NotText(failure.LooksLike ?? "binary data", failure.LooksLikeZh ?? "二进制数据", failure.Detail),
+        _ => Findings.Undecodable(failure.Detail),
+    };
+
+    private static ReportAnalysis Rejected(string fileName, string hash, long length, string? encoding, Finding error, IReadOnlyList<RemovedLine>? removed = null) =>
+        new(fileName, hash, length, encoding, ReportDocument.Empty, new ReportMetadata(), new Verdict(false, false, [error], []), removed ?? [], []);
+
     private static ReportAnalysis TooLarge(string fileName, long seen, AnalysisOptions options) =>
-        new(fileName, "", seen, null, ReportDocument.Empty, new ReportMetadata(),
-            new Verdict(false, false, [new Finding("too-large", $"文件超过 {options.MaxBytes} 字节上限。", $"The file exceeds the {options.MaxBytes}-byte limit.")], []), [], []);
+        Rejected(fileName, "", seen, null, Findings.TooLarge(seen, options.MaxBytes));
 }
 
 internal static class BoundedReader
 {
     public readonly record struct Result(ReadOnlyMemory<byte> Bytes, bool TooLarge, long BytesSeen);
 
+    /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes: one byte more than the limit proves the file too large.</summary>
     public static async Task<Result> ReadAsync(Stream stream, long maxBytes, CancellationToken ct)
     {
+        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+            return new Result(default, true, stream.Length - stream.Position);
+
         using var ms = new MemoryStream();
         var buffer = new byte[81920];
         long total = 0;
@@ -47,6 +76,6 @@ internal static class BoundedReader
             if (total > maxBytes) return new Result(default, true, total);
             ms.Write(buffer, 0, read);
         }
-        return new Result(ms.ToArray(), false, total);
+        return new Result(ms.GetBuffer().AsMemory(0, (int)ms.Length), false, total);
     }
 }

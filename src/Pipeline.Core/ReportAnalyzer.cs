@@ -38,6 +38,12 @@ public sealed class AnalysisOptions
 
     public PrivacyMode Privacy { get; set; } = PrivacyMode.HoldForReview;
 
+    /// <summary>The clock that bounds plausible years (dates and index codes may not be later than next year).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Bounds for reading .docx uploads (zip-bomb and huge-XML protection).</summary>
+    public Decoding.DocxLimits DocxLimits { get; set; } = Decoding.DocxLimits.Default;
+
     public static AnalysisOptions Default { get; } = new();
 }
 
@@ -48,7 +54,10 @@ public sealed record RemovedLine(int LineNumber, string Text, string Reason);
 /// <param name="Kind">"mobile", "resident-id" or "email".</param>
 public sealed record PersonalDataHit(string Kind, string Value, string Masked, int LineNumber);
 
-/// <summary>Everything learnt from one uploaded file. Never null parts: a rejected file has an empty document.</summary>
+/// <summary>
+/// Everything learnt from one uploaded file. Never null parts: a file rejected before parsing (not text, empty,
+/// too large, undecodable) has an empty document; one rejected by validation keeps what was parsed, for diagnosis.
+/// </summary>
 public sealed record ReportAnalysis(
     string FileName,
     string ContentHash,

@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Decoding;
+
+namespace Pipeline.Core.Cleaning;
+
+/// <summary>A "时间: 2022-12-30 11:25" line the cleaner removed as page chrome, kept as evidence of the release date.</summary>
+public readonly record struct PageDate(int LineNumber, string DateText);
+
+/// <summary>The report's own lines, what was removed and why, and page dates worth keeping for metadata.</summary>
+public sealed record CleanResult(
+    IReadOnlyList<SourceLine> Lines,
+    IReadOnlyList<RemovedLine> Removed,
+    IReadOnlyList<PageDate> PageDates);
+
+/// <summary>
+/// Removes what a web scraper copied along with the report: toolbars (字体 [ ] [ ] [ ], 收藏, 分享), "scan to open
+/// on your phone" prompts, breadcrumbs, site banners, search boxes, recommendation lists, copyright/ICP footers, source
+/// lines, stray table separators, and a second copy of the whole body. Blank lines are dropped (the parser treats each
+/// line as a block). Every rule matches a whole, short line, so real content that merely mentions 收藏 or 分享 stays.
+/// </summary>
+public static partial class LineCleaner
+{
+    /// <summary>Chrome lines are short; a long line is content even if it starts like chrome.</summary>
+    private const int MaxChromeLength = 120;
+
+    private static readonly HashSet<string> ToolbarWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "收藏", "分享", "分享到", "打印", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "返回顶部", "回到顶部",
+        "顶部", "top", "保存", "保存本页", "纠错", "我要纠错", "字号", "大", "中", "小", "默认", "加入收藏", "微信", "微博",
+        "qq空间", "返回", "返回首页", "首页", "上一页", "下一页", "朗读", "听全文", "简", "繁", "无障碍",
+    };
+
+    public static CleanResult Clean(IReadOnlyList<SourceLine> lines)
+    {
+        var kept = new List<SourceLine>(lines.Count);
+        var removed = new List<RemovedLine>();
+        var pageDates = new List<PageDate>();
+
+        foreach (var line in lines)
+        {
+            if (line.IsTable)
+            {
+                kept.Add(line);
+                continue;
+            }
+            var text = Normalize(line.Text);
+            if (text.Length == 0) continue;
+
+            var reason = ChromeReason(StripBullet(text), out var pageDate);
+            if (reason is null)
+            {
+                kept.Add(line with { Text = text });
+                continue;
+            }
+            removed.Add(new RemovedLine(line.Number, text, reason));
+            if (pageDate is not null) pageDates.Add(new PageDate(line.Number, pageDate));
+        }
+
+        RemoveStraySeparators(kept, removed);
+        RemoveDuplicatedBody(kept, removed);
+        removed.Sort((a, b) => a.LineNumber.CompareTo(b.LineNumber));
+        return new CleanResult(kept, removed, pageDates);
+    }
+
+    /// <summary>Trims ordinary, full-width and zero-width spaces; returns the same instance when nothing changes.</summary>
+    public static string Normalize(string text)
+    {
+        var span = text.AsSpan().Trim(" \t\u3000\u00A0\u200B\uFEFF\f\v");
+        return span.Length == text.Length ? text : span.ToString();
+    }
+
+    private static string StripBullet(string text)
+    {
+        var span = text.AsSpan();
+        while (span.Length > 0 && span[0] is '•' or '·' or '●' or '▪' or '■' or '◆' or '►' or '*' or '-' or '–')
+            span = span[1..].TrimStart(" \t\u3000");
+        return span.Length == text.Length ? text : span.ToString();
+    }
+
+    /// <summary>The removal reason (a stable short code) when a line is page chrome, else null.</summary>
+    public static string? ChromeReason(string text, out string? pageDate)
+    {
+        pageDate = null;
+        if (text.Length > MaxChromeLength) return null;
+
+        var date = PageDateLine().Match(text);
+        if (date.Success)
+        {
+            pageDate = date.Groups["date"].Value;
+            return "page-date";
+        }
+        if (FontToolbar().IsMatch(text) || IsToolbar(text) || CounterLine().IsMatch(text)) return "page-toolbar";
+        if (text.Contains("扫一扫在手机打开当前页", StringComparison.Ordinal) || SharePrompt().IsMatch(text)) return "share-prompt";
+        if (Breadcrumb().IsMatch(text)) return "breadcrumb";
+        if (SiteSearch().IsMatch(text)) return "site-search";
+        if (Recommendations().IsMatch(text)) return "recommendations";
+        if (CopyrightFooter().IsMatch(text)) return "copyright-footer";
+        if (SiteBanner().IsMatch(text) || (BareUrl().IsMatch(text) && Weekday().IsMatch(text))) return "site-banner";
+        if (SourceLine().IsMatch(text)) return "source-line";
+        return null;
+    }
+
+    private static bool IsToolbar(string text)
+    {
+        var tokens = text.Split([' ', '\t', '\u3000', '[', ']', '【', '】', '(', ')', '（', '）', ':', '：', '|', '/', '丨'], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0) return false;
+        foreach (var token in tokens)
+            if (!ToolbarWords.Contains(token)) return false;
+        // A lone 大/中/小/首页 is too ambiguous to call chrome; toolbars have a real toolbar word.
+        return tokens.Length > 1 || tokens[0].Length > 1 && tokens[0] is not "首页";
+    }
+
+    /// <summary>A line of only '|' is a row separator inside a flattened table, and stray anywhere else.</summary>
+    private static void RemoveStraySeparators(List<SourceLine> kept, List<RemovedLine> removed)
+    {
+        for (var i = kept.Count - 1; i >= 0; i--)
+        {
+            if (kept[i].IsTable || !IsPipeOnly(kept[i].Text)) continue;
+            var previousIsRow = i > 0 && !kept[i - 1].IsTable && kept[i - 1].Text.EndsWith('|');
+            var nextIsRow = i + 1 < kept.Count && !kept[i + 1].IsTable && kept[i + 1].Text.EndsWith('|') && !IsPipeOnly(kept[i + 1].Text);
+            if (previousIsRow || nextIsRow) continue;
+            removed.Add(new RemovedLine(kept[i].Number, kept[i].Text, "stray-separator"));
+            kept.RemoveAt(i);
+        }
+    }
+
+    public static bool IsPipeOnly(string text)
+    {
+        if (text.Length == 0) return false;
+        foreach (var c in text)
+            if (c is not ('|' or '｜' or ' ' or '\u3000')) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Scrapers sometimes capture a page twice: the title and body, then the title and body again. When the tail of
+    /// the document repeats the lines from one of its first lines onwards, and the repeat covers most of the first
+    /// copy, the second copy is removed (whitespace differences ignored).
+    /// </summary>
+    private static void RemoveDuplicatedBody(List<SourceLine> kept, List<RemovedLine> removed)
+    {
+        const int minRepeatedLines = 3;
+        for (var anchor = 0; anchor < Math.Min(3, kept.Count); anchor++)
+        {
+            if (kept[anchor].IsTable || kept[anchor].Text.Length < 4) continue;
+            for (var start = anchor + 1; start < kept.Count; start++)
+            {
+                if (!SameText(kept[start], kept[anchor])) continue;
+                var length = 0;
+                while (start + length < kept.Count && anchor + length < start && SameText(kept[start + length], kept[anchor + length]))
+                    length++;
+                var firstCopyLength = start - anchor;
+                if (length < minRepeatedLines || length * 5 < firstCopyLength * 4) continue;
+
+                for (var i = start; i < start + length; i++)
+                    removed.Add(new RemovedLine(kept[i].Number, kept[i].Text, "duplicate-body"));
+                kept.RemoveRange(start, length);
+                return;
+            }
+        }
+    }
+
+    private static bool SameText(SourceLine a, SourceLine b)
+    {
+        if (a.IsTable || b.IsTable) return false;
+        var x = a.Text.AsSpan();
+        var y = b.Text.AsSpan();
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < x.Length && char.IsWhiteSpace(x[i])) i++;
+            while (j < y.Length && char.IsWhiteSpace(y[j])) j++;
+            if (i == x.Length || j == y.Length) return i == x.Length && j == y.Length;
+            if (x[i++] != y[j++]) return false;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:发布)?(?:时间|日期)\s*[:：]\s*(?<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")]
+    private static partial Regex PageDateLine();
+
+    [GeneratedRegex(@"^字\s*体\s*[:：]?\s*(?:[\[【(（]\s*[大中小]?\s*[\]】)）]\s*)*$")]
+    private static partial Regex FontToolbar();
+
+    [GeneratedRegex(@"^(?:浏览次数|点击次数|点击数|访问量|阅读次数|阅读数|访问次数)\s*[:：]\s*\d*\s*(?:次)?$")]
+    private static partial Regex CounterLine();
+
+    [GeneratedRegex(@"^(?:扫一扫|手机扫一扫|扫描二维码|用手机扫描二维码|微信扫一扫)")]
+    private static partial Regex SharePrompt();
+
+    [GeneratedRegex(@"^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]?")]
+    private static partial Regex Breadcrumb();
+
+    [GeneratedRegex(@"^(?:热门搜索|热搜|站内搜索|搜索)\s*[:：]?")]
+    private static partial Regex SiteSearch();
+
+    [GeneratedRegex(@"^(?:推荐访问|相关阅读|相关文章|相关链接|猜你喜欢|热门文章|热门推荐|上一篇|下一篇)\s*[:：]?")]
+    private static partial Regex Recommendations();
+
+    [GeneratedRegex(@"版权所有|Copyright|©|ICP\s*备|ICP\s*证|公网安备|网站标识码|^(?:主办单位|承办单位|技术支持|网站地图|联系我们)\s*[:：]?", RegexOptions.IgnoreCase)]
+    private static partial Regex CopyrightFooter();
+
+    [GeneratedRegex(@"^\S{1,20}网\s*[-–—|]\s*(?:https?://)?www\.", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteBanner();
+
+    [GeneratedRegex(@"(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+
+    [GeneratedRegex(@"星期[一二三四五六日天]|周[一二三四五六日]")]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"^(?:来源|信息来源|文章来源)\s*[:：]\s*\S{0,30}(?:\s+(?:发布时间|时间|作者|浏览次数|点击数?|阅读|字号)\s*[:：].*)?$")]
+    private static partial Regex SourceLine();
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Pipeline.Core.Decoding;
+
+/// <summary>
+/// Turns uploaded bytes into lines of text. Order of evidence: a byte-order mark (UTF-8, UTF-16 LE/BE), else strict
+/// UTF-8 validity, else GB18030 (code page 54936, a superset of GBK and GB2312) when it decodes without a single
+/// invalid sequence, else the file is rejected as undecodable. Line ends (CRLF, CR, LF) are normalised by splitting.
+/// Non-text formats are recognised by their magic bytes first; .docx is handed to <see cref="DocxExtractor"/>.
+/// </summary>
+public static class TextDecoder
+{
+    public const int Gb18030CodePage = 54936;
+
+    /// <summary>Decoded text with more C0 control characters than this share is binary data, not a report.</summary>
+    private const double MaxControlCharShare = 0.01;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(Gb18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    });
+
+    /// <summary>Decodes a whole upload (text or .docx). Never throws for bad input; returns a failure instead.</summary>
+    public static DecodeResult Decode(ReadOnlySpan<byte> data, string fileName, DocxLimits? docxLimits = null)
+    {
+        if (data.IsEmpty) return DecodeResult.Fail(new DecodeFailure("empty"));
+
+        var kind = FileSniffer.Sniff(data);
+        if (kind == SniffedKind.Zip && DocxExtractor.IsWordDocument(data, fileName))
+            return DocxExtractor.Extract(data.ToArray(), docxLimits ?? DocxLimits.Default);
+        if (kind != SniffedKind.Text)
+        {
+            var (en, zh) = FileSniffer.Describe(kind);
+            return DecodeResult.Fail(new DecodeFailure("not-text", en, zh));
+        }
+
+        if (!TryDecodeText(data, out var text, out var encodingName))
+            return DecodeResult.Fail(new DecodeFailure("undecodable"));
+        if (ControlCharShare(text) > MaxControlCharShare)
+        {
+            var (en, zh) = FileSniffer.Describe(SniffedKind.Binary);
+            return DecodeResult.Fail(new DecodeFailure("not-text", en, zh));
+        }
+
+        var lines = SplitLines(text);
+        return IsBlank(lines) ? DecodeResult.Fail(new DecodeFailure("empty")) : DecodeResult.Ok(lines, encodingName);
+    }
+
+    /// <summary>Decodes text bytes by BOM, strict UTF-8, then strict GB18030. False when no encoding fits.</summary>
+    public static bool TryDecodeText(ReadOnlySpan<byte> data, out string text, out string encodingName)
+    {
+        text = "";
+        encodingName = "";
+        try
+        {
+            if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                (text, encodingName) = (StrictUtf8.GetString(data[3..]), "utf-8-bom");
+                return true;
+            }
+            if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            {
+                (text, encodingName) = (StrictUtf16Le.GetString(data[2..]), "utf-16le");
+                return true;
+            }
+            if (data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            {
+                (text, encodingName) = (StrictUtf16Be.GetString(data[2..]), "utf-16be");
+                return true;
+            }
+            if (Utf8.IsValid(data))
+            {
+                (text, encodingName) = (Encoding.UTF8.GetString(data), "utf-8");
+                return true;
+            }
+            (text, encodingName) = (StrictGb18030.Value.GetString(data), "gb18030");
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            encodingName = "";
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            // Odd-length UTF-16 payloads surface as ArgumentException from some code paths.
+            text = "";
+            encodingName = "";
+            return false;
+        }
+    }
+
+    /// <summary>Splits on CRLF, CR and LF (and the other Unicode line separators) into numbered lines.</summary>
+    public static List<SourceLine> SplitLines(string text)
+    {
+        var lines = new List<SourceLine>(Math.Max(16, text.Length / 40));
+        var number = 0;
+        var span = text.AsSpan();
+        if (!span.IsEmpty && span[0] == '\uFEFF') span = span[1..];
+        foreach (var line in span.EnumerateLines())
+        {
+            number++;
+            lines.Add(new SourceLine(number, line.IsEmpty ? "" : line.ToString()));
+        }
+        // EnumerateLines yields a final empty line after a trailing newline; it is not a line of the file.
+        if (lines.Count > 0 && lines[^1].Text.Length == 0 && (span.EndsWith("\n") || span.EndsWith("\r")))
+            lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+
+    private static bool IsBlank(List<SourceLine> lines)
+    {
+        foreach (var line in lines)
+            if (line.IsTable || !line.Text.AsSpan().Trim().IsEmpty && !IsAllWhitespace(line.Text)) return false;
+        return true;
+    }
+
+    private static bool IsAllWhitespace(string s)
+    {
+        foreach (var c in s)
+            if (!char.IsWhiteSpace(c) && c != '\u200B' && c != '\uFEFF') return false;
+        return true;
+    }
+
+    private static double ControlCharShare(string text)
+    {
+        if (text.Length == 0) return 0;
+        var controls = 0;
+        foreach (var c in text)
+            if (c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f' or '\v') || c == '\u007F') controls++;
+        return (double)controls / text.Length;
+    }
+}

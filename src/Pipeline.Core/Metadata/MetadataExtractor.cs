@@ -1,0 +1,91 @@
+using Pipeline.Core.Cleaning;
+using Pipeline.Core.Model;
+using Pipeline.Core.Parsing;
+
+namespace Pipeline.Core.Metadata;
+
+/// <summary>
+/// Resolves the index metadata, recording where each value came from. Order of sources: the document's own header
+/// block, then the caller's context (the uploading agency), then inference from the body (signature organisation and
+/// date, the page's 时间: line), then configured defaults. GeneratedDate may be inferred from the signature date;
+/// ReleaseDate only from an explicit 公开日期/发布日期 header or 时间: line. A written date that is not a real date
+/// keeps its raw text and no value, so validation can point at it.
+/// </summary>
+public static class MetadataExtractor
+{
+    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, IReadOnlyList<PageDate> pageDates, AgencyContext? agency, AnalysisOptions options, int maxYear)
+    {
+        var signature = parsed.Document.Signature;
+        return new ReportMetadata
+        {
+            IndexCode = FromHeader(header, HeaderKey.IndexCode) is { } code
+                ? new MetadataValue<string>(IndexCode.Normalize(code.Value), MetadataSource.Document, code.Value)
+                : MetadataValue<string>.Missing,
+            Publisher = ResolvePublisher(header, agency, signature),
+            GeneratedDate = FromHeader(header, HeaderKey.GeneratedDate) is { } generated
+                ? HeaderDate(generated, maxYear)
+                : signature?.DateText is { } signed && signature.Date is { } signedDate && DateText.ToDate(new DateParts(signedDate.Year, signedDate.Month, signedDate.Day), maxYear) is not null
+                    ? new MetadataValue<DateOnly?>(signedDate, MetadataSource.Inferred, signed)
+                    : MetadataValue<DateOnly?>.Missing,
+            ReleaseDate = FromHeader(header, HeaderKey.ReleaseDate) is { } released
+                ? HeaderDate(released, maxYear)
+                : PageReleaseDate(pageDates, maxYear),
+            Title = FromHeader(header, HeaderKey.Title) is { } titleField
+                ? new MetadataValue<string>(titleField.Value, MetadataSource.Document, titleField.Value)
+                : parsed.Document.Title is { } title ? new MetadataValue<string>(title, MetadataSource.Document, title) : MetadataValue<string>.Missing,
+        }.WithScope(ResolveScope(header, options));
+    }
+
+    private static ReportMetadata WithScope(this ReportMetadata metadata, (MetadataValue<string> Written, PublicScope Normalized) scope) =>
+        metadata with { PublicScope = scope.Written, PublicScopeNormalized = scope.Normalized };
+
+    private static HeaderField? FromHeader(HeaderBlock header, HeaderKey key)
+    {
+        foreach (var field in header.Fields)
+            if (field.Key == key && field.Value.Length > 0) return field;
+        return null;
+    }
+
+    private static MetadataValue<DateOnly?> HeaderDate(HeaderField field, int maxYear)
+    {
+        var value = DateText.TryParseWhole(field.Value, out var parts) || DateText.TryFind(field.Value, out parts, out _, out _)
+            ? DateText.ToDate(parts, maxYear)
+            : null;
+        return new MetadataValue<DateOnly?>(value, MetadataSource.Document, field.Value);
+    }
+
+    private static MetadataValue<DateOnly?> PageReleaseDate(IReadOnlyList<PageDate> pageDates, int maxYear)
+    {
+        foreach (var pageDate in pageDates)
+            if (DateText.TryParseWhole(pageDate.DateText, out var parts) && DateText.ToDate(parts, maxYear) is { } date)
+                return new MetadataValue<DateOnly?>(date, MetadataSource.Inferred, pageDate.DateText);
+        return MetadataValue<DateOnly?>.Missing;
+    }
+
+    private static MetadataValue<string> ResolvePublisher(HeaderBlock header, AgencyContext? agency, Signature? signature)
+    {
+        if (FromHeader(header, HeaderKey.Publisher) is { } publisher)
+            return new MetadataValue<string>(publisher.Value, MetadataSource.Document, publisher.Value);
+        if (agency is not null && !string.IsNullOrWhiteSpace(agency.PublisherName))
+            return new MetadataValue<string>(agency.PublisherName, MetadataSource.Context);
+        if (signature is { Organisations.Count: > 0 })
+            return new MetadataValue<string>(signature.Organisations[^1], MetadataSource.Inferred, signature.Organisations[^1]);
+        return MetadataValue<string>.Missing;
+    }
+
+    /// <summary>公开范围, else 公开属性, else 公开方式 when it names a scope (it often names a channel, e.g. 政府网站), else the default.</summary>
+    private static (MetadataValue<string>, PublicScope) ResolveScope(HeaderBlock header, AnalysisOptions options)
+    {
+        HeaderField? unrecognised = null;
+        foreach (var key in (ReadOnlySpan<HeaderKey>)[HeaderKey.PublicScope, HeaderKey.PublicAttribute, HeaderKey.PublicMethod])
+        {
+            if (FromHeader(header, key) is not { } field) continue;
+            var normalized = PublicScopes.Normalize(field.Value);
+            if (normalized != PublicScope.Unknown)
+                return (new MetadataValue<string>(field.Value, MetadataSource.Document, field.Value), normalized);
+            if (key != HeaderKey.PublicMethod) unrecognised ??= field;
+        }
+        // An unrecognised written scope keeps its raw text so validation can name it; the default decides publication.
+        return (new MetadataValue<string>(options.DefaultPublicScope, MetadataSource.Default, unrecognised?.Value), PublicScopes.Normalize(options.DefaultPublicScope));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Pipeline.Core.Cleaning;
+using Pipeline.Core.Model;
+
+namespace Pipeline.Core.Parsing;
+
+/// <summary>
+/// Rebuilds a table that a web scraper flattened into pipe-terminated lines. Two shapes occur: one cell per line
+/// ("统计数 |") with a line of only pipes ("|||") ending each row, and whole rows on one line ("a | b | c |").
+/// The first row is the header (spaced header words such as "统 计 指 标" are closed up); short rows are padded
+/// with empty (null) cells, never zeros.
+/// </summary>
+public static class PipeTableReader
+{
+    /// <summary>True for lines that belong to a flattened table: ending with '|' or made only of pipes.</summary>
+    public static bool IsTableLine(string text) =>
+        text.Length > 0 && (text[^1] is '|' or '｜' || LineCleaner.IsPipeOnly(text));
+
+    public static Table Read(IReadOnlyList<string> lines, string? caption, IReadOnlyList<string> notes)
+    {
+        var rows = new List<List<string?>>();
+        var current = new List<string?>();
+        foreach (var line in lines)
+        {
+            if (LineCleaner.IsPipeOnly(line))
+            {
+                Flush(rows, ref current);
+                continue;
+            }
+            var cells = line.Split(['|', '｜']);
+            // The text after the last pipe is empty for "cell |"; everything before it is cells.
+            var count = cells[^1].Trim().Length == 0 ? cells.Length - 1 : cells.Length;
+            for (var i = 0; i < count; i++) current.Add(CellValue(cells[i]));
+            if (count > 1) Flush(rows, ref current);
+        }
+        Flush(rows, ref current);
+
+        if (rows.Count == 0) return new Table(caption, [], [], notes);
+        var width = rows.Max(r => r.Count);
+        foreach (var row in rows)
+            while (row.Count < width) row.Add(null);
+        var header = rows[0].Select(c => c is null ? null : CloseUpCjkSpaces(c)).ToList();
+        return new Table(caption, [header], rows.Skip(1).ToList<IReadOnlyList<string?>>(), notes);
+    }
+
+    private static void Flush(List<List<string?>> rows, ref List<string?> current)
+    {
+        if (current.Count == 0) return;
+        rows.Add(current);
+        current = [];
+    }
+
+    private static string? CellValue(string raw)
+    {
+        var value = raw.Trim(' ', '\t', '\u3000');
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>"统 计 指 标" → "统计指标": spaces between two CJK characters are typographic padding.</summary>
+    public static string CloseUpCjkSpaces(string text)
+    {
+        if (text.IndexOf(' ') < 0 && text.IndexOf('\u3000') < 0) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is ' ' or '\u3000' && sb.Length > 0 && IsCjk(sb[^1]))
+            {
+                var j = i;
+                while (j < text.Length && text[j] is ' ' or '\u3000') j++;
+                if (j < text.Length && IsCjk(text[j]))
+                {
+                    i = j - 1;
+                    continue;
+                }
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+}
