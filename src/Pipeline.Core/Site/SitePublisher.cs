@@ -1,0 +1,473 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Core.Rendering;
+
+namespace Pipeline.Core.Site;
+
+/// <summary>
+/// Publishes reports to the static site incrementally. Every artefact is a pure function of the catalog (all reports
+/// ever published, in publish order, withdrawn ones kept as tombstones) so the incremental path and
+/// <see cref="RebuildAsync"/> — which runs the same code from an empty state — write byte-identical files.
+/// A run writes report pages first, then the lists/indexes that link to them, then its private state: a run that dies
+/// half-way leaves no link to a missing page, and re-running it completes the work (files whose bytes are already
+/// right are not written again, so republishing the same entries writes nothing).
+/// </summary>
+/// <param name="site">The public site ($web).</param>
+/// <param name="state">Private state the publisher keeps between runs (catalog, full records, search layout).</param>
+public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions options)
+{
+    /// <summary>Reports handed to one incremental run during a rebuild.</summary>
+    public const int RebuildBatchSize = 2000;
+
+    private const string ShortCache = "public, max-age=300";
+    private const string HtmlType = "text/html; charset=utf-8";
+    private const string JsonType = "application/json; charset=utf-8";
+    private const string CatalogPath = "catalog.json";
+    private const string SearchStatePath = "search.json";
+    private const int FrontPageSize = 20;
+
+    private readonly TimeZoneInfo _timeZone = FindTimeZone(options.TimeZone);
+    private int PageSize => Math.Max(1, options.PageSize);
+
+    /// <summary>
+    /// Publishes new or revised reports and withdrawals into the existing site. Reports whose Sequence is not above
+    /// every published one are still appended (publish order is arrival order); withdrawals of unknown index codes
+    /// are ignored. Never throws for content; only storage failures and cancellation surface.
+    /// </summary>
+    public Task<SitePublishResult> PublishAsync(IReadOnlyList<PublishedReport> reports, IReadOnlyList<Withdrawal> withdrawals,
+        CancellationToken cancellationToken = default) => RunAsync(reports, withdrawals, fresh: false, cancellationToken);
+
+    /// <summary>
+    /// Rebuilds the site from every report ever published (in Sequence order, including reports later withdrawn)
+    /// and all withdrawals, ignoring the stored state. Output equals what incremental publishing produced.
+    /// Files of an older site that the new one does not contain are not deleted: rebuild into an empty container.
+    /// </summary>
+    public async Task<SitePublishResult> RebuildAsync(IAsyncEnumerable<PublishedReport> all, IReadOnlyList<Withdrawal> withdrawals,
+        CancellationToken cancellationToken = default)
+    {
+        var changed = new List<string>();
+        var files = 0;
+        long bytes = 0;
+        var fresh = true;
+        var batch = new List<PublishedReport>(RebuildBatchSize);
+        async Task Flush(IReadOnlyList<Withdrawal> w)
+        {
+            var result = await RunAsync(batch, w, fresh, cancellationToken).ConfigureAwait(false);
+            fresh = false;
+            changed.AddRange(result.ChangedPaths);
+            files += result.FilesWritten;
+            bytes += result.BytesWritten;
+            batch.Clear();
+        }
+        await foreach (var report in all.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(report);
+            if (batch.Count == RebuildBatchSize) await Flush([]).ConfigureAwait(false);
+        }
+        await Flush(withdrawals).ConfigureAwait(false);
+        return new SitePublishResult(changed.Distinct(StringComparer.Ordinal).ToList(), files, bytes);
+    }
+
+    private async Task<SitePublishResult> RunAsync(IReadOnlyList<PublishedReport> reports, IReadOnlyList<Withdrawal> withdrawals,
+        bool fresh, CancellationToken ct)
+    {
+        var run = new Run(site, state, ct);
+        var ledger = fresh ? new Ledger(state, new Catalog(), fresh: true) : await Ledger.LoadAsync(state, ct).ConfigureAwait(false);
+        var searchBefore = fresh ? SearchManifest.Empty : await LoadSearchStateAsync(ct).ConfigureAwait(false);
+        var rowsBefore = ledger.Rows.ToList();
+
+        // 1. Apply the batch to the catalog.
+        var changedRanks = new SortedSet<int>();
+        var toIndex = new Dictionary<int, PublishedReport>();
+        var withdrawn = new List<(int Rank, Withdrawal Withdrawal)>();
+        foreach (var report in reports)
+        {
+            var rank = await ledger.UpsertAsync(report.Entry, Row(report.Entry)).ConfigureAwait(false);
+            changedRanks.Add(rank);
+            toIndex[rank] = report;
+        }
+        foreach (var withdrawal in withdrawals)
+        {
+            var rank = await ledger.WithdrawAsync(withdrawal).ConfigureAwait(false);
+            if (rank < 0) continue;
+            changedRanks.Add(rank);
+            toIndex.Remove(rank);
+            withdrawn.Add((rank, withdrawal));
+        }
+
+        // 2. Static files and report pages: everything later artefacts link to.
+        foreach (var asset in SiteAssets.All)
+            await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
+        await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache).ConfigureAwait(false);
+        await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache).ConfigureAwait(false);
+        await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache).ConfigureAwait(false);
+        foreach (var (rank, report) in toIndex)
+            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, HtmlType, ShortCache).ConfigureAwait(false);
+        foreach (var (rank, withdrawal) in withdrawn)
+        {
+            var record = await ledger.GetAsync(rank).ConfigureAwait(false);
+            var notice = SitePages.WithdrawalNotice(options, record.Entry, withdrawal with { Slug = record.Entry.Slug }, _timeZone);
+            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(record.Entry.Slug)), notice, HtmlType, ShortCache).ConfigureAwait(false);
+        }
+
+        // 3. Lists, indexes, feeds, sitemaps, search: only the parts the changed ranks fall in.
+        await WriteListsAsync(run, ledger, rowsBefore, changedRanks).ConfigureAwait(false);
+        await WriteApiAsync(run, ledger, changedRanks).ConfigureAwait(false);
+        await WriteSitemapsAsync(run, ledger, changedRanks).ConfigureAwait(false);
+        await WriteLatestAsync(run, ledger).ConfigureAwait(false);
+        var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore.Count, searchBefore, changedRanks, toIndex).ConfigureAwait(false);
+
+        // 4. State last: until it is saved, a re-run recomputes the same work from the old state.
+        await ledger.SaveAsync(run).ConfigureAwait(false);
+        await run.WriteAsync(state, SearchStatePath, JsonSerializer.SerializeToUtf8Bytes(searchAfter, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
+        foreach (var path in staleSearchFiles) await run.DeleteAsync(site, path).ConfigureAwait(false);
+        return run.Result();
+    }
+
+    private CatalogRow Row(SiteEntry e) =>
+        new(e.IndexCode, e.Slug, e.ListYear(_timeZone), e.PublisherSlug, e.Revised ?? e.DisplayDate, Withdrawn: false);
+
+    // ---------------------------------------------------------------- lists
+
+    private readonly record struct ListKey(bool IsYear, string Key)
+    {
+        public string Url => IsYear ? SiteUrls.Year(int.Parse(Key, CultureInfo.InvariantCulture)) : SiteUrls.Publisher(Key);
+    }
+
+    private static IEnumerable<ListKey> KeysOf(CatalogRow row) =>
+        [new ListKey(true, row.Year.ToString("D4", CultureInfo.InvariantCulture)), new ListKey(false, row.PublisherSlug)];
+
+    private static List<int> Members(IReadOnlyList<CatalogRow> rows, ListKey key)
+    {
+        var members = new List<int>();
+        for (var rank = 0; rank < rows.Count; rank++)
+            if (KeysOf(rows[rank]).Contains(key)) members.Add(rank);
+        return members;
+    }
+
+    private async Task WriteListsAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, SortedSet<int> changedRanks)
+    {
+        var affected = new SortedSet<ListKey>(Comparer<ListKey>.Create((a, b) =>
+            a.IsYear != b.IsYear ? a.IsYear.CompareTo(b.IsYear) : string.CompareOrdinal(a.Key, b.Key)));
+        foreach (var rank in changedRanks)
+        {
+            if (rank < rowsBefore.Count) foreach (var key in KeysOf(rowsBefore[rank])) affected.Add(key);
+            foreach (var key in KeysOf(ledger.Rows[rank])) affected.Add(key);
+        }
+        foreach (var key in affected)
+        {
+            var before = Members(rowsBefore, key);
+            var after = Members(ledger.Rows, key);
+            var size = PageSize;
+            int pagesBefore = (before.Count + size - 1) / size, pagesAfter = (after.Count + size - 1) / size;
+            var dirty = new SortedSet<int>();
+            var firstDifference = 0;
+            while (firstDifference < Math.Min(before.Count, after.Count) && before[firstDifference] == after[firstDifference]) firstDifference++;
+            for (var page = firstDifference / size; page < pagesAfter; page++) dirty.Add(page);
+            for (var i = 0; i < after.Count; i++) if (changedRanks.Contains(after[i])) dirty.Add(i / size);
+            if (pagesBefore != pagesAfter && Math.Min(pagesBefore, pagesAfter) > 0) dirty.Add(Math.Min(pagesBefore, pagesAfter) - 1);
+
+            var heading = key.IsYear ? key.Key + "年发布的信息" : PublisherName(ledger, key.Key) + "发布的信息";
+            foreach (var page in dirty)
+            {
+                var entries = await LiveEntriesAsync(ledger, after.Skip(page * size).Take(size)).ConfigureAwait(false);
+                var bytes = SitePages.ListPage(options, heading, key.Url, entries, page + 1, pagesAfter, landing: false);
+                await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1)), bytes, HtmlType, ShortCache).ConfigureAwait(false);
+            }
+            for (var page = pagesAfter; page < pagesBefore; page++)
+                await run.DeleteAsync(site, SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1))).ConfigureAwait(false);
+            if (pagesAfter == 0)
+            {
+                await run.DeleteAsync(site, SiteUrls.FileOf(key.Url)).ConfigureAwait(false);
+                continue;
+            }
+            var newest = await LiveEntriesAsync(ledger, after.Skip((pagesAfter - 1) * size)).ConfigureAwait(false);
+            var landing = SitePages.ListPage(options, heading, key.Url, newest, pagesAfter, pagesAfter, landing: true);
+            await run.WriteAsync(site, SiteUrls.FileOf(key.Url), landing, HtmlType, ShortCache).ConfigureAwait(false);
+        }
+
+        var years = ledger.Rows.Select(r => r.Year).Distinct().OrderDescending().ToList();
+        await run.WriteAsync(site, "years/index.html", SitePages.YearDirectory(options, years), HtmlType, ShortCache).ConfigureAwait(false);
+        var publishers = ledger.Rows.Select(r => r.PublisherSlug).Distinct()
+            .Select(slug => (slug, PublisherName(ledger, slug)))
+            .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => p.slug, StringComparer.Ordinal).ToList();
+        await run.WriteAsync(site, "publishers/index.html", SitePages.PublisherDirectory(options, publishers), HtmlType, ShortCache).ConfigureAwait(false);
+        await run.WriteAsync(site, "sitemaps/pages.xml", SiteFeeds.SitemapUrls(options,
+            new[] { "/", "/years/", "/publishers/", "/search/" }
+                .Concat(years.Select(SiteUrls.Year))
+                .Concat(publishers.Select(p => SiteUrls.Publisher(p.slug)))
+                .Select(url => (url, (DateOnly?)null))), "application/xml; charset=utf-8", ShortCache).ConfigureAwait(false);
+    }
+
+    private static string PublisherName(Ledger ledger, string slug) =>
+        ledger.Catalog.Publishers.TryGetValue(slug, out var name) ? name : "";
+
+    private static async Task<List<SiteEntry>> LiveEntriesAsync(Ledger ledger, IEnumerable<int> ranks)
+    {
+        var entries = new List<SiteEntry>();
+        foreach (var rank in ranks)
+        {
+            if (ledger.Rows[rank].Withdrawn) continue;
+            entries.Add((await ledger.GetAsync(rank).ConfigureAwait(false)).Entry);
+        }
+        return entries;
+    }
+
+    // ---------------------------------------------------------------- JSON, sitemaps, feed, front page
+
+    private async Task WriteApiAsync(Run run, Ledger ledger, SortedSet<int> changedRanks)
+    {
+        var shards = (ledger.Rows.Count + SiteFeeds.ApiShardSize - 1) / SiteFeeds.ApiShardSize;
+        foreach (var shard in changedRanks.Select(r => r / SiteFeeds.ApiShardSize).Distinct())
+        {
+            var ranks = Enumerable.Range(shard * SiteFeeds.ApiShardSize, Math.Min(SiteFeeds.ApiShardSize, ledger.Rows.Count - shard * SiteFeeds.ApiShardSize));
+            var live = await LiveEntriesAsync(ledger, ranks).ConfigureAwait(false);
+            await run.WriteAsync(site, SiteFeeds.ApiShardPath(shard), SiteFeeds.ApiShardJson(options, shard, live), JsonType, ShortCache).ConfigureAwait(false);
+        }
+        var liveCount = ledger.Rows.Count(r => !r.Withdrawn);
+        await run.WriteAsync(site, "api/reports/index.json", SiteFeeds.ApiManifestJson(liveCount, shards), JsonType, ShortCache).ConfigureAwait(false);
+    }
+
+    private async Task WriteSitemapsAsync(Run run, Ledger ledger, SortedSet<int> changedRanks)
+    {
+        var rows = ledger.Rows;
+        var shards = (rows.Count + SiteFeeds.SitemapShardSize - 1) / SiteFeeds.SitemapShardSize;
+        foreach (var shard in changedRanks.Select(r => r / SiteFeeds.SitemapShardSize).Distinct())
+        {
+            var urls = rows.Skip(shard * SiteFeeds.SitemapShardSize).Take(SiteFeeds.SitemapShardSize)
+                .Where(r => !r.Withdrawn).Select(r => (SiteUrls.Report(r.Slug), r.LastModified));
+            await run.WriteAsync(site, SiteFeeds.SitemapShardPath(shard), SiteFeeds.SitemapUrls(options, urls), "application/xml; charset=utf-8", ShortCache).ConfigureAwait(false);
+        }
+        var index = new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(0, shards).Select(k => SiteFeeds.SitemapShardPath(k, rooted: true)));
+        await run.WriteAsync(site, "sitemap.xml", SiteFeeds.SitemapIndex(options, index), "application/xml; charset=utf-8", ShortCache).ConfigureAwait(false);
+    }
+
+    private async Task WriteLatestAsync(Run run, Ledger ledger)
+    {
+        var latestRanks = new List<int>();
+        for (var rank = ledger.Rows.Count - 1; rank >= 0 && latestRanks.Count < SiteFeeds.FeedSize; rank--)
+            if (!ledger.Rows[rank].Withdrawn) latestRanks.Add(rank);
+        var newestFirst = await LiveEntriesAsync(ledger, latestRanks).ConfigureAwait(false);
+        await run.WriteAsync(site, "feed.xml", SiteFeeds.AtomFeed(options, newestFirst), "application/atom+xml; charset=utf-8", ShortCache).ConfigureAwait(false);
+        var front = newestFirst.Take(FrontPageSize).Reverse().ToList();
+        var years = ledger.Rows.Select(r => r.Year).Distinct().OrderDescending().ToList();
+        await run.WriteAsync(site, "index.html", SitePages.FrontPage(options, front, years), HtmlType, ShortCache).ConfigureAwait(false);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    private async Task<(SearchManifest Manifest, List<string> Stale)> WriteSearchAsync(Run run, Ledger ledger, int countBefore,
+        SearchManifest before, SortedSet<int> changedRanks, Dictionary<int, PublishedReport> toIndex)
+    {
+        var oldSegments = before.Segments;
+        var segments = new List<SearchSegmentInfo>();
+        foreach (var range in SearchLayout.Segments(ledger.Rows.Count))
+        {
+            var reuse = oldSegments.FirstOrDefault(o => o.Base == range.Base && o.Size == range.Size && IsSealedId(o.Id) == range.Sealed);
+            if (reuse is not null && !changedRanks.Any(range.Contains))
+            {
+                segments.Add(reuse);
+                continue;
+            }
+            var segment = new SearchSegment();
+            foreach (var old in oldSegments.Where(o => o.Base >= range.Base && o.Base + o.Size <= range.End))
+            {
+                var part = new SearchSegment();
+                for (var shard = 0; shard < old.Shards; shard++)
+                {
+                    var data = await run.ReadAsync(site, SearchFiles.Shard(old.Id, shard)).ConfigureAwait(false);
+                    if (data is not null) part.DecodeShard(data);
+                }
+                segment.AddShifted(part, old.Base - range.Base);
+            }
+            segment.Remove(changedRanks.Where(range.Contains).Select(r => r - range.Base).ToHashSet());
+            foreach (var rank in changedRanks.Where(range.Contains))
+            {
+                if (!toIndex.TryGetValue(rank, out var report)) continue;
+                var (body, title) = Terms(report);
+                segment.Add(rank - range.Base, body, title);
+            }
+            var shardCount = range.Sealed ? segment.ChooseShardCount() : 1;
+            var encoded = segment.Encode(shardCount);
+            var id = range.Id + "-" + ContentHash(encoded);
+            for (var shard = 0; shard < shardCount; shard++)
+                await run.WriteAsync(site, SearchFiles.Shard(id, shard), encoded[shard], "application/octet-stream", SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
+            segments.Add(new SearchSegmentInfo(id, range.Base, range.Size, shardCount));
+        }
+
+        // Result metadata for the changed ranks' chunks.
+        foreach (var chunk in changedRanks.Select(r => r / SearchLayout.DocChunkSize).Distinct())
+        {
+            var docs = new List<string?[]?>();
+            for (var rank = chunk * SearchLayout.DocChunkSize; rank < Math.Min(ledger.Rows.Count, (chunk + 1) * SearchLayout.DocChunkSize); rank++)
+            {
+                if (ledger.Rows[rank].Withdrawn) { docs.Add(null); continue; }
+                var e = (await ledger.GetAsync(rank).ConfigureAwait(false)).Entry;
+                docs.Add([e.Title, SiteUrls.Report(e.Slug), e.Publisher, e.DisplayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.IndexCode]);
+            }
+            await run.WriteAsync(site, SearchFiles.DocChunk(chunk), JsonSerializer.SerializeToUtf8Bytes(docs, SiteFeeds.Json.ListStringArray), JsonType, ShortCache).ConfigureAwait(false);
+        }
+
+        var manifest = new SearchManifest(1, ledger.Rows.Count, SearchLayout.DocChunkSize, segments);
+        await run.WriteAsync(site, SearchFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
+        var kept = segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var stale = oldSegments.Where(o => !kept.Contains(o.Id))
+            .SelectMany(o => Enumerable.Range(0, o.Shards).Select(s => SearchFiles.Shard(o.Id, s))).ToList();
+        return (manifest, stale);
+    }
+
+    private static bool IsSealedId(string id) => !id.Contains("-t-", StringComparison.Ordinal);
+
+    /// <summary>Body terms cover the full text plus the fields people search by (title, publisher, index code, year).</summary>
+    private (HashSet<string> Body, HashSet<string> Title) Terms(PublishedReport report)
+    {
+        var e = report.Entry;
+        var body = new HashSet<string>(StringComparer.Ordinal);
+        var title = new HashSet<string>(StringComparer.Ordinal);
+        SearchTokenizer.AddIndexTerms(e.Title, title);
+        SearchTokenizer.AddIndexTerms(report.SearchText, body);
+        SearchTokenizer.AddIndexTerms(e.Title, body);
+        SearchTokenizer.AddIndexTerms(e.Publisher, body);
+        SearchTokenizer.AddIndexTerms(e.IndexCode, body);
+        SearchTokenizer.AddIndexTerms(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
+        return (body, title);
+    }
+
+    private static string ContentHash(byte[][] shards)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var shard in shards)
+        {
+            hash.AppendData(BitConverter.GetBytes(shard.Length));
+            hash.AppendData(shard);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 4));
+    }
+
+    private async Task<SearchManifest> LoadSearchStateAsync(CancellationToken ct)
+    {
+        var bytes = await state.ReadAsync(SearchStatePath, ct).ConfigureAwait(false);
+        return bytes is null ? SearchManifest.Empty : JsonSerializer.Deserialize(bytes, SiteFeeds.Json.SearchManifest) ?? SearchManifest.Empty;
+    }
+
+    private static TimeZoneInfo FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
+        }
+    }
+
+    // ---------------------------------------------------------------- run bookkeeping
+
+    /// <summary>Writes only what differs from what is stored, and counts what it wrote.</summary>
+    internal sealed class Run(ISiteStore site, ISiteStore state, CancellationToken ct)
+    {
+        private readonly List<string> _changed = [];
+        private int _files;
+        private long _bytes;
+
+        public CancellationToken CancellationToken => ct;
+
+        public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
+
+        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl)
+        {
+            ct.ThrowIfCancellationRequested();
+            var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
+            if (existing is not null && existing.AsSpan().SequenceEqual(content.Span)) return;
+            await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl), ct).ConfigureAwait(false);
+            _changed.Add(Label(store, path));
+            _files++;
+            _bytes += content.Length;
+        }
+
+        public async Task DeleteAsync(ISiteStore store, string path)
+        {
+            if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
+            await store.DeleteAsync(path, ct).ConfigureAwait(false);
+            _changed.Add(Label(store, path));
+        }
+
+        private string Label(ISiteStore store, string path) => ReferenceEquals(store, state) && !ReferenceEquals(store, site) ? "state:" + path : path;
+
+        public SitePublishResult Result() => new(_changed, _files, _bytes);
+    }
+
+    // ---------------------------------------------------------------- catalog + records
+
+    /// <summary>The catalog (one compact row per rank) plus full records stored in shards of 1,000 ranks, loaded on demand.</summary>
+    private sealed class Ledger(ISiteStore store, Catalog catalog, bool fresh)
+    {
+        private const int RecordShardSize = 1000;
+        private readonly Dictionary<int, List<LedgerRecord>> _shards = [];
+        private readonly HashSet<int> _dirtyShards = [];
+        private readonly Dictionary<string, int> _rankByCode = catalog.Rows
+            .Select((row, rank) => (row.IndexCode, rank)).ToDictionary(p => p.IndexCode, p => p.rank, StringComparer.Ordinal);
+
+        public Catalog Catalog => catalog;
+        public List<CatalogRow> Rows => catalog.Rows;
+
+        public static async Task<Ledger> LoadAsync(ISiteStore store, CancellationToken ct)
+        {
+            var bytes = await store.ReadAsync(CatalogPath, ct).ConfigureAwait(false);
+            var catalog = bytes is null ? new Catalog() : JsonSerializer.Deserialize(bytes, SiteFeeds.Json.Catalog) ?? new Catalog();
+            catalog.Publishers = new SortedDictionary<string, string>(catalog.Publishers, StringComparer.Ordinal);
+            return new Ledger(store, catalog, fresh: false);
+        }
+
+        private static string ShardPath(int shard) => "records/" + shard.ToString(CultureInfo.InvariantCulture) + ".json";
+
+        private async Task<List<LedgerRecord>> ShardAsync(int shard)
+        {
+            if (_shards.TryGetValue(shard, out var records)) return records;
+            var bytes = fresh ? null : await store.ReadAsync(ShardPath(shard)).ConfigureAwait(false);
+            records = bytes is null ? [] : JsonSerializer.Deserialize(bytes, SiteFeeds.Json.ListLedgerRecord) ?? [];
+            _shards[shard] = records;
+            return records;
+        }
+
+        public async Task<LedgerRecord> GetAsync(int rank) => (await ShardAsync(rank / RecordShardSize).ConfigureAwait(false))[rank % RecordShardSize];
+
+        public async Task<int> UpsertAsync(SiteEntry entry, CatalogRow row)
+        {
+            if (!_rankByCode.TryGetValue(entry.IndexCode, out var rank))
+            {
+                rank = Rows.Count;
+                Rows.Add(row);
+                _rankByCode[entry.IndexCode] = rank;
+                var shard = await ShardAsync(rank / RecordShardSize).ConfigureAwait(false);
+                shard.Add(new LedgerRecord(entry));
+            }
+            else
+            {
+                Rows[rank] = row;
+                (await ShardAsync(rank / RecordShardSize).ConfigureAwait(false))[rank % RecordShardSize] = new LedgerRecord(entry);
+            }
+            catalog.Publishers[entry.PublisherSlug] = entry.Publisher;
+            _dirtyShards.Add(rank / RecordShardSize);
+            return rank;
+        }
+
+        public async Task<int> WithdrawAsync(Withdrawal withdrawal)
+        {
+            if (!_rankByCode.TryGetValue(withdrawal.IndexCode.Trim(), out var rank)) return -1;
+            var shard = await ShardAsync(rank / RecordShardSize).ConfigureAwait(false);
+            shard[rank % RecordShardSize] = shard[rank % RecordShardSize] with { WithdrawnReason = withdrawal.Reason, WithdrawnAt = withdrawal.WithdrawnAt };
+            Rows[rank] = Rows[rank] with { Withdrawn = true };
+            _dirtyShards.Add(rank / RecordShardSize);
+            return rank;
+        }
+
+        public async Task SaveAsync(Run run)
+        {
+            foreach (var shard in _dirtyShards.Order())
+                await run.WriteAsync(store, ShardPath(shard), JsonSerializer.SerializeToUtf8Bytes(_shards[shard], SiteFeeds.Json.ListLedgerRecord), JsonType, "no-store").ConfigureAwait(false);
+            await run.WriteAsync(store, CatalogPath, JsonSerializer.SerializeToUtf8Bytes(catalog, SiteFeeds.Json.Catalog), JsonType, "no-store").ConfigureAwait(false);
+        }
+    }
+}
