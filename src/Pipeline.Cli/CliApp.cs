@@ -13,6 +13,15 @@ public static class CliApp
         var rest = args[1..];
         return args[0] switch
         {
+            "inspect" => await Commands.InspectCommand.RunAsync(rest),
+            "run" => await Commands.RunCommand.RunAsync(rest),
+            "upload" => await Commands.UploadCommand.RunAsync(rest),
+            "status" => await Commands.StatusCommand.RunAsync(rest),
+            "publish" => await Commands.AdminCommands.PublishAsync(rest),
+            "withdraw" => await Commands.AdminCommands.WithdrawAsync(rest),
+            "approve" => await Commands.AdminCommands.ApproveAsync(rest),
+            "rebuild" => await Commands.AdminCommands.RebuildAsync(rest),
+            "seed" => await Commands.AdminCommands.SeedAsync(rest),
             _ => UsageError($"unknown command '{args[0]}'"),
         };
     }
@@ -22,6 +31,15 @@ public static class CliApp
           inspect <file> [--agency <publisher name>] [--json]
           render <file> [--agency <name>] -o <out.html>
           render <file|folder>... -o <folder>
+          run [--port 8080]                        local host: workers + site server on 127.0.0.1
+          upload <files…> --agency <a> [--release-at <iso 8601>]
+          status [<index code> | --agency <a> --file <f>]
+          publish                                  one publish run now
+          withdraw <index code> --reason "…"
+          approve <index code> --masked|--as-is    release a report held for privacy review
+          rebuild                                  regenerate the whole site from the ledger
+          seed                                     create storage, enable the website, seed the agency registry
+        configuration: local.settings.json "Values", then environment variables, then --Section:Key=value
         """;
 
     public static int UsageError(string message)

@@ -46,6 +46,5 @@ public sealed class PipelineOptions
     public string AgenciesFile { get; set; } = "config/agencies.json";
 
     /// <summary>Local host: Content-Security-Policy header the static file server sends (Azure: set on the CDN/Front Door).</summary>
-    public string ContentSecurityPolicy { get; set; } =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+    public string ContentSecurityPolicy { get; set; } = Pipeline.Core.Rendering.SiteAssets.ContentSecurityPolicy;
 }

@@ -62,6 +62,9 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<PipelineStartup>();
         services.TryAddSingleton<ValidateStage>();
         services.TryAddSingleton<IncomingScanner>();
+        services.TryAddSingleton<RenderStage>();
+        services.TryAddSingleton<RenderQueueProcessor>();
+        services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<ReportAdmin>();
 
         services.AddHttpClient<WebhookNotifier>()

@@ -190,7 +190,7 @@ public sealed class ValidateStage(
                 Reason = held ? $"held for privacy review: {report.PersonalData.Count} personal data item(s)"
                     : publiclyScoped ? null : $"not for public release (公开范围: {report.Metadata.PublicScope.Value ?? "unknown"})",
                 VerdictSummary = Summarise(report.Verdict),
-                ReceivedAt = properties.CreatedOn,
+                ReceivedAt = now,
             };
             if (await ledger.TryRecordVersionAsync(entry, latest, ct).ConfigureAwait(false))
             {

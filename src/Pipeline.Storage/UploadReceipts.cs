@@ -63,6 +63,16 @@ public sealed class UploadReceipts(TableServiceClient tables)
         await _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every upload outcome (operator listing; cost grows with the uploads table).</summary>
+    public async Task<IReadOnlyList<UploadEntry>> ListFilesAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<UploadEntry>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"file-"} and RowKey lt {"file."}");
+        await foreach (var row in _table.QueryAsync<UploadEntry>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(row);
+        return list;
+    }
+
     public async Task<ContentReceipt?> GetContentAsync(string agency, string contentHash, CancellationToken cancellationToken)
     {
         var r = await _table.GetEntityIfExistsAsync<ContentReceipt>(TableKeys.Encode(agency), HashKey(contentHash), cancellationToken: cancellationToken).ConfigureAwait(false);

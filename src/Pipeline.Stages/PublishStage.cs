@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Site;
+using Pipeline.Storage;
+
+namespace Pipeline.Stages;
+
+/// <summary>What one publish run did.</summary>
+/// <param name="Skipped">Why nothing was done (e.g. another publisher holds the lease), or null.</param>
+public sealed record PublishOutcome(
+    int Published,
+    int Withdrawn,
+    int DueRowsHandled,
+    int FilesWritten,
+    long BytesWritten,
+    int WebhooksDelivered,
+    int WebhooksPending,
+    TimeSpan Duration,
+    string? Skipped = null)
+{
+    public static PublishOutcome SkippedBecause(string reason) => new(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, reason);
+
+    public string Summary => Skipped is not null
+        ? "skipped: " + Skipped
+        : $"{Published} published, {Withdrawn} withdrawn, {DueRowsHandled} due row(s), {FilesWritten} file(s) / {BytesWritten} bytes written, " +
+          $"webhooks {WebhooksDelivered} delivered / {WebhooksPending} pending, {Duration.TotalMilliseconds:0} ms";
+}
+
+/// <summary>
+/// Publish stage (timer): under the publish lease, takes the due rows up to now, re-checks each report in the
+/// ledger, hands pages and withdrawals to the site publisher (pages before indexes), marks the reports Published
+/// and deletes the due rows last — so a run that dies half-way is completed by the next one. Cost grows with the
+/// number of due reports, never with the ledger. Then announces the changed URLs to the webhooks.
+/// </summary>
+public sealed class PublishStage(
+    BlobServiceClient blobs,
+    ReportLedger ledger,
+    DueIndex due,
+    Counters counters,
+    WebhookNotifier webhooks,
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider time,
+    ILogger<PublishStage> logger)
+{
+    public const string LeaseBlobName = "publish";
+    internal const string PublishCounterScope = "site";
+    internal const string PublishCounterName = "publish";
+
+    public async Task<PublishOutcome> RunAsync(CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = pipelineOptions.Value;
+        await using var lease = await BlobLease.TryAcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
+            TimeSpan.FromSeconds(Math.Clamp(options.PublishLeaseSeconds, 15, 60)), time, ct).ConfigureAwait(false);
+        if (lease is null)
+            return PublishOutcome.SkippedBecause("another publisher holds the lease");
+
+        var now = time.GetUtcNow();
+        var dueItems = await due.GetDueAsync(now, Math.Max(1, options.MaxReportsPerPublishRun), ct).ConfigureAwait(false);
+        var reports = new List<(PublishedReport Report, LedgerEntry Entry)>();
+        var withdrawals = new List<Withdrawal>();
+        foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
+        {
+            var entry = await ledger.GetLatestAsync(group.Key, ct).ConfigureAwait(false);
+            if (entry is null) continue;
+            if (entry.State == ReportState.Withdrawn)
+            {
+                // Only what once went public needs a notice; a report withdrawn before release simply never appears.
+                if (entry.FirstPublishedAt is not null)
+                    withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), entry.Reason ?? "", entry.WithdrawnAt ?? now));
+                continue;
+            }
+            if (entry.State is not (ReportState.Rendered or ReportState.Published) || !entry.Publishable || entry.ReleaseAt > now)
+                continue; // Held, failed, not public, a newer version not rendered yet, or moved later: its own row will come.
+            if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
+                continue; // Published by a run that died before deleting its due rows.
+            reports.Add((await LoadAsync(entry, now, ct).ConfigureAwait(false), entry));
+        }
+
+        var result = reports.Count + withdrawals.Count == 0
+            ? new SitePublishResult([], 0, 0)
+            : await CreatePublisher().PublishAsync(reports.Select(r => r.Report).OrderBy(r => r.Entry.Sequence).ToList(), withdrawals, ct).ConfigureAwait(false);
+        if (lease.Lost)
+            logger.LogWarning("Publish lease was lost during the run; site writes are idempotent, the next run re-checks");
+
+        foreach (var (report, entry) in reports)
+        {
+            await ledger.UpdateAsync(entry.IndexCode, e =>
+            {
+                if (e.Version != entry.Version || e.State is not (ReportState.Rendered or ReportState.Published)) return false;
+                e.State = ReportState.Published;
+                e.PublishedVersion = e.Version;
+                e.PublishedAt = report.Entry.PublishedAt;
+                e.FirstPublishedAt ??= report.Entry.PublishedAt;
+                e.Reason = null;
+                return true;
+            }, ct).ConfigureAwait(false);
+        }
+        foreach (var item in dueItems)
+            await due.RemoveAsync(item, ct).ConfigureAwait(false);
+
+        await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
+        var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
+        var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
+            delivery.Delivered, delivery.Pending, stopwatch.Elapsed);
+        if (dueItems.Count > 0) logger.LogInformation("Publish run: {Summary}", outcome.Summary);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Regenerates the whole site from the ledger (every published report at its published version, every
+    /// withdrawal notice), under the publish lease. Cost grows with the ledger: an operator action, not the timer's.
+    /// </summary>
+    public async Task<PublishOutcome> RebuildAsync(CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var lease = await BlobLease.TryAcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
+            TimeSpan.FromSeconds(Math.Clamp(pipelineOptions.Value.PublishLeaseSeconds, 15, 60)), time, ct).ConfigureAwait(false);
+        if (lease is null)
+            return PublishOutcome.SkippedBecause("another publisher holds the lease");
+
+        var now = time.GetUtcNow();
+        var published = new List<LedgerEntry>();
+        var withdrawals = new List<Withdrawal>();
+        await foreach (var latest in ledger.ListLatestAsync(ct).ConfigureAwait(false))
+        {
+            if (latest.PublishedVersion is null || latest.PublishSequence is null) continue;
+            published.Add(latest);
+            if (latest.State == ReportState.Withdrawn)
+                withdrawals.Add(new Withdrawal(latest.IndexCode, Slug.FromIndexCode(latest.IndexCode), latest.Reason ?? "", latest.WithdrawnAt ?? now));
+        }
+        var count = 0;
+        async IAsyncEnumerable<PublishedReport> InSequenceOrder()
+        {
+            // Every report ever published, withdrawn ones included, at the version the site shows (or showed).
+            foreach (var latest in published.OrderBy(e => e.PublishSequence))
+            {
+                var version = latest.PublishedVersion!.Value;
+                var entry = version == latest.Version ? latest : await ledger.GetVersionAsync(latest.IndexCode, version, ct).ConfigureAwait(false);
+                if (entry?.StagingBlob is null) continue;
+                entry.PublishSequence = latest.PublishSequence;
+                entry.PublishedAt = latest.PublishedAt;
+                entry.State = ReportState.Published;
+                count++;
+                yield return await LoadAsync(entry, now, ct).ConfigureAwait(false);
+            }
+        }
+        var result = await CreatePublisher().RebuildAsync(InSequenceOrder(), withdrawals, ct).ConfigureAwait(false);
+        return new PublishOutcome(count, withdrawals.Count, 0, result.FilesWritten, result.BytesWritten, 0, 0, stopwatch.Elapsed);
+    }
+
+    private SitePublisher CreatePublisher() => new(
+        new BlobSiteStore(blobs.GetBlobContainerClient(StorageNames.WebContainer)),
+        new BlobSiteStore(blobs.GetBlobContainerClient(StorageNames.SiteStateContainer)),
+        siteOptions.Value);
+
+    /// <summary>Page HTML from staging plus entry and search text from the parsed document, with a publish sequence.</summary>
+    private async Task<PublishedReport> LoadAsync(LedgerEntry entry, DateTimeOffset now, CancellationToken ct)
+    {
+        var sequence = entry.PublishSequence ?? await AssignSequenceAsync(entry, ct).ConfigureAwait(false);
+        var html = await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob).DownloadContentAsync(ct).ConfigureAwait(false);
+        var parsed = await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob).DownloadContentAsync(ct).ConfigureAwait(false);
+        var analysis = ParsedReportJson.Deserialize(parsed.Value.Content.ToMemory().Span)
+            ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
+        var model = PageModelFactory.Build(analysis, entry, siteOptions.Value);
+        // When this version went public: its release time, or when it was received if that came later. Derived from
+        // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
+        var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
+            : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
+        var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
+        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), PageModelFactory.SearchText(analysis.Document, model.Metadata));
+    }
+
+    /// <summary>
+    /// Takes the next publish sequence number and stores it in the ledger BEFORE the site is written, so a crashed
+    /// run's retry reuses it: one number per report, for life (revisions keep it).
+    /// </summary>
+    private async Task<long> AssignSequenceAsync(LedgerEntry entry, CancellationToken ct)
+    {
+        var candidate = await counters.NextAsync(PublishCounterScope, PublishCounterName, ct).ConfigureAwait(false);
+        var stored = await ledger.UpdateAsync(entry.IndexCode, e =>
+        {
+            if (e.PublishSequence is not null) return false;
+            e.PublishSequence = candidate;
+            return true;
+        }, ct).ConfigureAwait(false);
+        var sequence = stored?.PublishSequence ?? candidate;
+        entry.PublishSequence = sequence;
+        return sequence;
+    }
+
+    private IReadOnlyList<string> ChangedUrls(SitePublishResult result)
+    {
+        var baseUrl = new Uri(siteOptions.Value.BaseUrl.EndsWith('/') ? siteOptions.Value.BaseUrl : siteOptions.Value.BaseUrl + "/");
+        return result.ChangedPaths
+            .Where(p => !p.StartsWith("state:", StringComparison.Ordinal))
+            .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p == "index.html" ? "" : p)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => new Uri(baseUrl, p).ToString())
+            .ToList();
+    }
+}

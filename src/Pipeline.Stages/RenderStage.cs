@@ -1,0 +1,98 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Core;
+using Pipeline.Core.Rendering;
+using Pipeline.Core.Site;
+using Pipeline.Storage;
+
+namespace Pipeline.Stages;
+
+/// <summary>
+/// Render stage, one message per (index code, version): renders the report page into the private staging
+/// container, records Rendered with its release time and, for publishable reports only, adds a due-index row.
+/// Idempotent: a repeated or stale message changes nothing.
+/// </summary>
+public sealed class RenderStage(
+    BlobServiceClient blobs,
+    ReportLedger ledger,
+    DueIndex due,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider time,
+    ILogger<RenderStage> logger)
+{
+    public async Task RunAsync(RenderRequest request, CancellationToken ct)
+    {
+        var entry = await ledger.GetLatestAsync(request.IndexCode, ct).ConfigureAwait(false);
+        if (entry is null)
+        {
+            logger.LogWarning("Render {IndexCode} v{Version}: no such report", request.IndexCode, request.Version);
+            return;
+        }
+        if (entry.Version != request.Version || entry.State is not (ReportState.Validated or ReportState.Rendered))
+        {
+            // A newer version has its own message, or the report is held, withdrawn, failed or already published.
+            logger.LogInformation("Render {IndexCode} v{Version}: skipped (latest v{Latest} is {State})", request.IndexCode, request.Version, entry.Version, entry.State);
+            return;
+        }
+
+        var parsed = await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob)
+            .DownloadContentAsync(ct).ConfigureAwait(false);
+        var analysis = ParsedReportJson.Deserialize(parsed.Value.Content.ToMemory().Span)
+            ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
+
+        var site = siteOptions.Value;
+        var model = PageModelFactory.Build(analysis, entry, site);
+        var html = ReportPageRenderer.RenderUtf8(model, site);
+        var stagingBlob = $"{TableKeys.Encode(entry.IndexCode)}/{LedgerEntry.VersionRowKey(entry.Version)}.html";
+        await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(stagingBlob).UploadAsync(new BinaryData(html),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } }, ct).ConfigureAwait(false);
+
+        var (releaseAt, source) = ReleaseTime(analysis, entry, site);
+        var updated = await ledger.UpdateAsync(request.IndexCode, e =>
+        {
+            if (e.Version != request.Version || e.State is not (ReportState.Validated or ReportState.Rendered)) return false;
+            e.State = ReportState.Rendered;
+            e.StagingBlob = stagingBlob;
+            e.ReleaseAt = releaseAt;
+            e.ReleaseAtSource = source;
+            return true;
+        }, ct).ConfigureAwait(false);
+        if (updated is not { State: ReportState.Rendered } || updated.Version != request.Version) return;
+
+        if (updated.Publishable)
+            await due.AddAsync(updated.IndexCode, releaseAt, ct).ConfigureAwait(false);
+        logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
+            updated.Publishable ? "" : " — not publishable, stays private");
+    }
+
+    /// <summary>Gives up on a message that failed too often: the report is marked Failed with the reason.</summary>
+    public async Task RecordPoisonAsync(RenderRequest request, string reason, CancellationToken ct)
+    {
+        var updated = await ledger.UpdateAsync(request.IndexCode, e =>
+        {
+            if (e.Version != request.Version || e.State is not (ReportState.Validated or ReportState.Rendered)) return false;
+            e.State = ReportState.Failed;
+            e.Reason = "rendering failed: " + reason;
+            return true;
+        }, ct).ConfigureAwait(false);
+        logger.LogError("Render {IndexCode} v{Version} given up: {Reason}", request.IndexCode, request.Version, reason);
+        _ = updated;
+    }
+
+    /// <summary>
+    /// When the page may go public: the document's release date at 00:00 in the site's time zone, else the time
+    /// requested at upload, else now (= the next publish run).
+    /// </summary>
+    private (DateTimeOffset At, string Source) ReleaseTime(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site)
+    {
+        if (analysis.Metadata.ReleaseDate.Value is { } date)
+            return (SiteTime.StartOfDay(date, site), "document");
+        if (entry.RequestedReleaseAt is { } requested)
+            return (requested, "upload");
+        return (time.GetUtcNow(), "now");
+    }
+}
