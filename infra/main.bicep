@@ -62,7 +62,18 @@ param maxReportsPerPublishRun int = 5000
 param maxRenderAttempts int = 5
 
 @description('Content-Security-Policy of the site pages (sent by the local host; in Azure applied by Front Door when enabled).')
-param contentSecurityPolicy string = 'default-src \'self\'; img-src \'self\' data:; style-src \'self\'; script-src \'self\'; object-src \'none\'; base-uri \'self\'; frame-ancestors \'none\''
+param contentSecurityPolicy string = 'default-src \'self\'; script-src \'self\'; style-src \'self\'; img-src \'self\' data:; object-src \'none\'; base-uri \'none\'; frame-ancestors \'none\''
+
+@description('Agency registry seed file, relative to the app\'s content root (shipped with the app package).')
+param agenciesFile string = 'config/agencies.json'
+
+@description('Local host only (Azure uses the render queue trigger): seconds a dequeued render message stays invisible.')
+@minValue(1)
+param renderVisibilityTimeoutSeconds int = 120
+
+@description('Local host only (Azure uses the Event Grid blob trigger): seconds between scans of incoming/.')
+@minValue(1)
+param incomingScanIntervalSeconds int = 5
 
 // ---- Retention ----
 
@@ -265,6 +276,9 @@ module functionApp 'modules/functionapp.bicep' = {
       Pipeline__MaxReportsPerPublishRun: string(maxReportsPerPublishRun)
       Pipeline__MaxRenderAttempts: string(maxRenderAttempts)
       Pipeline__ContentSecurityPolicy: contentSecurityPolicy
+      Pipeline__AgenciesFile: agenciesFile
+      Pipeline__RenderVisibilityTimeoutSeconds: string(renderVisibilityTimeoutSeconds)
+      Pipeline__IncomingScanIntervalSeconds: string(incomingScanIntervalSeconds)
       Site__BaseUrl: empty(siteBaseUrl) ? defaultSiteBaseUrl : siteBaseUrl
       Site__SiteTitle: siteTitle
       Site__PageSize: string(sitePageSize)
