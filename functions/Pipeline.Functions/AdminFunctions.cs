@@ -13,15 +13,19 @@ public sealed partial class AdminFunctions(PublishStage publish, ReportAdmin adm
     public const string WithdrawName = "WithdrawReport";
     public const string ApproveName = "ApproveReport";
 
-    /// <summary>POST /api/publish: publish what is due now instead of waiting for the timer (safe if it overlaps).</summary>
+    /// <summary>
+    /// POST /api/publish: publish what is due now instead of waiting for the timer. Safe if it overlaps a timer run:
+    /// the stage takes the publish lease, and answers 409 with the reason when another run holds it.
+    /// </summary>
     [Function(PublishName)]
     public async Task<HttpResponseData> PublishAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "publish")] HttpRequestData request,
         CancellationToken cancellationToken)
     {
         var outcome = await publish.RunAsync(cancellationToken).ConfigureAwait(false);
-        LogPublished(logger, outcome);
-        return await HttpJson.WriteAsync(request, HttpStatusCode.OK, outcome, cancellationToken).ConfigureAwait(false);
+        LogPublished(logger, outcome.Summary);
+        var status = outcome.Skipped is null ? HttpStatusCode.OK : HttpStatusCode.Conflict;
+        return await HttpJson.WriteAsync(request, status, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>POST /api/withdraw with {"indexCode": "...", "reason": "..."}: take a report off the site.</summary>
@@ -64,6 +68,6 @@ public sealed partial class AdminFunctions(PublishStage publish, ReportAdmin adm
 
     public sealed record ApproveBody(string? IndexCode, PrivacyDecision? Decision);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Manual publish run finished: {Outcome}")]
-    private static partial void LogPublished(ILogger logger, PublishOutcome outcome);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Manual publish run finished: {Summary}")]
+    private static partial void LogPublished(ILogger logger, string summary);
 }

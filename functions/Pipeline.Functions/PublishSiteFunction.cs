@@ -18,12 +18,12 @@ public sealed partial class PublishSiteFunction(PublishStage stage, ILogger<Publ
     {
         if (timer.IsPastDue) LogPastDue(logger);
         var outcome = await stage.RunAsync(cancellationToken).ConfigureAwait(false);
-        LogPublished(logger, outcome);
+        LogPublished(logger, outcome.Summary);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Publish run is past due (the app was idle or restarting at the scheduled time)")]
     private static partial void LogPastDue(ILogger logger);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Publish run finished: {Outcome}")]
-    private static partial void LogPublished(ILogger logger, PublishOutcome outcome);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Publish run finished: {Summary}")]
+    private static partial void LogPublished(ILogger logger, string summary);
 }

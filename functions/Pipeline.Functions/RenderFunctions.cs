@@ -43,15 +43,11 @@ public sealed partial class RenderFunctions(RenderStage stage, ILogger<RenderFun
             return;
         }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["IndexCode"] = request.IndexCode, ["Version"] = request.Version });
-        // The exception of each attempt is in the logs under this message id; the ledger keeps a pointer to it.
-        var reason = $"rendering failed on every attempt (queue message {message.MessageId}, first queued {message.InsertedOn:u}); see the RenderReport logs";
+        // The exception of each attempt is in the RenderReport logs under this message id; the ledger points there.
+        var reason = $"no attempt succeeded (queue message {message.MessageId}, first queued {message.InsertedOn:u}); the errors are in the {RenderName} logs";
         await stage.RecordPoisonAsync(request, reason, cancellationToken).ConfigureAwait(false);
-        LogPoisoned(logger, request.IndexCode, request.Version, message.MessageId);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Function}: malformed render message {MessageId} dropped: {Body}")]
     private static partial void LogMalformed(ILogger logger, string function, string messageId, string body);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Rendering {IndexCode} version {Version} given up after repeated failures (message {MessageId})")]
-    private static partial void LogPoisoned(ILogger logger, string indexCode, int version, string messageId);
 }
