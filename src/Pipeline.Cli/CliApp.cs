@@ -14,6 +14,8 @@ public static class CliApp
         return args[0] switch
         {
             "inspect" => await Commands.InspectCommand.RunAsync(rest),
+            "render" => await Commands.RenderCommand.RunAsync(rest),
+            "build-site" => await Commands.BuildSiteCommand.RunAsync(rest),
             "run" => await Commands.RunCommand.RunAsync(rest),
             "upload" => await Commands.UploadCommand.RunAsync(rest),
             "status" => await Commands.StatusCommand.RunAsync(rest),
@@ -31,6 +33,7 @@ public static class CliApp
           inspect <file> [--agency <publisher name>] [--json]
           render <file> [--agency <name>] -o <out.html>
           render <file|folder>... -o <folder>
+          build-site <folder> -o <out> [--generate N [--from M]] [--state <dir>] [--page-size N] [--search "q1|q2"]
           run [--port 8080]                        local host: workers + site server on 127.0.0.1
           upload <files…> --agency <a> [--release-at <iso 8601>]
           status [<index code> | --agency <a> --file <f>]

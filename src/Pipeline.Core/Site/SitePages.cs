@@ -26,8 +26,8 @@ internal static class SitePages
             html.Raw("<nav class=\"pager\" aria-label=\"分页\"><ul>");
             if (page < pageCount)
             {
-                var newer = page + 1 == pageCount ? listUrl : SiteUrls.ListPage(listUrl, page + 1);
-                html.Raw("<li><a").Attribute("href", newer).Raw(" rel=\"prev\">较新的信息</a></li>");
+                // Always the numbered page, never the landing URL: a bucket's page must not change when later buckets appear.
+                html.Raw("<li><a").Attribute("href", SiteUrls.ListPage(listUrl, page + 1)).Raw(" rel=\"prev\">较新的信息</a></li>");
                 html.Raw("<li><a").Attribute("href", listUrl).Raw(">最新</a></li>");
             }
             if (page > 1)

@@ -90,12 +90,12 @@
   }
 
   // AND of all terms in every segment; title hits first, then newest (publish order) first.
-  function search(manifest, terms) {
+  function search(manifest, terms, getBytes) {
     var hashes = terms.map(fnv1a);
     return Promise.all(manifest.segments.map(function (seg) {
       return Promise.all(hashes.map(function (hash) {
         var shard = seg.shards === 1 ? 0 : (hash & (seg.shards - 1)) >>> 0;
-        return fetchBytes('/search/s/' + seg.id + '/' + shard + '.bin').then(function (bytes) { return lookup(bytes, hash); });
+        return getBytes('/search/s/' + seg.id + '/' + shard + '.bin').then(function (bytes) { return lookup(bytes, hash); });
       })).then(function (lists) {
         var docs = null, titles = null;
         for (var i = 0; i < lists.length; i++) {
@@ -162,7 +162,7 @@
     list.parentNode.insertBefore(more, list.nextSibling);
     status.textContent = '正在检索……';
     fetchJson('/search/manifest.json').then(function (manifest) {
-      return search(manifest, terms).then(function (hits) {
+      return search(manifest, terms, fetchBytes).then(function (hits) {
         var shown = 0;
         more.addEventListener('click', function () {
           show(manifest, hits, shown, list, status, more).then(function (n) { shown = n; });
@@ -172,6 +172,6 @@
     }).catch(function () { status.textContent = '检索暂时不可用，请稍后再试。'; });
   }
 
-  if (typeof module !== 'undefined' && module.exports) module.exports = { queryTerms: queryTerms, fnv1a: fnv1a, lookup: lookup };
+  if (typeof module !== 'undefined' && module.exports) module.exports = { queryTerms: queryTerms, fnv1a: fnv1a, lookup: lookup, search: search };
   else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
 })();

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Core;
+using Pipeline.Core.Model;
+using Pipeline.Core.Rendering;
+using Pipeline.Core.Site;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// <c>pipeline build-site &lt;folder&gt; -o &lt;out&gt; [--generate N [--from M]] [--state &lt;dir&gt;] [--page-size N] [--search "q1|q2"]</c>:
+/// builds the static site into a local folder. Without --generate, every file in the folder is analysed, rendered
+/// and published. With --generate, N deterministic synthetic reports are made from the folder's sentences
+/// (benchmarks); with --from M, reports M..N-1 are published incrementally into the existing site instead of a
+/// rebuild. --search measures what each query downloads.
+/// </summary>
+public static class BuildSiteCommand
+{
+    private static readonly string[] Publishers =
+        ["华容县北景港镇人民政府", "成都市武侯区人民政府", "湘潭市人民政府", "岳阳市教育局", "四川省交通运输厅", "长沙市财政局", "株洲市生态环境局", "德阳市旌阳区人民政府"];
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        string? input = null, output = null, statePath = null, searches = null;
+        int? generate = null, from = null;
+        var pageSize = new SiteOptions().PageSize;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"build-site: {args[i]} needs a value");
+            try
+            {
+                switch (args[i])
+                {
+                    case "-o" or "--output": output = Next(); break;
+                    case "--state": statePath = Next(); break;
+                    case "--generate": generate = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--from": from = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--page-size": pageSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--search": searches = Next(); break;
+                    case var option when option.StartsWith('-') && option.Length > 1: return CliApp.UsageError($"build-site: unknown option '{option}'");
+                    default: input = args[i]; break;
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+            {
+                return CliApp.UsageError(e.Message);
+            }
+        }
+        if (input is null || output is null) return CliApp.UsageError("build-site: needs a folder of report files and -o <out-folder>");
+        if (!Directory.Exists(input)) return CliApp.UsageError($"build-site: '{input}' is not a folder");
+
+        var options = new SiteOptions { PageSize = pageSize };
+        var site = new FolderSiteStore(output);
+        var state = new FolderSiteStore(statePath ?? Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + ".state");
+        var publisher = new SitePublisher(site, state, options);
+        var files = Directory.EnumerateFiles(input).Order(StringComparer.Ordinal).ToList();
+
+        var watch = Stopwatch.StartNew();
+        SitePublishResult result;
+        if (generate is { } count)
+        {
+            var corpus = Corpus(files);
+            if (from is { } first)
+                result = await publisher.PublishAsync(Enumerable.Range(first, Math.Max(0, count - first)).Select(n => Synthetic(n, corpus, options)).ToList(), [], cancellationToken).ConfigureAwait(false);
+            else
+                result = await publisher.RebuildAsync(ToAsync(Enumerable.Range(0, count).Select(n => Synthetic(n, corpus, options))), [], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await publisher.RebuildAsync(ToAsync(files.Select((file, n) => FromFile(file, n, options)).OfType<PublishedReport>()), [], cancellationToken).ConfigureAwait(false);
+        }
+        watch.Stop();
+        var siteFiles = result.ChangedPaths.Count(p => !p.StartsWith("state:", StringComparison.Ordinal));
+        Console.Out.WriteLine($"site {site.Root}: {result.FilesWritten} files written ({siteFiles} site paths changed), {result.BytesWritten / 1048576.0:F2} MB, {watch.Elapsed.TotalSeconds:F2} s");
+
+        foreach (var query in (searches ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (ranks, bytes, fetched) = await SearchQuery.RunAsync(site, query, cancellationToken).ConfigureAwait(false);
+            // A browser also fetches the result metadata chunks of the first page of results.
+            var chunks = ranks.Take(20).Select(r => r / SearchLayout.DocChunkSize).Distinct().ToList();
+            long chunkBytes = 0;
+            foreach (var chunk in chunks)
+                chunkBytes += (await site.ReadAsync($"search/docs/{chunk}.json", cancellationToken).ConfigureAwait(false))?.Length ?? 0;
+            Console.Out.WriteLine($"search \"{query}\": {ranks.Count} hits, {fetched + chunks.Count} files, {(bytes + chunkBytes) / 1024.0:F1} KB downloaded");
+        }
+        return 0;
+    }
+
+    private static PublishedReport? FromFile(string file, int n, SiteOptions options)
+    {
+        var analysis = ReportAnalyzer.Analyze(File.ReadAllBytes(file), Path.GetFileName(file));
+        if (!analysis.Verdict.Accepted)
+        {
+            Console.Error.WriteLine($"{file}: not accepted, skipped");
+            return null;
+        }
+        var metadata = PageMetadata.From(analysis.Metadata, Path.GetFileNameWithoutExtension(file));
+        if (metadata.IndexCode is null) metadata = metadata with { IndexCode = "LOCAL-" + Path.GetFileNameWithoutExtension(file) };
+        var published = metadata.ReleaseDate ?? metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
+        var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var model = new ReportPageModel(analysis.Document, metadata);
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportPageRenderer.PlainText(analysis.Document));
+    }
+
+    /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
+    private static List<string> Corpus(IEnumerable<string> files)
+    {
+        var sentences = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var analysis = ReportAnalyzer.Analyze(File.ReadAllBytes(file), Path.GetFileName(file));
+            foreach (var sentence in ReportPageRenderer.PlainText(analysis.Document).Split(new[] { '。', '\n', '；' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (sentence.Length >= 8) sentences.Add(sentence + "。");
+        }
+        if (sentences.Count == 0) sentences.Add("深化政务公开促进依法行政，主动公开政府信息。");
+        return [.. sentences];
+    }
+
+    /// <summary>Report n of a deterministic synthetic site (same n, same report, whatever else is generated).</summary>
+    private static PublishedReport Synthetic(int n, List<string> corpus, SiteOptions options)
+    {
+        var random = new Random(n * 7919 + 17);
+        var publisher = Publishers[n % Publishers.Length];
+        var year = 2015 + n * 10 / 10_000 % 10;
+        var release = new DateOnly(year, 1, 1).AddDays(n % 360);
+        var blocks = new List<Block>();
+        for (var section = 0; section < 5; section++)
+        {
+            blocks.Add(new Heading(1, "一二三四五"[section] + "、", corpus[random.Next(corpus.Count)].TrimEnd('。')[..Math.Min(16, corpus[random.Next(corpus.Count)].Length - 1)]));
+            for (var p = 0; p < 3; p++)
+                blocks.Add(new Paragraph(string.Concat(Enumerable.Range(0, 4).Select(_ => corpus[random.Next(corpus.Count)]))));
+        }
+        blocks.Add(new TableBlock(new Table("政府信息公开情况统计表", [["指标", "单位", "数量"]],
+            [["主动公开政府信息数", "条", random.Next(10, 5000).ToString(CultureInfo.InvariantCulture)], ["收到申请数", "件", random.Next(0, 300).ToString(CultureInfo.InvariantCulture)], ["行政复议数", "件", null]], [])));
+        var title = $"{publisher}{year}年政府信息公开工作年度报告（第{n + 1}号）";
+        var document = new ReportDocument(title, blocks, new Signature([publisher], $"{release:yyyy年M月d日}", release));
+        var metadata = new PageMetadata(title, $"SYN{n % Publishers.Length:D2}X/{year}-{n + 1:D6}", publisher, release.AddDays(-5), "主动公开", release, null);
+        var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(release.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(new ReportPageModel(document, metadata), options), ReportPageRenderer.PlainText(document));
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+    }
+}

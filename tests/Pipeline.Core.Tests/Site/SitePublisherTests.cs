@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text;
+using AngleSharp.Html.Parser;
+using Pipeline.Core.Rendering;
+using Pipeline.Core.Site;
+using Pipeline.Core.Tests.Rendering;
+
+namespace Pipeline.Core.Tests.Site;
+
+public sealed class SitePublisherTests
+{
+    private static readonly SiteOptions Options = new() { PageSize = 10 };
+    private static readonly string[] Publishers = ["华容县北景港镇人民政府", "成都市武侯区人民政府", "湘潭市人民政府"];
+    private static readonly string[] Phrases =
+        ["深化政务公开促进依法行政", "主动公开政府信息", "依申请公开办理情况", "政府信息公开工作年度报告", "行政复议和行政诉讼情况", "加强平台建设"];
+
+    internal static PublishedReport Report(int i, int? year = null)
+    {
+        var publisher = Publishers[i % Publishers.Length];
+        var release = new DateOnly(year ?? 2018 + i % 3, 1 + i % 12, 1 + i % 27);
+        var meta = new PageMetadata($"第{i}号报告：{Phrases[i % Phrases.Length]}", $"00638229X4/{release.Year}-{100000 + i}", publisher,
+            release.AddDays(-3), "主动公开", release, null);
+        var entry = SiteEntry.From(meta, sequence: i + 1, publishedAt: new DateTimeOffset(release.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var text = string.Join("。", Enumerable.Range(0, 6).Select(k => Phrases[(i + k * 5) % Phrases.Length])) + $"。编号 R{i}";
+        var page = ReportPageRenderer.RenderUtf8(new ReportPageModel(new Model.ReportDocument(meta.Title, [new Model.Paragraph(text)], null), meta), Options);
+        return new PublishedReport(entry, page, text);
+    }
+
+    private static Withdrawal Withdraw(PublishedReport r) =>
+        new(r.Entry.IndexCode, r.Entry.Slug, "内容有误<script>", new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+    private static async IAsyncEnumerable<PublishedReport> Stream(IEnumerable<PublishedReport> reports)
+    {
+        foreach (var r in reports) { await Task.Yield(); yield return r; }
+    }
+
+    private static void AssertSameFiles(MemorySiteStore expected, MemorySiteStore actual)
+    {
+        var e = expected.Files;
+        var a = actual.Files;
+        Assert.Equal(e.Keys, a.Keys);
+        foreach (var (path, file) in e)
+        {
+            Assert.True(file.Content.Span.SequenceEqual(a[path].Content.Span), $"{path} differs");
+            Assert.Equal(file.ContentType, a[path].ContentType);
+            Assert.Equal(file.CacheControl, a[path].CacheControl);
+        }
+    }
+
+    [Fact]
+    public async Task Incremental_batches_equal_a_rebuild_byte_for_byte()
+    {
+        var reports = Enumerable.Range(0, 75).Select(i => Report(i)).ToList();
+        var revised = reports[5] with { Entry = reports[5].Entry with { Title = "修订后的标题", Version = 2, Revised = new DateOnly(2020, 2, 2) } };
+        var withdrawals = new[] { Withdraw(reports[3]), Withdraw(reports[40]) };
+
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var publisher = new SitePublisher(site, state, Options);
+        await publisher.PublishAsync(reports[..30], []);
+        await publisher.PublishAsync(reports[30..41], [withdrawals[0]]);
+        await publisher.PublishAsync([.. reports[41..], revised], [withdrawals[1]]);
+
+        var rebuiltSite = new MemorySiteStore();
+        var rebuiltState = new MemorySiteStore();
+        var all = reports.Select(r => r.Entry.IndexCode == revised.Entry.IndexCode ? revised : r);
+        await new SitePublisher(rebuiltSite, rebuiltState, Options).RebuildAsync(Stream(all), withdrawals);
+
+        AssertSameFiles(rebuiltSite, site);
+        AssertSameFiles(rebuiltState, state);
+    }
+
+    [Fact]
+    public async Task Republishing_the_same_entries_writes_nothing()
+    {
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var publisher = new SitePublisher(site, state, Options);
+        var reports = Enumerable.Range(0, 25).Select(i => Report(i)).ToList();
+        await publisher.PublishAsync(reports, []);
+        var result = await publisher.PublishAsync(reports[20..], []);
+        Assert.Equal(0, result.FilesWritten);
+        Assert.Empty(result.ChangedPaths);
+    }
+
+    [Fact]
+    public async Task Publishing_one_report_into_two_thousand_writes_at_most_twenty_files()
+    {
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var publisher = new SitePublisher(site, state, new SiteOptions { PageSize = 50 });
+        await publisher.RebuildAsync(Stream(Enumerable.Range(0, 2000).Select(i => Report(i))), []);
+
+        var result = await publisher.PublishAsync([Report(2000)], []);
+
+        Assert.True(result.FilesWritten <= 20, string.Join("\n", result.ChangedPaths));
+        Assert.Contains("reports/" + Report(2000).Entry.Slug + "/index.html", result.ChangedPaths);
+        // The page is written before anything that links to it.
+        Assert.Equal(0, result.ChangedPaths.ToList().IndexOf("reports/" + Report(2000).Entry.Slug + "/index.html"));
+    }
+
+    [Fact]
+    public async Task List_pages_are_stable_buckets_numbered_from_the_oldest()
+    {
+        var site = new MemorySiteStore();
+        var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+        var reports = Enumerable.Range(0, 35).Select(i => Report(i, year: 2019)).ToList();
+        await publisher.PublishAsync(reports[..25], []);
+        var page1 = site.Files["years/2019/page/1/index.html"].Content.ToArray();
+
+        var result = await publisher.PublishAsync([reports[25]], []);
+
+        Assert.Equal(page1, site.Files["years/2019/page/1/index.html"].Content.ToArray());
+        var listPages = result.ChangedPaths.Where(p => p.StartsWith("years/2019/", StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(["years/2019/index.html", "years/2019/page/3/index.html"], listPages);
+        var page3 = Encoding.UTF8.GetString(site.Files["years/2019/page/3/index.html"].Content.Span);
+        Assert.Contains(reports[25].Entry.Slug, page3);
+        Assert.Contains(reports[20].Entry.Slug, page3);
+        Assert.DoesNotContain(reports[19].Entry.Slug, page3);
+        // Newest first on screen; the four index fields on every entry.
+        var dom = new HtmlParser().ParseDocument(page3);
+        var items = dom.QuerySelectorAll("ul.entries > li").ToList();
+        Assert.Equal(6, items.Count);
+        Assert.Contains(reports[25].Entry.Title, items[0].TextContent);
+        Assert.Equal(["索引号", "发布机构", "生成日期", "公开范围", "发布日期"], items[0].QuerySelectorAll("dt").Select(d => d.TextContent));
+    }
+
+    [Fact]
+    public async Task Withdrawal_replaces_the_page_and_removes_the_report_everywhere()
+    {
+        var site = new MemorySiteStore();
+        var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+        var reports = Enumerable.Range(0, 12).Select(i => Report(i)).ToList();
+        await publisher.PublishAsync(reports, []);
+        var target = reports[7];
+        Assert.Contains(target.Entry.Slug, Text(site, "feed.xml"));
+        Assert.Contains(await Search(site, "R7"), r => r == 7);
+
+        await publisher.PublishAsync([], [Withdraw(target)]);
+
+        var page = Text(site, $"reports/{target.Entry.Slug}/index.html");
+        Assert.Contains("信息已撤回", page);
+        Assert.Contains("内容有误&lt;script&gt;", page);
+        foreach (var path in site.Files.Keys.Where(p => p.EndsWith(".xml") || p.StartsWith("api/") || p.StartsWith("years/") || p.StartsWith("publishers/") || p == "index.html" || p.StartsWith("search/docs/")))
+            Assert.DoesNotContain(target.Entry.Slug, Text(site, path));
+        Assert.DoesNotContain(7, await Search(site, "R7"));
+        Assert.Empty(await Search(site, "R7"));
+    }
+
+    [Fact]
+    public async Task Search_finds_a_word_inside_unspaced_Chinese_with_title_hits_first()
+    {
+        var site = new MemorySiteStore();
+        var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+        var reports = Enumerable.Range(0, 40).Select(i => Report(i)).ToList();
+        await publisher.PublishAsync(reports, []);
+
+        var ranks = await Search(site, "政务公开");
+        Assert.NotEmpty(ranks);
+        // Every report's text contains 深化政务公开促进依法行政; those with it in the title come first.
+        Assert.Equal(40, ranks.Count);
+        var titleHits = reports.Select((r, i) => (r, i)).Where(p => p.r.Entry.Title.Contains("政务公开")).Select(p => p.i).ToHashSet();
+        Assert.Equal(titleHits, ranks.Take(titleHits.Count).ToHashSet());
+        Assert.Empty(await Search(site, "不存在的词语"));
+        Assert.Equal([3], await Search(site, reports[3].Entry.IndexCode));
+        Assert.Contains(0, await Search(site, Publishers[0]));
+    }
+
+    [Fact]
+    public async Task Search_js_gives_the_same_results_as_the_csharp_query()
+    {
+        var folder = Directory.CreateTempSubdirectory("site-");
+        try
+        {
+            var site = new FolderSiteStore(folder.FullName);
+            await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync(Enumerable.Range(0, 30).Select(i => Report(i)).ToList(), []);
+            var script = Path.Combine(ReportPageRendererTests.RepoRoot(), "src/Pipeline.Core/Rendering/Assets/search.js");
+            var runner = $$"""
+                const s = require({{Quote(script)}}); const fs = require('fs'); const path = require('path');
+                const root = {{Quote(folder.FullName)}};
+                const manifest = JSON.parse(fs.readFileSync(path.join(root, 'search/manifest.json'), 'utf8'));
+                const get = url => Promise.resolve(new Uint8Array(fs.readFileSync(path.join(root, url))));
+                (async () => { for (const q of process.argv.slice(1)) {
+                  const hits = await s.search(manifest, s.queryTerms(q), get);
+                  console.log(hits.map(h => h.rank).join(','));
+                } })();
+                """;
+            string[] queries = ["政务公开", "依申请", "R12", "00638229X4", "湘潭市"];
+            var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
+            psi.ArgumentList.Add("-e");
+            psi.ArgumentList.Add(runner);
+            foreach (var q in queries) psi.ArgumentList.Add(q);
+            using var node = Process.Start(psi)!;
+            var output = (await node.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            await node.WaitForExitAsync();
+            Assert.Equal(0, node.ExitCode);
+            for (var i = 0; i < queries.Length; i++)
+                Assert.Equal(string.Join(",", await Search(site, queries[i])), output[i]);
+            Assert.NotEqual("", output[0]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Site_files_have_types_caches_and_valid_structure()
+    {
+        var site = new MemorySiteStore();
+        await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync(Enumerable.Range(0, 15).Select(i => Report(i)).ToList(), []);
+        var files = site.Files;
+        foreach (var path in new[] { "index.html", "404.html", "robots.txt", "feed.xml", "sitemap.xml", "sitemaps/0.xml", "api/reports/index.json", "api/reports/0.json", "search/index.html", "search/manifest.json", "years/index.html", "publishers/index.html" })
+            Assert.True(files.ContainsKey(path), path);
+        Assert.All(files.Values.Where(f => f.Path.StartsWith("assets/")), f => Assert.Equal(SiteAssets.ImmutableCacheControl, f.CacheControl));
+        Assert.All(files.Values.Where(f => f.Path.EndsWith(".html")), f =>
+        {
+            Assert.Equal("text/html; charset=utf-8", f.ContentType);
+            var dom = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(f.Content.Span));
+            Assert.Equal("zh-CN", dom.DocumentElement.GetAttribute("lang"));
+            Assert.Single(dom.QuerySelectorAll("h1"));
+            Assert.All(dom.QuerySelectorAll("script"), s => Assert.StartsWith("/assets/", s.GetAttribute("src")));
+        });
+        Assert.Contains("Sitemap: ", Text(site, "robots.txt"));
+        var feed = System.Xml.Linq.XDocument.Parse(Text(site, "feed.xml"));
+        Assert.Equal(15, feed.Root!.Elements().Count(e => e.Name.LocalName == "entry"));
+        Assert.Contains("\"count\":15", Text(site, "api/reports/index.json"));
+    }
+
+    private static string Text(MemorySiteStore site, string path) => Encoding.UTF8.GetString(site.Files[path].Content.Span);
+
+    private static async Task<List<int>> Search(ISiteStore site, string query) => [.. (await SearchQuery.RunAsync(site, query)).Ranks];
+
+    private static string Quote(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+}
