@@ -61,7 +61,7 @@ param maxReportsPerPublishRun int = 5000
 @minValue(1)
 param maxRenderAttempts int = 5
 
-@description('Content-Security-Policy of the site pages (sent by the local host; in Azure applied by Front Door when enabled).')
+@description('Content-Security-Policy of the site pages: sent by the local host and, in Azure, by Front Door when it is enabled (the storage web endpoint cannot add headers).')
 param contentSecurityPolicy string = 'default-src \'self\'; script-src \'self\'; style-src \'self\'; img-src \'self\' data:; object-src \'none\'; base-uri \'none\'; frame-ancestors \'none\''
 
 @description('Agency registry seed file, relative to the app\'s content root (shipped with the app package).')
@@ -233,6 +233,7 @@ module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
     endpointName: '${abbreviations.frontDoorEndpoint}${resourceToken}'
     tags: tags
     originHostName: hostOf(storage.outputs.webEndpoint)
+    contentSecurityPolicy: contentSecurityPolicy
   }
 }
 

@@ -8,6 +8,9 @@ param tags object
 @description('Host name of the static website endpoint (e.g. <account>.z7.web.core.windows.net).')
 param originHostName string
 
+@description('Content-Security-Policy sent with every response (the storage web endpoint cannot set headers itself).')
+param contentSecurityPolicy string
+
 resource profile 'Microsoft.Cdn/profiles@2025-06-01' = {
   name: profileName
   location: 'global'
@@ -60,6 +63,40 @@ resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2025-06-01' = {
   }
 }
 
+// Security headers for every response: the static website endpoint serves files with only their stored headers.
+resource securityHeaders 'Microsoft.Cdn/profiles/ruleSets@2025-06-01' = {
+  parent: profile
+  name: 'SecurityHeaders'
+}
+
+var responseHeaders = [
+  { name: 'Content-Security-Policy', value: contentSecurityPolicy }
+  { name: 'X-Content-Type-Options', value: 'nosniff' }
+  { name: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }
+  { name: 'Strict-Transport-Security', value: 'max-age=31536000' }
+]
+
+resource securityHeadersRule 'Microsoft.Cdn/profiles/ruleSets/rules@2025-06-01' = {
+  parent: securityHeaders
+  name: 'AddSecurityHeaders'
+  properties: {
+    order: 1
+    conditions: []
+    actions: [
+      for header in responseHeaders: {
+        name: 'ModifyResponseHeader'
+        parameters: {
+          typeName: 'DeliveryRuleHeaderActionParameters'
+          headerAction: 'Overwrite'
+          headerName: header.name
+          value: header.value
+        }
+      }
+    ]
+    matchProcessingBehavior: 'Continue'
+  }
+}
+
 resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-06-01' = {
   parent: endpoint
   name: 'site'
@@ -67,6 +104,11 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-06-01' = {
     originGroup: {
       id: originGroup.id
     }
+    ruleSets: [
+      {
+        id: securityHeaders.id
+      }
+    ]
     supportedProtocols: ['Http', 'Https']
     patternsToMatch: ['/*']
     forwardingProtocol: 'HttpsOnly'
@@ -93,6 +135,7 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2025-06-01' = {
   }
   dependsOn: [
     origin
+    securityHeadersRule
   ]
 }
 
