@@ -46,6 +46,7 @@ public static partial class ReportAnalyzer
     {
         "empty" => Findings.Empty(),
         "not-text" => Findings.NotText(failure.LooksLike ?? "binary data", failure.LooksLikeZh ?? "二进制数据", failure.Detail),
+        _ when failure.LooksLike is not null => Findings.DamagedWordDocument(failure.Detail),
         _ => Findings.Undecodable(failure.Detail),
     };
 

@@ -187,7 +187,8 @@ public static partial class LineCleaner
     [GeneratedRegex(@"^(?:扫一扫|手机扫一扫|扫描二维码|用手机扫描二维码|微信扫一扫)")]
     private static partial Regex SharePrompt();
 
-    [GeneratedRegex(@"^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]?")]
+    // "当前位置:首页 > 政务公开" or "当前位置 首页 >…"; a sentence that starts with 当前位置偏远的… has neither colon nor arrows.
+    [GeneratedRegex(@"^(?:当前位置|您的位置|你的位置|您现在的位置|您当前的位置|所在位置)\s*(?:[:：]|(?=.*(?:>|»|＞|›|首页)))")]
     private static partial Regex Breadcrumb();
 
     [GeneratedRegex(@"^(?:热门搜索|热搜|站内搜索|搜索)\s*[:：]?")]

@@ -49,7 +49,7 @@ public static class DocxExtractor
             using var stream = new MemoryStream(data, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body;
-            if (body is null) return DecodeResult.Fail(new DecodeFailure("empty"));
+            if (body is null) return DecodeResult.Fail(Damaged("the document body is missing"));
 
             var lines = new List<SourceLine>();
             AppendBlocks(body.ChildElements, lines);
@@ -58,9 +58,11 @@ public static class DocxExtractor
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FormatException)
         {
-            return DecodeResult.Fail(new DecodeFailure("undecodable", "damaged Word document", "损坏的 Word 文档", ex.Message));
+            return DecodeResult.Fail(Damaged(ex.Message));
         }
     }
+
+    private static DecodeFailure Damaged(string detail) => new("undecodable", "damaged Word document", "损坏的 Word 文档", detail);
 
     private static DecodeFailure? CheckArchive(byte[] data, DocxLimits limits)
     {
@@ -82,7 +84,7 @@ public static class DocxExtractor
         }
         catch (InvalidDataException ex)
         {
-            return new DecodeFailure("undecodable", "damaged Word document", "损坏的 Word 文档", ex.Message);
+            return Damaged(ex.Message);
         }
     }
 

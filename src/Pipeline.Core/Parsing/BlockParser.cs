@@ -120,7 +120,8 @@ public static partial class BlockParser
         var first = lines[0];
         if (HeadingClassifier.TryClassifyHeading(first.Text, out _)) return (null, null);
 
-        if (first.Text.Length > MaxTitleLength)
+        // A first line that is long or holds a full sentence is a title glued to the body, or no title at all.
+        if (first.Text.Length > MaxTitleLength || first.Text.Contains('。'))
         {
             var glued = GluedTitle().Match(first.Text);
             if (!glued.Success) return (null, null);

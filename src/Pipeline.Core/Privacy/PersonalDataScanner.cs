@@ -107,6 +107,6 @@ public static partial class PersonalDataScanner
     [GeneratedRegex(@"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")]
     private static partial Regex ResidentId();
 
-    [GeneratedRegex(@"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:qq|vip\.qq|foxmail|163|126|yeah|vip\.163|vip\.126|188|139|189|wo|sina|sina\.cn|sohu|aliyun|tom|21cn|gmail|hotmail|outlook|live|yahoo|icloud|me|msn)\.(?:com|cn|net|com\.cn)(?![\w.-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:qq|vip\.qq|foxmail|163|126|yeah|vip\.163|vip\.126|188|139|189|wo|sina|sina\.cn|sohu|aliyun|tom|21cn|gmail|hotmail|outlook|live|yahoo|icloud|me|msn)\.(?:com|cn|net|com\.cn)(?![\w.-])", RegexOptions.IgnoreCase)]
     private static partial Regex PersonalEmail();
 }

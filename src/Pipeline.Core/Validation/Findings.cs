@@ -32,6 +32,10 @@ public static class Findings
         "无法识别文件的文字编码(既不是 UTF-8、UTF-16,也不是 GB18030/GBK)。请在编辑器中以 UTF-8 编码另存后重新上传。",
         $"The file's text encoding cannot be recognised (not UTF-8, UTF-16 with BOM, or GB18030/GBK){(detail is null ? "" : $": {detail}")}. Save it as UTF-8 in your editor and upload again.");
 
+    public static Finding DamagedWordDocument(string? detail) => new("undecodable",
+        "Word 文档已损坏,无法读取。请用 Word 打开后重新保存为 .docx,再上传。",
+        $"The Word document is damaged and cannot be read{(detail is null ? "" : $" ({detail})")}. Open it in Word, save it again as .docx and upload it.");
+
     public static Finding InternalError(string exceptionType) => new("internal-error",
         "处理该文件时发生内部错误,文件未被接受。请将文件转交技术支持人员。",
         $"An internal error ({exceptionType}) occurred while analysing this file, so it was not accepted. Please pass the file to technical support.");
