@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Playwright;
+using Pipeline.Core.Site;
+using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Stages;
+using Pipeline.Storage;
+
+namespace Pipeline.Integration.Tests.Browser;
+
+/// <summary>A report that went through the pipeline for the browser suite, with where it ended up.</summary>
+public sealed record SiteReport(string Agency, string FileName, string? UploadOutcome, string? IndexCode, string? Title, string? Publisher, ReportState? State)
+{
+    public bool Published => State == ReportState.Published;
+
+    /// <summary>Root-relative URL of the report page.</summary>
+    public string Url => SiteUrls.Report(Slug.FromIndexCode(IndexCode!));
+}
+
+/// <summary>A blob of $web with the HTTP headers it is stored with.</summary>
+public sealed record SiteBlob(string Name, string? ContentType, string? CacheControl, byte[] Content);
+
+/// <summary>
+/// One set-up for the whole browser suite: a private Azurite, the stages publishing the real samples (001 approved
+/// masked, 004 rejected), a held report, and hostile XSS uploads; the local host's static site server in-process;
+/// one headless Chromium. Tests open their own browser contexts.
+/// </summary>
+public sealed class PublicSiteFixture : IAsyncLifetime
+{
+    /// <summary>Where the distribution's Chromium lives; Playwright never downloads a browser here.</summary>
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
+    public const string HeldIndexCode = "01362021X2/2025-08800";
+    public const string HeldTitle = "平凉市个人信息待审核测试报告";
+    public const string HostileIndexCodeFile = "xss-index-code.txt";
+
+    private AzuriteInstance? _azurite;
+    private StaticSiteHost? _server;
+    private IPlaywright? _playwright;
+
+    public PipelineTestHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The five samples of samples/manifest.json, in its order.</summary>
+    public IReadOnlyList<SiteReport> Samples { get; private set; } = [];
+
+    /// <summary>The hostile uploads, one per <see cref="XssCorpus.Payloads"/> entry, in that order.</summary>
+    public IReadOnlyList<SiteReport> XssReports { get; private set; } = [];
+
+    /// <summary>A public report held for review (a personal mobile number nobody approved).</summary>
+    public SiteReport Held { get; private set; } = null!;
+
+    /// <summary>The upload whose 索引号 line is a script tag.</summary>
+    public SiteReport HostileIndexCode { get; private set; } = null!;
+
+    /// <summary>Every blob of $web after publishing, by name.</summary>
+    public IReadOnlyDictionary<string, SiteBlob> SiteBlobs { get; private set; } = new Dictionary<string, SiteBlob>();
+
+    /// <summary>Folder for screenshots and checker output (under the test's bin folder, never committed).</summary>
+    public string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "browser-output");
+
+    public SiteReport Sample(string filePrefix) => Samples.Single(s => s.FileName.StartsWith(filePrefix, StringComparison.Ordinal));
+
+    public IEnumerable<string> HtmlPages => SiteBlobs.Keys.Where(n => n.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    /// <summary>The URL a browser uses for a blob: "a/index.html" is served as "/a/".</summary>
+    public static string UrlOf(string blobName) =>
+        blobName == "index.html" ? "/" : blobName.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + blobName[..^"index.html".Length] : "/" + blobName;
+
+    public Uri Absolute(string rootRelative) => new(BaseUri, rootRelative);
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("PIPELINE_CHROMIUM") ?? DefaultChromium;
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {chromium}: the browser tests need it (apt-get install chromium, or set PIPELINE_CHROMIUM). " +
+                "Playwright is configured never to download a browser.");
+        Directory.CreateDirectory(OutputFolder);
+
+        _azurite = await AzuriteInstance.StartNewAsync();
+        // The server first: its port is the site's base URL, so canonical links and feeds point at what the browser sees.
+        _server = await StaticSiteHost.StartAsync(_azurite.ConnectionString);
+        BaseUri = _server.BaseUri;
+        Host = await PipelineTestHost.StartAsync(_azurite, Now, new Dictionary<string, string?> { ["Site:BaseUrl"] = BaseUri.ToString() });
+
+        await PublishSiteAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    private async Task PublishSiteAsync()
+    {
+        var manifest = await ReadManifestAsync();
+        foreach (var (file, agency) in manifest) await Host.UploadSampleAsync(agency, file);
+        await Host.UploadAsync("pingliang", "held.txt",
+            TestReports.Make(HeldTitle, "联系人:张某某,手机13912345678,如有疑问请联系。", HeldIndexCode, "主动公开"));
+        for (var i = 0; i < XssCorpus.Payloads.Count; i++)
+            await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
+        await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
+        await Host.ProcessAndPublishAsync();
+
+        // Sample 001 carries a personal mobile number: an operator approves publishing it masked.
+        var approval = await Host.Get<ReportAdmin>().ApprovePrivacyAsync("00638229X4/2019-1513549", PrivacyDecision.PublishMasked, CancellationToken.None);
+        if (!approval.Approved) throw new InvalidOperationException("approving sample 001 failed: " + approval.Message);
+        await Host.ProcessAndPublishAsync();
+
+        Samples = await DescribeAsync(manifest);
+        XssReports = await DescribeAsync(XssCorpus.Payloads.Select((_, i) => (XssCorpus.FileName(i), XssCorpus.Agency)).ToList());
+        Held = (await DescribeAsync([("held.txt", "pingliang")]))[0];
+        HostileIndexCode = (await DescribeAsync([(HostileIndexCodeFile, XssCorpus.Agency)]))[0];
+        SiteBlobs = await ReadSiteAsync();
+    }
+
+    private async Task<IReadOnlyList<SiteReport>> DescribeAsync(IReadOnlyList<(string File, string Agency)> uploads)
+    {
+        var reports = new List<SiteReport>();
+        foreach (var (file, agency) in uploads)
+        {
+            var upload = await Host.UploadOutcomeAsync(agency, file);
+            var entry = upload?.IndexCode is { } code ? await Host.ReportAsync(code) : null;
+            reports.Add(new SiteReport(agency, file, upload?.Outcome, upload?.IndexCode, entry?.Title, entry?.Publisher, entry?.State));
+        }
+        return reports;
+    }
+
+    private async Task<IReadOnlyDictionary<string, SiteBlob>> ReadSiteAsync()
+    {
+        var web = Host.Container(StorageNames.WebContainer);
+        var blobs = new Dictionary<string, SiteBlob>(StringComparer.Ordinal);
+        await foreach (var item in web.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, CancellationToken.None))
+        {
+            var content = (await web.GetBlobClient(item.Name).DownloadContentAsync()).Value;
+            blobs[item.Name] = new SiteBlob(item.Name, content.Details.ContentType, content.Details.CacheControl, content.Content.ToArray());
+        }
+        return blobs;
+    }
+
+    private static async Task<IReadOnlyList<(string File, string Agency)>> ReadManifestAsync()
+    {
+        using var doc = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, "manifest.json")));
+        return doc.RootElement.GetProperty("uploads").EnumerateArray()
+            .Select(u => (u.GetProperty("file").GetString()!, u.GetProperty("agency").GetString()!)).ToList();
+    }
+
+    /// <summary>
+    /// A fresh browser context on the site. <paramref name="bypassCsp"/> lets tests inject axe-core, and lets the XSS
+    /// test prove escaping holds even without the policy.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool bypassCsp = false) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUri.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BypassCSP = bypassCsp,
+            Locale = "zh-CN",
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PublicSiteCollection : ICollectionFixture<PublicSiteFixture>
+{
+    public const string Name = "Public site in a browser";
+}
