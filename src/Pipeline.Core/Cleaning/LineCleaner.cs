@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Decoding;
 
@@ -22,6 +23,19 @@ public static partial class LineCleaner
 {
     /// <summary>Chrome lines are short; a long line is content even if it starts like chrome.</summary>
     private const int MaxChromeLength = 120;
+
+    /// <summary>Longest line that can be a toolbar ("【打印本页】 【关闭窗口】", "字号:大 中 小").</summary>
+    private const int MaxToolbarLength = 40;
+
+    /// <summary>
+    /// Every chrome rule except the toolbar needs one of these words; a line with none of them skips the regexes,
+    /// which keeps cleaning cheap on the many short lines of a flattened table.
+    /// </summary>
+    private static readonly SearchValues<string> ChromeKeywords = SearchValues.Create(
+        ["时间", "日期", "字体", "字 体", "次数", "点击", "访问量", "阅读数", "扫一扫", "扫描", "二维码", "位置", "搜索", "热搜",
+         "推荐", "相关", "猜你喜欢", "上一篇", "下一篇", "版权所有", "Copyright", "©", "ICP", "公网安备", "网站标识码", "主办单位",
+         "承办单位", "技术支持", "网站地图", "联系我们", "www.", "WWW.", "http", "HTTP", "来源", "copyright", "COPYRIGHT", "icp"],
+        StringComparison.Ordinal);
 
     private static readonly HashSet<string> ToolbarWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -82,6 +96,8 @@ public static partial class LineCleaner
     {
         pageDate = null;
         if (text.Length > MaxChromeLength) return null;
+        if (text.AsSpan().IndexOfAny(ChromeKeywords) < 0)
+            return IsToolbar(text) ? "page-toolbar" : null;
 
         var date = PageDateLine().Match(text);
         if (date.Success)
@@ -100,14 +116,30 @@ public static partial class LineCleaner
         return null;
     }
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ToolbarLookup = ToolbarWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly SearchValues<char> ToolbarSeparators = SearchValues.Create(" \t\u3000[]【】()（）:：|/丨");
+
+    /// <summary>True when every token of a short line is a toolbar word (收藏, 分享, 打印本页, 关闭窗口, Top...).</summary>
     private static bool IsToolbar(string text)
     {
-        var tokens = text.Split([' ', '\t', '\u3000', '[', ']', '【', '】', '(', ')', '（', '）', ':', '：', '|', '/', '丨'], StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length == 0) return false;
-        foreach (var token in tokens)
-            if (!ToolbarWords.Contains(token)) return false;
-        // A lone 大/中/小/首页 is too ambiguous to call chrome; toolbars have a real toolbar word.
-        return tokens.Length > 1 || tokens[0].Length > 1 && tokens[0] is not "首页";
+        if (text.Length > MaxToolbarLength) return false;
+        var rest = text.AsSpan();
+        int tokens = 0, longest = 0;
+        while (true)
+        {
+            var start = rest.IndexOfAnyExcept(ToolbarSeparators);
+            if (start < 0) break;
+            rest = rest[start..];
+            var end = rest.IndexOfAny(ToolbarSeparators);
+            var token = end < 0 ? rest : rest[..end];
+            if (!ToolbarLookup.Contains(token)) return false;
+            tokens++;
+            longest = Math.Max(longest, token.Length);
+            if (end < 0) break;
+            rest = rest[end..];
+        }
+        // A lone 大/中/小 or 首页 is too ambiguous to call chrome; toolbars have a real toolbar word.
+        return tokens > 1 || tokens == 1 && longest > 1 && !text.AsSpan().Trim().SequenceEqual("首页");
     }
 
     /// <summary>A line of only '|' is a row separator inside a flattened table, and stray anywhere else.</summary>
@@ -163,6 +195,7 @@ public static partial class LineCleaner
     private static bool SameText(SourceLine a, SourceLine b)
     {
         if (a.IsTable || b.IsTable) return false;
+        if (string.Equals(a.Text, b.Text, StringComparison.Ordinal)) return true;
         var x = a.Text.AsSpan();
         var y = b.Text.AsSpan();
         int i = 0, j = 0;

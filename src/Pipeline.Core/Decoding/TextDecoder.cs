@@ -132,8 +132,14 @@ public static class TextDecoder
     {
         if (text.Length == 0) return 0;
         var controls = 0;
-        foreach (var c in text)
-            if (c < 0x20 && c is not ('\t' or '\n' or '\r' or '\f' or '\v') || c == '\u007F') controls++;
+        var span = text.AsSpan();
+        // Skip ahead to the next C0 control character: real text has only line ends and tabs between them.
+        for (var next = span.IndexOfAnyInRange('\0', '\u001F'); next >= 0; next = span.IndexOfAnyInRange('\0', '\u001F'))
+        {
+            if (span[next] is not ('\t' or '\n' or '\r' or '\f' or '\v')) controls++;
+            span = span[(next + 1)..];
+        }
+        controls += text.AsSpan().Count('\u007F');
         return (double)controls / text.Length;
     }
 }

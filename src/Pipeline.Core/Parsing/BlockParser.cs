@@ -76,12 +76,12 @@ public static partial class BlockParser
                 Add(blocks, blockLines, new ListBlock(false, items), start);
                 continue;
             }
-            if (HeadingClassifier.TryParseNumber(text, out var numbered) && !numbered.IsChapter)
+            if (HeadingClassifier.TryMatchNumber(text, out var numberedLevel, out _) && numberedLevel != 0)
             {
                 // A run of numbered sentences at one level is a list when every item is short, else paragraphs:
                 // deciding per run keeps "1." … "4." of one section alike.
                 var end = index + 1;
-                while (end < lines.Count && IsNumberedSentenceOfLevel(lines[end], numbered.Level)) end++;
+                while (end < lines.Count && IsNumberedSentenceOfLevel(lines[end], numberedLevel)) end++;
                 var run = lines.GetRange(index, end - index);
                 if (run.Count >= 2 && run.TrueForAll(l => l.Text.Length <= MaxListItemLength))
                     Add(blocks, blockLines, new ListBlock(true, run.ConvertAll(l => l.Text)), line.Number);
@@ -107,7 +107,8 @@ public static partial class BlockParser
 
     private static bool IsNumberedSentenceOfLevel(SourceLine line, int level) =>
         !line.IsTable && !PipeTableReader.IsTableLine(line.Text)
-        && HeadingClassifier.TryParseNumber(line.Text, out var n) && n.Level == level && !HeadingClassifier.IsHeadingText(n.Rest);
+        && HeadingClassifier.TryMatchNumber(line.Text, out var lineLevel, out var length) && lineLevel == level
+        && !HeadingClassifier.IsHeadingText(line.Text.AsSpan(length));
 
     /// <summary>
     /// The first line is the title unless it is a section heading or a long sentence. A title the author broke over
@@ -145,7 +146,7 @@ public static partial class BlockParser
         && DocumentType().IsMatch(next)
         && title.AsSpan().IndexOfAny("。，,；;：:") < 0
         && next.AsSpan().IndexOfAny("。，,；;：:|") < 0
-        && !HeadingClassifier.TryParseNumber(next, out _);
+        && !HeadingClassifier.TryMatchNumber(next, out _, out _);
 
     /// <summary>Reads a run of pipe lines as one table; short title lines before it become its caption, 填报… lines its notes.</summary>
     private static int ReadPipeTable(List<SourceLine> lines, int index, List<Block> blocks, List<int> blockLines)

@@ -5,8 +5,15 @@ namespace Pipeline.Core.Parsing;
 /// <summary>The numbering a line starts with and what kind of section it opens.</summary>
 /// <param name="Level">1 = 一、, 2 = (一)/（一）, 3 = 1./1、, 4 = (1)/（1）; chapters (第X章/第X部分) are 0 until shifted.</param>
 /// <param name="Number">The numbering as written, e.g. "（二）".</param>
-/// <param name="Rest">The text after the numbering.</param>
-public readonly record struct NumberedLine(int Level, string Number, string Rest, bool IsChapter);
+/// <param name="Source">The whole line.</param>
+/// <param name="RestStart">Where the text after the numbering starts in <paramref name="Source"/>.</param>
+public readonly record struct NumberedLine(int Level, string Number, string Source, int RestStart, bool IsChapter)
+{
+    /// <summary>The text after the numbering (allocates; use <see cref="RestSpan"/> to inspect it).</summary>
+    public string Rest => Source[RestStart..];
+
+    public ReadOnlySpan<char> RestSpan => Source.AsSpan(RestStart);
+}
 
 /// <summary>
 /// Recognises Chinese section numbering and decides whether a numbered line is a heading or a numbered sentence:
@@ -21,17 +28,31 @@ public static partial class HeadingClassifier
     public static bool TryParseNumber(string text, out NumberedLine numbered)
     {
         numbered = default;
-        if (text.Length < 2) return false;
-        var match = Numbering().Match(text);
-        if (!match.Success) return false;
-        var level = match.Groups["chapter"].Success ? 0
-            : match.Groups["l1"].Success ? 1
-            : match.Groups["l2"].Success ? 2
-            : match.Groups["l3"].Success ? 3
-            : 4;
-        var rest = text[match.Length..].TrimStart(' ', '\u3000', '\t');
-        numbered = new NumberedLine(level, match.Value.TrimEnd(' ', '\u3000', '\t'), rest, level == 0);
+        if (!TryMatchNumber(text, out var level, out var numberLength)) return false;
+        var restStart = numberLength;
+        while (restStart < text.Length && text[restStart] is ' ' or '\u3000' or '\t') restStart++;
+        numbered = new NumberedLine(level, text[..numberLength].TrimEnd(' ', '\u3000', '\t'), text, restStart, level == 0);
         return true;
+    }
+
+    /// <summary>Allocation-free: the numbering's level (0 = chapter) and length at the start of <paramref name="text"/>.</summary>
+    public static bool TryMatchNumber(ReadOnlySpan<char> text, out int level, out int length)
+    {
+        (level, length) = (0, 0);
+        if (text.Length < 2) return false;
+        foreach (var match in Numbering().EnumerateMatches(text))
+        {
+            length = match.Length;
+            level = text[0] switch
+            {
+                '第' => 0,
+                '(' or '（' => char.IsAsciiDigit(text[1]) ? 4 : 2,
+                _ when char.IsAsciiDigit(text[0]) => 3,
+                _ => 1,
+            };
+            return true;
+        }
+        return false;
     }
 
     /// <summary>True when the text after a number is short and reads as a title, not as a sentence.</summary>
@@ -47,9 +68,13 @@ public static partial class HeadingClassifier
     }
 
     /// <summary>Classifies a line as a heading; false for unnumbered lines and numbered sentences.</summary>
-    public static bool TryClassifyHeading(string text, out NumberedLine heading) =>
-        TryParseNumber(text, out heading) && IsHeadingText(heading.Rest);
+    public static bool TryClassifyHeading(string text, out NumberedLine heading)
+    {
+        heading = default;
+        if (!TryMatchNumber(text, out _, out var length) || !IsHeadingText(text.AsSpan(length))) return false;
+        return TryParseNumber(text, out heading);
+    }
 
-    [GeneratedRegex(@"^(?:(?<chapter>第[一二三四五六七八九十百零〇\d]{1,4}[章部篇](?:分)?)[\s\u3000]*|(?<l1>[一二三四五六七八九十]{1,3}、)|(?<l2>[(（][一二三四五六七八九十]{1,3}[)）])|(?<l3>\d{1,2}[.、．](?!\d))|(?<l4>[(（]\d{1,2}[)）]))")]
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]{1,4}[章部篇](?:分)?[\s\u3000]*|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])")]
     private static partial Regex Numbering();
 }

@@ -24,7 +24,7 @@ public static partial class InlineSectionSplitter
         }
 
         var start = 0;
-        foreach (Match boundary in InlineNumbering().Matches(text))
+        foreach (var boundary in InlineNumbering().EnumerateMatches(text))
         {
             var segmentStart = boundary.Index + boundary.Length;
             if (!StartsHeadingLikeSegment(text.AsSpan(segmentStart))) continue;
@@ -41,11 +41,11 @@ public static partial class InlineSectionSplitter
         // "一、工作概述 2018年,我局…": the heading ends at the first space when what precedes it reads as a heading.
         if (HeadingClassifier.TryParseNumber(segment, out var numbered))
         {
-            var space = numbered.Rest.AsSpan().IndexOfAny(" \u3000\t");
-            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.Rest.AsSpan(0, space)))
+            var space = numbered.RestSpan.IndexOfAny(" \u3000\t");
+            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]))
             {
-                output.Add(line with { Text = numbered.Number + numbered.Rest[..space] });
-                var body = numbered.Rest[(space + 1)..].Trim(' ', '\u3000', '\t');
+                output.Add(line with { Text = numbered.Number + numbered.RestSpan[..space].ToString() });
+                var body = segment.AsSpan(numbered.RestStart + space + 1).Trim(" \u3000\t").ToString();
                 if (body.Length > 0) output.Add(line with { Text = body });
                 return;
             }
@@ -56,13 +56,13 @@ public static partial class InlineSectionSplitter
     /// <summary>The words after an inline number must read like a heading: 2..40 chars up to the first stop.</summary>
     private static bool StartsHeadingLikeSegment(ReadOnlySpan<char> afterSpace)
     {
-        // Only the start matters: a heading-like lead is at most 40 chars after a short number.
-        var text = afterSpace[..Math.Min(afterSpace.Length, HeadingClassifier.MaxHeadingLength + 16)].ToString();
-        if (!HeadingClassifier.TryParseNumber(text, out var numbered)) return false;
-        var rest = numbered.Rest.AsSpan();
-        var stop = rest.IndexOfAny(" \u3000\t。；;，,");
-        if (stop < 0 && afterSpace.Length > text.Length) return false; // no stop within reach: a long sentence
-        var lead = stop < 0 ? rest : rest[..stop];
+        if (!HeadingClassifier.TryMatchNumber(afterSpace, out _, out var numberLength)) return false;
+        var rest = afterSpace[numberLength..].TrimStart(" \u3000\t");
+        // Only the start matters: a heading-like lead ends within 40 characters.
+        var window = rest[..Math.Min(rest.Length, HeadingClassifier.MaxHeadingLength + 1)];
+        var stop = window.IndexOfAny(" \u3000\t。；;，,");
+        if (stop < 0 && rest.Length > window.Length) return false; // no stop within reach: a long sentence
+        var lead = stop < 0 ? window : window[..stop];
         return lead.Length is >= 2 and <= HeadingClassifier.MaxHeadingLength && !char.IsAsciiDigit(lead[0]);
     }
 

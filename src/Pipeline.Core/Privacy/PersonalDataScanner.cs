@@ -45,16 +45,22 @@ public static partial class PersonalDataScanner
     /// <summary>Records hits in one text; returns the masked text when masking changed it, else null.</summary>
     public static string? ScanText(string text, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
     {
-        // Cheap pre-check: every kind of hit needs a run of digits or an '@'.
-        if (text.AsSpan().IndexOfAny("0123456789@") < 0) return null;
+        // Cheap pre-checks: numbers need a run of at least 11 digits, e-mail addresses an '@'.
+        var hasLongNumber = HasDigitRun(text, 11);
+        var hasAt = text.Contains('@');
+        if (!hasLongNumber && !hasAt) return null;
 
         List<(int Index, int Length, string Masked)>? replacements = null;
-        foreach (Match m in Mobile().Matches(text))
-            Record(m, "mobile", MaskMobile(m.Value));
-        foreach (Match m in ResidentId().Matches(text))
-            if (IsValidResidentId(m.ValueSpan, maxBirthYear)) Record(m, "resident-id", m.Value[..6] + new string('*', 8) + m.Value[14..]);
-        foreach (Match m in PersonalEmail().Matches(text))
-            Record(m, "email", MaskEmail(m.Value));
+        if (hasLongNumber)
+        {
+            foreach (Match m in Mobile().Matches(text))
+                Record(m, "mobile", MaskMobile(m.Value));
+            foreach (Match m in ResidentId().Matches(text))
+                if (IsValidResidentId(m.ValueSpan, maxBirthYear)) Record(m, "resident-id", m.Value[..6] + new string('*', 8) + m.Value[14..]);
+        }
+        if (hasAt)
+            foreach (Match m in PersonalEmail().Matches(text))
+                Record(m, "email", MaskEmail(m.Value));
 
         if (!mask || replacements is null) return null;
         replacements.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -73,6 +79,22 @@ public static partial class PersonalDataScanner
             hits.Add(new PersonalDataHit(kind, m.Value, masked, lineNumber));
             (replacements ??= []).Add((m.Index, m.Length, masked));
         }
+    }
+
+    private static bool HasDigitRun(string text, int length)
+    {
+        var span = text.AsSpan();
+        while (span.Length >= length)
+        {
+            var start = span.IndexOfAnyInRange('0', '9');
+            if (start < 0) return false;
+            span = span[start..];
+            var end = span.IndexOfAnyExceptInRange('0', '9');
+            if (end < 0) end = span.Length;
+            if (end >= length) return true;
+            span = span[end..];
+        }
+        return false;
     }
 
     public static string MaskMobile(string number) => number[..3] + "****" + number[7..];
