@@ -37,6 +37,20 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public async Task Event_Grid_delivers_uploads_of_the_incoming_container_to_the_ValidateUpload_function()
+    {
+        var template = await CompiledTemplate.MainAsync();
+        var functionName = template.ModuleParameter("uploadEvents", "functionName").GetValue<string>();
+        var container = template.Variable("incomingContainerName").GetValue<string>();
+        // The Functions app is not compiled by this test run (its packages may be unavailable): read its source.
+        var source = await File.ReadAllTextAsync(Repository.PathOf("functions", "Pipeline.Functions", "ValidateUploadFunction.cs"));
+
+        Assert.Equal(Pipeline.Storage.StorageNames.IncomingContainer, container);
+        Assert.Contains($"public const string Name = \"{functionName}\";", source, StringComparison.Ordinal);
+        Assert.Contains("[BlobTrigger(StorageNames.IncomingContainer + \"/{agency}/{name}\", Source = BlobTriggerSource.EventGrid)]", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Try_build_either_builds_or_says_in_one_line_why_it_skipped()
     {
         var emptyFeed = Directory.CreateTempSubdirectory("pipeline-empty-feed-");
