@@ -126,7 +126,8 @@ public static class BuildSiteCommand
         var blocks = new List<Block>();
         for (var section = 0; section < 5; section++)
         {
-            blocks.Add(new Heading(1, "一二三四五"[section] + "、", corpus[random.Next(corpus.Count)].TrimEnd('。')[..Math.Min(16, corpus[random.Next(corpus.Count)].Length - 1)]));
+            var headingText = corpus[random.Next(corpus.Count)].TrimEnd('。');
+            blocks.Add(new Heading(1, "一二三四五"[section] + "、", headingText[..Math.Min(16, headingText.Length)]));
             for (var p = 0; p < 3; p++)
                 blocks.Add(new Paragraph(string.Concat(Enumerable.Range(0, 4).Select(_ => corpus[random.Next(corpus.Count)]))));
         }

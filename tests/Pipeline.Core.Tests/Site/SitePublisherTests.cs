@@ -227,6 +227,44 @@ public sealed class SitePublisherTests
         Assert.Contains("\"count\":15", Text(site, "api/reports/index.json"));
     }
 
+    [Fact]
+    public async Task Hostile_entries_never_become_markup_in_lists_feeds_json_or_notices()
+    {
+        const string Hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>javascript:x\u0001";
+        var report = Report(1);
+        var hostile = report with
+        {
+            Entry = report.Entry with { Title = Hostile, Publisher = Hostile, PublisherSlug = Slug.FromPublisher(Hostile), IndexCode = Hostile, Slug = Slug.FromIndexCode(Hostile), PublicScope = Hostile },
+            SearchText = Hostile,
+        };
+        var site = new MemorySiteStore();
+        var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+        await publisher.PublishAsync([hostile, Report(2)], []);
+        await publisher.PublishAsync([], [new Withdrawal(Report(2).Entry.IndexCode, Report(2).Entry.Slug, Hostile, DateTimeOffset.UnixEpoch)]);
+
+        foreach (var file in site.Files.Values.Where(f => f.Path.EndsWith(".html") && !f.Path.StartsWith("reports/" + hostile.Entry.Slug)))
+        {
+            var dom = new HtmlParser().ParseDocument(Encoding.UTF8.GetString(file.Content.Span));
+            Assert.Empty(dom.QuerySelectorAll("img"));
+            Assert.All(dom.QuerySelectorAll("script"), s => Assert.StartsWith("/assets/", s.GetAttribute("src")));
+            foreach (var element in dom.All)
+                foreach (var attribute in element.Attributes)
+                {
+                    Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{file.Path}: {attribute.Name}");
+                    Assert.DoesNotContain("javascript:", attribute.Value, StringComparison.OrdinalIgnoreCase);
+                }
+        }
+        Assert.Matches("^[A-Za-z0-9_-]+$", hostile.Entry.Slug);
+        Assert.Contains(hostile.Entry.Slug, Text(site, "index.html"));
+        System.Xml.Linq.XDocument.Parse(Text(site, "feed.xml"));
+        foreach (var file in site.Files.Values.Where(f => f.Path.EndsWith(".json")))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(file.Content);
+            Assert.DoesNotContain("<script", Encoding.UTF8.GetString(file.Content.Span));
+        }
+        Assert.Contains(0, await Search(site, "alert"));
+    }
+
     private static string Text(MemorySiteStore site, string path) => Encoding.UTF8.GetString(site.Files[path].Content.Span);
 
     private static async Task<List<int>> Search(ISiteStore site, string query) => [.. (await SearchQuery.RunAsync(site, query)).Ranks];
