@@ -99,9 +99,10 @@ public static class TextDecoder
     /// <summary>Splits on CRLF, CR and LF (and the other Unicode line separators) into numbered lines.</summary>
     public static List<SourceLine> SplitLines(string text)
     {
-        var lines = new List<SourceLine>(Math.Max(16, text.Length / 40));
-        var number = 0;
         var span = text.AsSpan();
+        // Exact capacity: growing a list of a few hundred lines would allocate more than the lines themselves.
+        var lines = new List<SourceLine>(span.Count('\n') + span.Count('\r') + 1);
+        var number = 0;
         if (!span.IsEmpty && span[0] == '\uFEFF') span = span[1..];
         foreach (var line in span.EnumerateLines())
         {

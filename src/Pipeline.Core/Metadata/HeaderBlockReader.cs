@@ -93,8 +93,9 @@ public static partial class HeaderBlockReader
             return fields.Count > before;
         }
 
+        if (line.Text.Length > 300) return false; // a header line is short; a long line is body text
         var text = StripBullet(line.Text);
-        if (text.Length == 0 || text.Length > 300) return false;
+        if (text.Length == 0) return false;
         if (text.Contains('|') || text.Contains('｜'))
         {
             var before = fields.Count;
@@ -140,7 +141,7 @@ public static partial class HeaderBlockReader
         var span = text.AsSpan().TrimStart(" \t\u3000");
         while (span.Length > 0 && span[0] is '-' or '•' or '·' or '●' or '*' or '▪')
             span = span[1..].TrimStart(" \t\u3000");
-        return span.ToString();
+        return span.Length == text.Length ? text : span.ToString();
     }
 
     private static string RemoveSpaces(string s) =>

@@ -27,10 +27,17 @@ public static class PipeTableReader
                 Flush(rows, ref current);
                 continue;
             }
-            var cells = line.Split(['|', '｜']);
-            // The text after the last pipe is empty for "cell |"; everything before it is cells.
-            var count = cells[^1].Trim().Length == 0 ? cells.Length - 1 : cells.Length;
-            for (var i = 0; i < count; i++) current.Add(CellValue(cells[i]));
+            // Cells are the pieces between pipes; the text after the last pipe is empty for "cell |".
+            var rest = line.AsSpan();
+            var count = 0;
+            for (var bar = rest.IndexOfAny('|', '｜'); bar >= 0 || rest.Trim(" \t\u3000").Length > 0; bar = rest.IndexOfAny('|', '｜'))
+            {
+                var cell = bar < 0 ? rest : rest[..bar];
+                current.Add(CellValue(cell));
+                count++;
+                if (bar < 0) break;
+                rest = rest[(bar + 1)..];
+            }
             if (count > 1) Flush(rows, ref current);
         }
         Flush(rows, ref current);
@@ -50,10 +57,10 @@ public static class PipeTableReader
         current = [];
     }
 
-    private static string? CellValue(string raw)
+    private static string? CellValue(ReadOnlySpan<char> raw)
     {
-        var value = raw.Trim(' ', '\t', '\u3000');
-        return value.Length == 0 ? null : value;
+        var value = raw.Trim(" \t\u3000");
+        return value.IsEmpty ? null : value.ToString();
     }
 
     /// <summary>"统 计 指 标" → "统计指标": spaces between two CJK characters are typographic padding.</summary>
