@@ -46,8 +46,9 @@ public static class ReportPageRenderer
         html.Raw("<h1>").Text(title).Raw("</h1>\n");
 
         var headings = model.Document.Blocks.OfType<Heading>().ToList();
-        if (headings.Count >= 2) WriteTableOfContents(html, headings);
-        WriteBody(html, model.Document);
+        var ranks = HeadingRanks(headings);
+        if (headings.Count >= 2) WriteTableOfContents(html, headings, ranks);
+        WriteBody(html, model.Document, ranks);
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
         html.Raw("</article>\n");
         WriteRelated(html, meta);
@@ -129,32 +130,45 @@ public static class ReportPageRenderer
         html.Raw("</td>");
     }
 
-    private static void WriteTableOfContents(HtmlWriter html, List<Heading> headings)
+    /// <summary>
+    /// The HTML rank (2..6) of each heading: one below the nearest preceding heading of a smaller level, so the
+    /// outline never skips a rank (WCAG heading order) even when a report jumps from 一、 straight to 1、.
+    /// </summary>
+    public static int[] HeadingRanks(IReadOnlyList<Heading> headings)
+    {
+        var ranks = new int[headings.Count];
+        var open = new Stack<int>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            while (open.Count > 0 && open.Peek() >= headings[i].Level) open.Pop();
+            ranks[i] = Math.Min(2 + open.Count, 6);
+            open.Push(headings[i].Level);
+        }
+        return ranks;
+    }
+
+    private static void WriteTableOfContents(HtmlWriter html, List<Heading> headings, int[] ranks)
     {
         html.Raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n<ol>\n");
         for (var i = 0; i < headings.Count; i++)
         {
-            var level = Math.Clamp(headings[i].Level, 1, 4);
+            var level = Math.Min(ranks[i] - 1, 4);
             html.Raw("<li class=\"lv").Number(level).Raw("\"><a href=\"#sec-").Number(i + 1).Raw("\">")
                 .Text(headings[i].DisplayText).Raw("</a></li>\n");
         }
         html.Raw("</ol>\n</nav>\n");
     }
 
-    private static void WriteBody(HtmlWriter html, ReportDocument document)
+    private static void WriteBody(HtmlWriter html, ReportDocument document, int[] ranks)
     {
         var headingIndex = 0;
         var tableIndex = 0;
-        var previousRank = 1; // h1 is the title
         foreach (var block in document.Blocks)
         {
             switch (block)
             {
                 case Heading heading:
-                    // Document level 1 -> h2 ...; never skip a rank going down (WCAG heading order).
-                    var rank = Math.Min(Math.Min(heading.Level, 4) + 1, previousRank + 1);
-                    rank = Math.Max(rank, 2);
-                    previousRank = rank;
+                    var rank = ranks[headingIndex];
                     headingIndex++;
                     html.Raw("<h").Number(rank).Raw(" id=\"sec-").Number(headingIndex).Raw("\">").Text(heading.DisplayText)
                         .Raw("</h").Number(rank).Raw(">\n");

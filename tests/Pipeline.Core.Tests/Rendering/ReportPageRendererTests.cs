@@ -81,6 +81,14 @@ public sealed class ReportPageRendererTests
     }
 
     [Fact]
+    public void Heading_ranks_follow_the_outline_without_skipping()
+    {
+        Heading H(int level) => new(level, null, "h");
+        Assert.Equal([2, 3, 3, 2, 3, 4, 3, 2], ReportPageRenderer.HeadingRanks([H(1), H(3), H(3), H(1), H(2), H(3), H(2), H(1)]));
+        Assert.Equal([2, 2, 3], ReportPageRenderer.HeadingRanks([H(3), H(2), H(4)]));
+    }
+
+    [Fact]
     public void Metadata_grid_shows_the_index_fields_and_revision()
     {
         var meta = new PageMetadata("标题", "00638229X4/2019-1513549", "华容县北景港镇人民政府", new DateOnly(2019, 3, 1), "主动公开",
