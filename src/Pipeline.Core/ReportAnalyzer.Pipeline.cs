@@ -15,6 +15,7 @@ public static partial class ReportAnalyzer
 {
     private static ReportAnalysis AnalyzeCore(ReadOnlyMemory<byte> bytes, string fileName, AgencyContext? agency, AnalysisOptions options)
     {
+        if (bytes.Length > options.MaxBytes) return TooLarge(fileName, bytes.Length, options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
         try
         {

@@ -52,10 +52,16 @@ public static class InspectCommand
         }
 
         ReportAnalysis analysis;
-        await using (var stream = File.OpenRead(file))
+        try
         {
+            await using var stream = File.OpenRead(file);
             var context = agency is null ? null : AgencyContext.FromName(agency);
             analysis = await ReportAnalyzer.AnalyzeAsync(stream, Path.GetFileName(file), context, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"pipeline: inspect: cannot read {file}: {ex.Message}");
+            return 2;
         }
 
         await Console.Out.WriteAsync(json ? ToJson(analysis) + "\n" : ToSummary(analysis)).ConfigureAwait(false);

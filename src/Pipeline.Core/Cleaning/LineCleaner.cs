@@ -96,6 +96,8 @@ public static partial class LineCleaner
     {
         pageDate = null;
         if (text.Length > MaxChromeLength) return null;
+        // A line ending in a pipe is a cell of a flattened table, never page chrome.
+        if (text.Length == 0 || text[^1] is '|' or '｜') return null;
         if (text.AsSpan().IndexOfAny(ChromeKeywords) < 0)
             return IsToolbar(text) ? "page-toolbar" : null;
 

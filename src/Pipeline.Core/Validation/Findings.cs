@@ -25,8 +25,11 @@ public static class Findings
         $"After removing web page chrome ({removed} lines) no report text is left. Upload the report itself, not the page around it.");
 
     public static Finding TooLarge(long seen, long max) => new("too-large",
-        $"文件超过 {max / (1024 * 1024)} MB 的大小上限(已读取 {seen} 字节仍未结束)。请拆分文件或删除嵌入的图片后重新上传。",
-        $"The file exceeds the {max / (1024 * 1024)} MB size limit ({seen} bytes read without reaching its end). Split it or remove embedded images and upload again.");
+        $"文件超过 {Size(max, "字节")} 的大小上限(已读取 {seen} 字节)。请拆分文件或删除嵌入的图片后重新上传。",
+        $"The file exceeds the {Size(max, "bytes")} size limit ({seen} bytes read). Split it or remove embedded images and upload again.");
+
+    private static string Size(long bytes, string unit) =>
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} {unit}";
 
     public static Finding Undecodable(string? detail) => new("undecodable",
         "无法识别文件的文字编码(既不是 UTF-8、UTF-16,也不是 GB18030/GBK)。请在编辑器中以 UTF-8 编码另存后重新上传。",

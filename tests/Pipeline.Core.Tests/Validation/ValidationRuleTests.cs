@@ -65,6 +65,15 @@ public class ValidationRuleTests
     }
 
     [Fact]
+    public void Too_large_buffer_is_rejected_by_the_in_memory_entry_point_too()
+    {
+        var options = new AnalysisOptions { MaxBytes = 100 };
+        var analysis = ReportAnalyzer.Analyze(Encoding.UTF8.GetBytes(TestFiles.Report()), "big.txt", options: options);
+        var error = Assert.Single(analysis.Verdict.Errors);
+        Assert.Equal("too-large", error.Code);
+    }
+
+    [Fact]
     public void Index_code_missing_is_a_warning()
     {
         var analysis = Analyze(TestFiles.Report().Replace("- 索引号:00638229X4/2019-1513549\n", ""));
