@@ -34,6 +34,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public const string HeldIndexCode = "01362021X2/2025-08800";
     public const string HeldTitle = "平凉市个人信息待审核测试报告";
     public const string HostileIndexCodeFile = "xss-index-code.txt";
+    public const string WideTableIndexCode = "01362021X2/2025-08900";
 
     private AzuriteInstance? _azurite;
     private StaticSiteHost? _server;
@@ -51,6 +52,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     /// <summary>A public report held for review (a personal mobile number nobody approved).</summary>
     public SiteReport Held { get; private set; } = null!;
+
+    /// <summary>A report whose statistics table has nine columns of large numbers: wider than a phone.</summary>
+    public SiteReport WideTable { get; private set; } = null!;
 
     /// <summary>The upload whose 索引号 line is a script tag.</summary>
     public SiteReport HostileIndexCode { get; private set; } = null!;
@@ -99,13 +103,16 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     private async Task PublishSiteAsync()
     {
-        var manifest = await ReadManifestAsync();
-        foreach (var (file, agency) in manifest) await Host.UploadSampleAsync(agency, file);
+        // Hostile and synthetic uploads first, the samples last: the front page shows the newest 20, samples included.
         await Host.UploadAsync("pingliang", "held.txt",
             TestReports.Make(HeldTitle, "联系人:张某某,手机13912345678,如有疑问请联系。", HeldIndexCode, "主动公开"));
+        await Host.UploadAsync("pingliang", "wide-table.txt", WideTableReport());
         for (var i = 0; i < XssCorpus.Payloads.Count; i++)
             await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
         await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
+        await Host.ProcessAndPublishAsync();
+        var manifest = await ReadManifestAsync();
+        foreach (var (file, agency) in manifest) await Host.UploadSampleAsync(agency, file);
         await Host.ProcessAndPublishAsync();
 
         // Sample 001 carries a personal mobile number: an operator approves publishing it masked.
@@ -116,8 +123,23 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         Samples = await DescribeAsync(manifest);
         XssReports = await DescribeAsync(XssCorpus.Payloads.Select((_, i) => (XssCorpus.FileName(i), XssCorpus.Agency)).ToList());
         Held = (await DescribeAsync([("held.txt", "pingliang")]))[0];
+        WideTable = (await DescribeAsync([("wide-table.txt", "pingliang")]))[0];
         HostileIndexCode = (await DescribeAsync([(HostileIndexCodeFile, XssCorpus.Agency)]))[0];
         SiteBlobs = await ReadSiteAsync();
+    }
+
+    /// <summary>Like the 2019+ annual reports' 收到和处理政府信息公开申请情况 table: one column per kind of applicant.</summary>
+    private static byte[] WideTableReport()
+    {
+        var text = new System.Text.StringBuilder()
+            .Append("- 索引号:").Append(WideTableIndexCode).Append("\n- 公开范围:主动公开\n- 生成日期:2025-07-01\n")
+            .Append("平凉市2025年政府信息公开申请办理情况报告\n")
+            .Append("一、收到和处理政府信息公开申请情况\n本年度收到和处理政府信息公开申请情况如下表。\n")
+            .Append("本列数据的勾稽关系 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 | 上年 |\n");
+        foreach (var row in new[] { "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果" })
+            text.Append(row).Append(" | 1,234,567 | 2,345,678 | 3,456,789 | 4,567,890 | 5,678,901 | 6,789,012 | 24,072,837 | 21,965,432 |\n");
+        text.Append("二、存在的主要问题及改进情况\n申请办理的规范化程度仍需提高。\n平凉市人民政府\n2025年7月1日\n");
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private async Task<IReadOnlyList<SiteReport>> DescribeAsync(IReadOnlyList<(string File, string Agency)> uploads)

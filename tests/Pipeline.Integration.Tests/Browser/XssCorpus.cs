@@ -28,6 +28,30 @@ public static class XssCorpus
         "<details open ontoggle=window.__xss=16;alert(1)>",
     ];
 
+    /// <summary>
+    /// The same attacks short enough, and free of sentence punctuation (';'), for a line to still read as a section
+    /// heading (<c>HeadingClassifier</c>: at most 40 characters after the numbering). They call alert only.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HeadingPayloads =
+    [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "'><svg onload=alert(1)>",
+        "javascript:alert(1)",
+        "</title><script>alert(1)</script>",
+        "{{$on.constructor('alert(1)')()}}",
+        "<iframe srcdoc=\"<svg onload=alert(1)>\">",
+        "'-alert(1)-'\"-alert(1)-\"",
+        "\\u003cscript\\u003ealert(1)",
+        "＜script＞alert(1)＜/script＞",
+        "&ltscript&gtalert(1)&lt/script&gt",
+        "&#60img src=x onerror=alert(1)&#62",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "--><ScRiPt>alert(1)</sCrIpT>",
+        "<math><style><img src onerror=alert(1)>",
+        "<details open ontoggle=alert(1)>",
+    ];
+
     /// <summary>The registered agency the hostile uploads come from (config/agencies.json).</summary>
     public const string Agency = "pingliang";
     private const string Publisher = "平凉市人民政府";
@@ -40,7 +64,8 @@ public static class XssCorpus
 
     /// <summary>
     /// A report shaped like the real ones (header block, title, numbered sections, a flattened statistics table,
-    /// signature) with the payload in the publisher line, title, a heading, a paragraph and table cells.
+    /// signature) with the payload in the publisher line, title, a paragraph and table cells, and its short form in a
+    /// section heading.
     /// </summary>
     public static byte[] Report(int index)
     {
@@ -51,7 +76,7 @@ public static class XssCorpus
             .Append("- 公开范围:主动公开\n")
             .Append("- 生成日期:2025-06-01\n")
             .Append("平凉市2025年政府信息公开工作年度报告").Append(payload).Append('\n')
-            .Append("一、总体情况").Append(payload).Append('\n')
+            .Append("一、").Append(HeadingPayloads[index]).Append('\n')
             .Append("本年度按照条例要求推进政府信息公开工作。").Append(payload).Append("相关情况如下。\n")
             .Append("二、主动公开政府信息情况\n")
             .Append("指标 | ").Append(payload).Append(" | 数量 |\n")

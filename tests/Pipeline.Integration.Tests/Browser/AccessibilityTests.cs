@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Pipeline.Core.Site;
+using Pipeline.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Pipeline.Integration.Tests.Browser;
+
+/// <summary>axe-core (WCAG 2.0/2.1 A and AA rules) on each kind of page: no serious or critical violation.</summary>
+[Collection(PublicSiteCollection.Name)]
+public sealed class AccessibilityTests(PublicSiteFixture site, ITestOutputHelper output)
+{
+    private static string AxeScript => Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js");
+
+    public static TheoryData<string> Pages => new() { "front", "year list", "publisher list", "report 001", "report 002", "search results", "not found" };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_has_no_serious_or_critical_axe_violation(string which)
+    {
+        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run `npm ci` in the repository root.");
+        // The site's CSP (script-src 'self') would block the injected checker, so this context bypasses it.
+        await using var context = await site.NewContextAsync(bypassCsp: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(UrlOf(which));
+        if (which == "search results") await page.Locator("#search-results > li").First.WaitForAsync();
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+
+        var resultJson = await page.EvaluateAsync<string>("""
+            async () => JSON.stringify((await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                resultTypes: ['violations'],
+            })).violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary.replace(/\s+/g, ' ')),
+            })))
+            """);
+
+        using var violations = JsonDocument.Parse(resultJson);
+        var serious = new List<string>();
+        foreach (var violation in violations.RootElement.EnumerateArray())
+        {
+            var impact = violation.GetProperty("impact").GetString();
+            var line = $"[{impact}] {violation.GetProperty("id").GetString()}: {violation.GetProperty("help").GetString()} — " +
+                       string.Join(" | ", violation.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()));
+            output.WriteLine(line);
+            if (impact is "serious" or "critical") serious.Add(line);
+        }
+        Assert.Empty(serious);
+    }
+
+    private string UrlOf(string which) => which switch
+    {
+        "front" => "/",
+        "year list" => SiteUrls.Year(2019),
+        "publisher list" => SiteUrls.Publisher(Slug.FromPublisher(site.Sample("001").Publisher!)),
+        "report 001" => site.Sample("001").Url,
+        "report 002" => site.Sample("002").Url,
+        "search results" => "/search/?q=" + Uri.EscapeDataString("政务公开"),
+        "not found" => "/does-not-exist/",
+        _ => throw new ArgumentOutOfRangeException(nameof(which)),
+    };
+}
