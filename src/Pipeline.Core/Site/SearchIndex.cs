@@ -21,6 +21,41 @@ public static class SearchTokenizer
         Scan(Normalize(text), terms, forQuery: false);
     }
 
+    /// <summary>
+    /// Adds the hashes (<see cref="Hash(string)"/>) of the terms <see cref="AddIndexTerms"/> would add, without
+    /// allocating a string per term: indexing a large site tokenises millions of terms.
+    /// </summary>
+    public static void AddIndexTermHashes(string? text, ISet<uint> hashes)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        var normalized = Normalize(text);
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            var c = normalized[i];
+            if (IsHan(c))
+            {
+                hashes.Add(Step(OffsetBasis, c));
+                if (i + 1 < normalized.Length && IsHan(normalized[i + 1])) hashes.Add(Step(Step(OffsetBasis, c), normalized[i + 1]));
+                i++;
+            }
+            else if (IsWordChar(c))
+            {
+                var hash = OffsetBasis;
+                while (i < normalized.Length && IsWordChar(normalized[i])) hash = Step(hash, char.ToLowerInvariant(normalized[i++]));
+                hashes.Add(hash);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private const uint OffsetBasis = 2166136261u;
+
+    private static uint Step(uint hash, char c) => (hash ^ c) * 16777619u;
+
     /// <summary>The terms a query needs (all of them must match): bigrams of each Han run, a lone Han character, words.</summary>
     public static IReadOnlyList<string> QueryTerms(string? query)
     {
@@ -75,12 +110,8 @@ public static class SearchTokenizer
     /// <summary>FNV-1a over UTF-16 code units (search.js computes the same with Math.imul).</summary>
     public static uint Hash(string term)
     {
-        var hash = 2166136261u;
-        foreach (var c in term)
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
+        var hash = OffsetBasis;
+        foreach (var c in term) hash = Step(hash, c);
         return hash;
     }
 
@@ -118,13 +149,14 @@ internal sealed class SearchSegment
     public const int TargetShardBytes = 6 * 1024;
     private const int MaxShards = 4096;
 
-    public SortedDictionary<uint, Postings> Terms { get; } = [];
+    /// <summary>Postings by term hash (unordered; <see cref="Encode"/> sorts).</summary>
+    public Dictionary<uint, Postings> Terms { get; } = [];
 
     /// <summary>Adds a document; ids must be added in increasing order per term (callers add documents in order).</summary>
-    public void Add(int localId, IEnumerable<string> bodyTerms, IEnumerable<string> titleTerms)
+    public void Add(int localId, IEnumerable<uint> bodyTermHashes, IEnumerable<uint> titleTermHashes)
     {
-        foreach (var term in bodyTerms) Append(Get(SearchTokenizer.Hash(term)).Body, localId);
-        foreach (var term in titleTerms) Append(Get(SearchTokenizer.Hash(term)).Title, localId);
+        foreach (var hash in bodyTermHashes) Append(Get(hash).Body, localId);
+        foreach (var hash in titleTermHashes) Append(Get(hash).Title, localId);
     }
 
     /// <summary>Merges another segment's postings in, shifted by <paramref name="offset"/>.</summary>
@@ -194,8 +226,11 @@ internal sealed class SearchSegment
         var counts = new int[shardCount];
         var previous = new uint[shardCount];
         for (var s = 0; s < shardCount; s++) writers[s] = new ArrayBufferWriter<byte>();
-        foreach (var (hash, postings) in Terms)
+        var hashes = Terms.Keys.ToArray();
+        Array.Sort(hashes);
+        foreach (var hash in hashes)
         {
+            var postings = Terms[hash];
             var s = ShardOf(hash, shardCount);
             var w = writers[s];
             Varint.Write(w, hash - previous[s]);

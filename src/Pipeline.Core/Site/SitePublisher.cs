@@ -280,7 +280,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 }
                 segment.AddShifted(part, old.Base - range.Base);
             }
-            segment.Remove(changedRanks.Where(range.Contains).Select(r => r - range.Base).ToHashSet());
+            // Only ranks that existed before can be in the old segments (new documents are in no segment yet, and
+            // segment files are immutable, so a re-run after a crash reads the same old segments).
+            segment.Remove(changedRanks.Where(r => r < countBefore && range.Contains(r)).Select(r => r - range.Base).ToHashSet());
             foreach (var rank in changedRanks.Where(range.Contains))
             {
                 if (!toIndex.TryGetValue(rank, out var report)) continue;
@@ -319,17 +321,17 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private static bool IsSealedId(string id) => !id.Contains("-t-", StringComparison.Ordinal);
 
     /// <summary>Body terms cover the full text plus the fields people search by (title, publisher, index code, year).</summary>
-    private (HashSet<string> Body, HashSet<string> Title) Terms(PublishedReport report)
+    private (HashSet<uint> Body, HashSet<uint> Title) Terms(PublishedReport report)
     {
         var e = report.Entry;
-        var body = new HashSet<string>(StringComparer.Ordinal);
-        var title = new HashSet<string>(StringComparer.Ordinal);
-        SearchTokenizer.AddIndexTerms(e.Title, title);
-        SearchTokenizer.AddIndexTerms(report.SearchText, body);
-        SearchTokenizer.AddIndexTerms(e.Title, body);
-        SearchTokenizer.AddIndexTerms(e.Publisher, body);
-        SearchTokenizer.AddIndexTerms(e.IndexCode, body);
-        SearchTokenizer.AddIndexTerms(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
+        var body = new HashSet<uint>();
+        var title = new HashSet<uint>();
+        SearchTokenizer.AddIndexTermHashes(e.Title, title);
+        SearchTokenizer.AddIndexTermHashes(report.SearchText, body);
+        body.UnionWith(title);
+        SearchTokenizer.AddIndexTermHashes(e.Publisher, body);
+        SearchTokenizer.AddIndexTermHashes(e.IndexCode, body);
+        SearchTokenizer.AddIndexTermHashes(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
         return (body, title);
     }
 

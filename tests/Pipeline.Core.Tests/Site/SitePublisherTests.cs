@@ -166,6 +166,29 @@ public sealed class SitePublisherTests
         Assert.Contains(0, await Search(site, Publishers[0]));
     }
 
+    [Theory]
+    [InlineData("深化政务公开促进依法行政 00638229X4/2019-1513549 ＡＢＣ１２３ Hello-World 年")]
+    [InlineData("")]
+    [InlineData("a\u0301 \ud800 公")]
+    public void Hashing_tokenizer_matches_the_string_tokenizer(string text)
+    {
+        var terms = new HashSet<string>();
+        SearchTokenizer.AddIndexTerms(text, terms);
+        var hashes = new HashSet<uint>();
+        SearchTokenizer.AddIndexTermHashes(text, hashes);
+        Assert.Equal(terms.Select(SearchTokenizer.Hash).ToHashSet(), hashes);
+    }
+
+    [Fact]
+    public void Tokenizer_indexes_han_unigrams_and_bigrams_and_lowercase_words()
+    {
+        var terms = new HashSet<string>();
+        SearchTokenizer.AddIndexTerms("深化政务公开 ＡＢＣ１２３/2019", terms);
+        Assert.Superset(new HashSet<string> { "政务", "务公", "公开", "政", "abc123", "2019" }, terms);
+        Assert.Equal(["政务", "务公", "公开"], SearchTokenizer.QueryTerms("政务公开"));
+        Assert.Equal(["公"], SearchTokenizer.QueryTerms("公"));
+    }
+
     [Fact]
     public async Task Search_js_gives_the_same_results_as_the_csharp_query()
     {
