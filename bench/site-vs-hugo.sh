@@ -12,11 +12,11 @@ dotnet build "$ROOT/src/Pipeline.Cli" -c Release -v q -nologo >/dev/null
 PIPELINE="dotnet $ROOT/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
 
 echo "== pipeline build-site --generate $N"
-/usr/bin/time -f "wall %e s, max RSS %M KB" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate "$N"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate "$N"
 echo "files $(find "$WORK/site" -type f | wc -l), bytes $(du -sb "$WORK/site" | cut -f1)"
 
 echo "== incremental publish of 1 report into the $N-report site"
-/usr/bin/time -f "wall %e s" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate $((N + 1)) --from "$N" \
+/usr/bin/time -f "wall %e s, user %U s, sys %S s" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate $((N + 1)) --from "$N" \
   --search "政务公开|依申请公开|行政复议"
 
 echo "== Hugo: the same $N reports as Markdown (metadata from the JSON index, text from the rendered pages)"
@@ -63,5 +63,5 @@ for ref in manifest["shards"]:
         count += 1
 print(f"{count} Markdown reports")
 PY
-/usr/bin/time -f "wall %e s, max RSS %M KB" hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo-public"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo-public"
 echo "files $(find "$WORK/hugo-public" -type f | wc -l), bytes $(du -sb "$WORK/hugo-public" | cut -f1)"
