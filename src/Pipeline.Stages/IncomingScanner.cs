@@ -11,13 +11,20 @@ namespace Pipeline.Stages;
 /// </summary>
 public sealed class IncomingScanner(BlobServiceClient blobs, ValidateStage validate, ILogger<IncomingScanner> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _refused = new(StringComparer.Ordinal);
+
     /// <summary>Validates everything currently in incoming/ (a few at a time); returns the outcomes.</summary>
     public async Task<IReadOnlyList<ValidateOutcome>> RunOnceAsync(int parallelism, CancellationToken ct)
     {
         var container = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
         var names = new List<string>();
         await foreach (var item in container.GetBlobsAsync(cancellationToken: ct).ConfigureAwait(false))
-            names.Add(item.Name);
+        {
+            if (!DerivedNames.IsUnsafeBlobName(item.Name))
+                names.Add(item.Name);
+            else if (_refused.TryAdd(item.Name, 0))
+                await validate.RunAsync(item.Name, ct).ConfigureAwait(false); // records the refusal once; never addresses the blob
+        }
         if (names.Count == 0) return [];
 
         var outcomes = new System.Collections.Concurrent.ConcurrentBag<ValidateOutcome>();

@@ -70,7 +70,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddHttpClient<WebhookNotifier>()
             .AddStandardResilienceHandler(options =>
             {
-                options.Retry.MaxRetryAttempts = 2;
+                // No in-process retries: the outbox retries at the next publish run, so a slow or dead webhook
+                // costs a run one attempt (bounded by the timeouts), never a backoff sequence. The handler still
+                // gives attempt/total timeouts, the circuit breaker and the concurrency limiter.
+                options.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
                 options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(40);

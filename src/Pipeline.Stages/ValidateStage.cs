@@ -52,6 +52,8 @@ public sealed class ValidateStage(
 
     public async Task<ValidateOutcome> RunAsync(string blobName, CancellationToken ct)
     {
+        if (DerivedNames.IsUnsafeBlobName(blobName))
+            return await RefuseUnsafeNameAsync(blobName, ct).ConfigureAwait(false);
         var slash = blobName.IndexOf('/');
         var folder = slash > 0 ? blobName[..slash] : "";
         var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
@@ -85,7 +87,7 @@ public sealed class ValidateStage(
             var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), AnalysisOptionsFor(PrivacyMode.HoldForReview), ct).ConfigureAwait(false);
+                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), AnalysisOptionsFor(_options.Privacy), ct).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -283,7 +285,26 @@ public sealed class ValidateStage(
         return new ValidateOutcome(blob.Name, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
     }
 
-    public static string ResultBlobName(string agency, string fileName) => $"{agency}/{fileName}.json";
+    /// <summary>results/&lt;agency&gt;/&lt;file&gt;.json; a name that would pass the blob-name limit ends with a hash instead.</summary>
+    /// <summary>
+    /// A name with "." or ".." segments is never used in a storage call: the HTTP client would resolve
+    /// "pingliang/../hebi/x.txt" to another agency's blob. It is recorded as rejected (uploads table only; no blob name
+    /// derived from it is safe either) and left where it is for an operator; the scanner skips such names.
+    /// </summary>
+    private async Task<ValidateOutcome> RefuseUnsafeNameAsync(string blobName, CancellationToken ct)
+    {
+        var slash = blobName.IndexOf('/');
+        var folder = slash > 0 && !DerivedNames.IsUnsafeBlobName(blobName[..slash]) ? blobName[..slash] : "(none)";
+        var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
+        const string reason = "unsafe-name: 文件名含有“.”或“..”路径段(例如 ..\\ 或 ../),无法安全处理,请改名后重新上传。 / " +
+                              "The file name has '.' or '..' path segments (e.g. ..\\ or ../) and cannot be processed safely; rename it and upload again.";
+        await uploads.RecordFileAsync(new UploadEntry { Agency = folder, FileName = fileName, Outcome = "Rejected", Reason = reason, ProcessedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+        logger.LogWarning("Upload name {Blob} refused: unsafe name, left in incoming/ for an operator", blobName);
+        return new ValidateOutcome(blobName, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
+    }
+
+    public static string ResultBlobName(string agency, string fileName) =>
+        DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - ".json".Length) + ".json";
 
     private async Task WriteResultAsync(ValidationResultDocument result, CancellationToken ct) =>
         await blobs.GetBlobContainerClient(StorageNames.ResultsContainer).GetBlobClient(ResultBlobName(result.Agency, result.FileName))

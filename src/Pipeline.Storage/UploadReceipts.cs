@@ -47,18 +47,18 @@ public sealed class UploadReceipts(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.UploadsTable);
 
-    private static string FileKey(string fileName) => "file-" + TableKeys.Encode(fileName);
+    private static string FileKey(string fileName) => "file-" + TableKeys.Encode(DerivedNames.Shorten(fileName, DerivedNames.MaxKeyPartLength));
     private static string HashKey(string hash) => "sha256-" + hash;
 
     public async Task<UploadEntry?> GetFileAsync(string agency, string fileName, CancellationToken cancellationToken)
     {
-        var r = await _table.GetEntityIfExistsAsync<UploadEntry>(TableKeys.Encode(agency), FileKey(fileName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var r = await _table.GetEntityIfExistsAsync<UploadEntry>(TableKeys.Encode(DerivedNames.Shorten(agency, DerivedNames.MaxKeyPartLength)), FileKey(fileName), cancellationToken: cancellationToken).ConfigureAwait(false);
         return r.HasValue ? r.Value : null;
     }
 
     public async Task RecordFileAsync(UploadEntry entry, CancellationToken cancellationToken)
     {
-        entry.PartitionKey = TableKeys.Encode(entry.Agency);
+        entry.PartitionKey = TableKeys.Encode(DerivedNames.Shorten(entry.Agency, DerivedNames.MaxKeyPartLength));
         entry.RowKey = FileKey(entry.FileName);
         await _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }

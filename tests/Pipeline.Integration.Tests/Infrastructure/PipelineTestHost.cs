@@ -82,5 +82,39 @@ public sealed class PipelineTestHost : IAsyncDisposable
         return (await blob.DownloadContentAsync()).Value.Content.ToString();
     }
 
+    /// <summary>
+    /// Does what the hosts' triggers do, until nothing is left: validate everything in incoming/, work the render
+    /// queue dry. Publishing is separate (<see cref="PublishAsync"/>) so tests control when it happens.
+    /// </summary>
+    public async Task ProcessUploadsAsync()
+    {
+        await Get<IncomingScanner>().RunOnceAsync(4, CancellationToken.None);
+        while (await Get<RenderQueueProcessor>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    public Task<PublishOutcome> PublishAsync() => Get<PublishStage>().RunAsync(CancellationToken.None);
+
+    /// <summary>Validate, render, publish.</summary>
+    public async Task<PublishOutcome> ProcessAndPublishAsync()
+    {
+        await ProcessUploadsAsync();
+        return await PublishAsync();
+    }
+
+    public async Task<LedgerEntry?> ReportAsync(string indexCode) => await Get<ReportLedger>().GetLatestAsync(indexCode, CancellationToken.None);
+
+    public async Task<UploadEntry?> UploadOutcomeAsync(string agency, string fileName) => await Get<UploadReceipts>().GetFileAsync(agency, fileName, CancellationToken.None);
+
+    /// <summary>Every blob of $web with its text (the whole public site).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> PublicSiteAsync()
+    {
+        var site = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in await ListBlobsAsync(StorageNames.WebContainer))
+            site[name] = (await Container(StorageNames.WebContainer).GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
+        return site;
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }
