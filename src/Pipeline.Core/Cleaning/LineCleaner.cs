@@ -28,14 +28,17 @@ public static partial class LineCleaner
     private const int MaxToolbarLength = 40;
 
     /// <summary>
-    /// Every chrome rule except the toolbar needs one of these words; a line with none of them skips the regexes,
-    /// which keeps cleaning cheap on the many short lines of a flattened table.
+    /// First characters of the chrome rules anchored at the start of a line (时间:, 字体, 当前位置, 热门搜索, 来源:,
+    /// 九九文秘网 - www…). A line starting with none of them only needs the few rules that match anywhere.
     /// </summary>
-    private static readonly SearchValues<string> ChromeKeywords = SearchValues.Create(
-        ["时间", "日期", "字体", "字 体", "次数", "点击", "访问量", "阅读数", "扫一扫", "扫描", "二维码", "位置", "搜索", "热搜",
-         "推荐", "相关", "猜你喜欢", "上一篇", "下一篇", "版权所有", "Copyright", "©", "ICP", "公网安备", "网站标识码", "主办单位",
-         "承办单位", "技术支持", "网站地图", "联系我们", "www.", "WWW.", "http", "HTTP", "来源", "copyright", "COPYRIGHT", "icp"],
-        StringComparison.Ordinal);
+    private static readonly SearchValues<char> AnchoredRuleStarts = SearchValues.Create("时发日字浏点访阅扫手微用当您你所热站搜推相猜上下来信文主承技网联");
+
+    /// <summary>
+    /// Words of the rules that match anywhere in a short line (copyright/ICP footers, site banners, share prompts).
+    /// Chinese words are matched ordinally (they have no case); only the Latin ones ignore case.
+    /// </summary>
+    private static readonly string[] UnanchoredChineseKeywords = ["版权所有", "©", "公网安备", "网站标识码", "扫一扫"];
+    private static readonly string[] UnanchoredLatinKeywords = ["copyright", "icp", "www.", "http"];
 
     private static readonly HashSet<string> ToolbarWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -98,7 +101,7 @@ public static partial class LineCleaner
         if (text.Length > MaxChromeLength) return null;
         // A line ending in a pipe is a cell of a flattened table, never page chrome.
         if (text.Length == 0 || text[^1] is '|' or '｜') return null;
-        if (text.AsSpan().IndexOfAny(ChromeKeywords) < 0)
+        if (!AnchoredRuleStarts.Contains(text[0]) && !HasUnanchoredKeyword(text))
             return IsToolbar(text) ? "page-toolbar" : null;
 
         var date = PageDateLine().Match(text);
@@ -122,6 +125,15 @@ public static partial class LineCleaner
     private static readonly SearchValues<char> ToolbarSeparators = SearchValues.Create(" \t\u3000[]【】()（）:：|/丨");
 
     /// <summary>True when every token of a short line is a toolbar word (收藏, 分享, 打印本页, 关闭窗口, Top...).</summary>
+    private static bool HasUnanchoredKeyword(string text)
+    {
+        foreach (var keyword in UnanchoredChineseKeywords)
+            if (text.Contains(keyword, StringComparison.Ordinal)) return true;
+        foreach (var keyword in UnanchoredLatinKeywords)
+            if (text.Contains(keyword, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     private static bool IsToolbar(string text)
     {
         if (text.Length > MaxToolbarLength) return false;
