@@ -55,6 +55,19 @@ public sealed class ResponsiveLayoutTests(PublicSiteFixture site, ITestOutputHel
         Assert.Equal("0", await wrap.GetAttributeAsync("tabindex"));
     }
 
+    [Fact]
+    public async Task A_report_title_is_on_a_phones_first_screen()
+    {
+        await using var context = await site.NewContextAsync(Phone, 667);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Sample("001").Url);
+
+        var box = await page.Locator("h1").BoundingBoxAsync();
+
+        Assert.NotNull(box);
+        Assert.True(box.Y + box.Height <= 667, $"the title ends {box.Y + box.Height} px down a 667 px screen");
+    }
+
     [Theory]
     [InlineData("front", Phone)]
     [InlineData("front", 1280)]

@@ -63,25 +63,7 @@ public sealed class XssTests(PublicSiteFixture site, ITestOutputHelper output)
             await page.GotoAsync(url);
             if (url.StartsWith("/search/?q=alert", StringComparison.Ordinal))
                 await Assertions.Expect(page.Locator("#search-results > li")).ToHaveCountAsync(XssCorpus.Payloads.Count);
-            // Give handlers such as onerror (a broken image) and ontoggle a moment to fire.
-            await page.WaitForTimeoutAsync(50);
-            var probe = await page.EvaluateAsync<string>("""
-                () => JSON.stringify({
-                    xss: window.__xss ?? null,
-                    csp: window.__cspViolations,
-                    javascriptLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
-                        .filter(e => ['href', 'src', 'action', 'formaction'].some(a => /^\s*javascript:/i.test(e.getAttribute(a) ?? ''))).length,
-                    handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + '@' + a.name)),
-                    foreign: [...document.querySelectorAll('iframe, frame, object, embed, svg, math, img, details, base, meta[http-equiv=refresh]')].map(e => e.tagName),
-                })
-                """);
-            using var json = JsonDocument.Parse(probe);
-            var root = json.RootElement;
-            if (root.GetProperty("xss").ValueKind != JsonValueKind.Null) problems.Add($"{url}: payload ran (__xss = {root.GetProperty("xss")})");
-            if (root.GetProperty("csp").GetArrayLength() > 0) problems.Add($"{url}: CSP blocked {root.GetProperty("csp")}");
-            if (root.GetProperty("javascriptLinks").GetInt32() > 0) problems.Add($"{url}: javascript: URL in the DOM");
-            if (root.GetProperty("handlers").GetArrayLength() > 0) problems.Add($"{url}: event handler attributes {root.GetProperty("handlers")}");
-            if (root.GetProperty("foreign").GetArrayLength() > 0) problems.Add($"{url}: injected elements {root.GetProperty("foreign")}");
+            problems.AddRange(await ProbeAsync(page, url));
         }
 
         output.WriteLine($"{urls.Count()} pages visited (CSP {(bypassCsp ? "bypassed" : "enforced")})");
@@ -136,7 +118,7 @@ public sealed class XssTests(PublicSiteFixture site, ITestOutputHelper output)
         foreach (var blob in site.SiteBlobs.Values.Where(b => b.Name.EndsWith(".xml", StringComparison.Ordinal)))
         {
             var xml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(blob.Content));
-            Assert.Empty(xml.Descendants().Where(e => e.Name.LocalName is "script" or "img" or "svg" or "iframe"));
+            Assert.DoesNotContain(xml.Descendants(), e => e.Name.LocalName is "script" or "img" or "svg" or "iframe");
         }
         foreach (var blob in site.SiteBlobs.Values.Where(b => b.Name.EndsWith(".json", StringComparison.Ordinal)))
             using (JsonDocument.Parse(blob.Content)) { }
@@ -144,6 +126,71 @@ public sealed class XssTests(PublicSiteFixture site, ITestOutputHelper output)
         var feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(site.SiteBlobs["feed.xml"].Content));
         var titles = feed.Descendants().Where(e => e.Name.LocalName == "title").Select(e => e.Value).ToHashSet();
         Assert.All(site.XssReports, r => Assert.Contains(r.Title!, titles));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_probe_catches_a_page_that_does_render_a_payload(bool bypassCsp)
+    {
+        // The detector itself must work, or the tests above would pass on a vulnerable site.
+        await using var context = await site.NewContextAsync(bypassCsp: bypassCsp);
+        await context.AddInitScriptAsync(ViolationRecorder);
+        await context.RouteAsync("**/vulnerable/", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html; charset=utf-8",
+            Body = $$"""
+                <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+                <meta http-equiv="Content-Security-Policy" content="{{Pipeline.Core.Rendering.SiteAssets.ContentSecurityPolicyMeta}}">
+                <title>t</title></head><body><h1>{{XssCorpus.Payloads[0]}}</h1><p>{{XssCorpus.Payloads[1]}}</p></body></html>
+                """,
+        }));
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+
+        await page.GotoAsync("/vulnerable/");
+        var problems = await ProbeAsync(page, "/vulnerable/");
+
+        problems.ForEach(output.WriteLine);
+        Assert.Contains(problems, p => p.Contains("event handler attributes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("injected elements", StringComparison.Ordinal));
+        if (bypassCsp)
+        {
+            Assert.Contains(problems, p => p.Contains("payload ran", StringComparison.Ordinal));
+            Assert.True(dialogs > 0);
+        }
+        else
+        {
+            Assert.Contains(problems, p => p.Contains("CSP blocked", StringComparison.Ordinal));
+            Assert.Equal(0, dialogs);
+        }
+    }
+
+    /// <summary>What a loaded page shows of injection: a set probe, blocked inline code, handlers, foreign elements.</summary>
+    private static async Task<List<string>> ProbeAsync(IPage page, string url)
+    {
+        // Give handlers such as onerror (a broken image) and ontoggle a moment to fire.
+        await page.WaitForTimeoutAsync(50);
+        var probe = await page.EvaluateAsync<string>("""
+            () => JSON.stringify({
+                xss: window.__xss ?? null,
+                csp: window.__cspViolations ?? [],
+                javascriptLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
+                    .filter(e => ['href', 'src', 'action', 'formaction'].some(a => /^\s*javascript:/i.test(e.getAttribute(a) ?? ''))).length,
+                handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + '@' + a.name)),
+                foreign: [...document.querySelectorAll('iframe, frame, object, embed, svg, math, img, details, base, meta[http-equiv=refresh]')].map(e => e.tagName),
+            })
+            """);
+        using var json = JsonDocument.Parse(probe);
+        var root = json.RootElement;
+        var problems = new List<string>();
+        if (root.GetProperty("xss").ValueKind != JsonValueKind.Null) problems.Add($"{url}: payload ran (__xss = {root.GetProperty("xss")})");
+        if (root.GetProperty("csp").GetArrayLength() > 0) problems.Add($"{url}: CSP blocked {root.GetProperty("csp")}");
+        if (root.GetProperty("javascriptLinks").GetInt32() > 0) problems.Add($"{url}: javascript: URL in the DOM");
+        if (root.GetProperty("handlers").GetArrayLength() > 0) problems.Add($"{url}: event handler attributes {root.GetProperty("handlers")}");
+        if (root.GetProperty("foreign").GetArrayLength() > 0) problems.Add($"{url}: injected elements {root.GetProperty("foreign")}");
+        return problems;
     }
 
     private static bool ForbidsInlineScript(string? policy)
