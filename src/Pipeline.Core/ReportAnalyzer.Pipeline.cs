@@ -20,7 +20,7 @@ public static partial class ReportAnalyzer
         try
         {
             var maxYear = options.Clock.GetUtcNow().Year + 1;
-            var decoded = TextDecoder.Decode(bytes.Span, fileName, options.DocxLimits);
+            var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits);
             if (!decoded.Success)
                 return Rejected(fileName, hash, bytes.Length, null, DecodeFinding(decoded.Failure!));
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -12,7 +13,11 @@ namespace Pipeline.Core.Decoding;
 /// <param name="MaxTotalUncompressedBytes">Most bytes all entries may declare when inflated.</param>
 /// <param name="MaxCompressionRatio">Most an entry may shrink when compressed; XML rarely exceeds 20:1, bombs exceed 1000:1.</param>
 /// <param name="MaxCharactersInPart">Most characters the XML parser reads from one part, whatever the zip declares.</param>
-public sealed record DocxLimits(int MaxEntries, long MaxTotalUncompressedBytes, int MaxCompressionRatio, long MaxCharactersInPart)
+/// <param name="MaxXmlDepth">
+/// Deepest element nesting accepted in document.xml. OpenXml builds its tree recursively, so thousands of nested
+/// elements in a 1 KB file would overflow the stack and kill the process (uncatchable); real documents nest a few dozen.
+/// </param>
+public sealed record DocxLimits(int MaxEntries, long MaxTotalUncompressedBytes, int MaxCompressionRatio, long MaxCharactersInPart, int MaxXmlDepth = 256)
 {
     public static DocxLimits Default { get; } = new(MaxEntries: 1000, MaxTotalUncompressedBytes: 64L * 1024 * 1024, MaxCompressionRatio: 200, MaxCharactersInPart: 32L * 1024 * 1024);
 }
@@ -27,7 +32,7 @@ public static class DocxExtractor
     private const string MainDocumentEntry = "word/document.xml";
 
     /// <summary>True when a ZIP upload is a Word document (has word/document.xml).</summary>
-    public static bool IsWordDocument(ReadOnlySpan<byte> data, string fileName)
+    public static bool IsWordDocument(ReadOnlySpan<byte> data)
     {
         try
         {
@@ -80,9 +85,36 @@ public static class DocxExtractor
                 if (entry.Length > 1024 * 1024 && entry.Length > (long)Math.Max(1, entry.CompressedLength) * limits.MaxCompressionRatio)
                     return Hostile($"entry {entry.FullName} inflates {entry.Length / Math.Max(1, entry.CompressedLength)}:1");
             }
-            return null;
+            return zip.GetEntry(MainDocumentEntry) is { } main ? CheckXmlDepth(main, limits) : null;
         }
         catch (InvalidDataException ex)
+        {
+            return Damaged(ex.Message);
+        }
+    }
+
+    /// <summary>Streams document.xml once with a plain XmlReader (no DTDs, capped size) to bound its nesting depth.</summary>
+    private static DecodeFailure? CheckXmlDepth(ZipArchiveEntry entry, DocxLimits limits)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxCharactersInPart,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
+        try
+        {
+            using var stream = entry.Open();
+            using var reader = XmlReader.Create(stream, settings);
+            while (reader.Read())
+                if (reader.Depth > limits.MaxXmlDepth)
+                    return new DecodeFailure("not-text", "Word document with abnormally deep nesting (hostile file)", "嵌套层级异常的 Word 文档(疑似恶意文件)",
+                        $"document.xml nests deeper than {limits.MaxXmlDepth} levels");
+            return null;
+        }
+        catch (XmlException ex)
         {
             return Damaged(ex.Message);
         }

@@ -26,12 +26,12 @@ public static class TextDecoder
     });
 
     /// <summary>Decodes a whole upload (text or .docx). Never throws for bad input; returns a failure instead.</summary>
-    public static DecodeResult Decode(ReadOnlySpan<byte> data, string fileName, DocxLimits? docxLimits = null)
+    public static DecodeResult Decode(ReadOnlySpan<byte> data, DocxLimits? docxLimits = null)
     {
         if (data.IsEmpty) return DecodeResult.Fail(new DecodeFailure("empty"));
 
         var kind = FileSniffer.Sniff(data);
-        if (kind == SniffedKind.Zip && DocxExtractor.IsWordDocument(data, fileName))
+        if (kind == SniffedKind.Zip && DocxExtractor.IsWordDocument(data))
             return DocxExtractor.Extract(data.ToArray(), docxLimits ?? DocxLimits.Default);
         if (kind != SniffedKind.Text)
         {

@@ -24,8 +24,8 @@ public static class MetadataExtractor
             Publisher = ResolvePublisher(header, agency, signature),
             GeneratedDate = FromHeader(header, HeaderKey.GeneratedDate) is { } generated
                 ? HeaderDate(generated, maxYear)
-                : signature?.DateText is { } signed && signature.Date is { } signedDate && DateText.ToDate(new DateParts(signedDate.Year, signedDate.Month, signedDate.Day), maxYear) is not null
-                    ? new MetadataValue<DateOnly?>(signedDate, MetadataSource.Inferred, signed)
+                : signature is { Date: { } signedDate } && signedDate.Year >= DateText.MinYear && signedDate.Year <= maxYear
+                    ? new MetadataValue<DateOnly?>(signedDate, MetadataSource.Inferred, signature.DateText)
                     : MetadataValue<DateOnly?>.Missing,
             ReleaseDate = FromHeader(header, HeaderKey.ReleaseDate) is { } released
                 ? HeaderDate(released, maxYear)

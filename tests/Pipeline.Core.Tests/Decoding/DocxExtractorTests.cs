@@ -104,6 +104,24 @@ public class DocxExtractorTests
     }
 
     [Fact]
+    public async Task Deeply_nested_docx_is_rejected_before_openxml_recurses_into_it()
+    {
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var xml = $"<w:document xmlns:w=\"{w}\"><w:body><w:p>" + string.Concat(Enumerable.Repeat("<w:r>", 20_000))
+                  + string.Concat(Enumerable.Repeat("</w:r>", 20_000)) + "</w:p></w:body></w:document>";
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        using (var stream = zip.CreateEntry("word/document.xml").Open())
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+
+        // On a thread-pool thread (small stack), as the hosts run it: a stack overflow would kill the test process.
+        var analysis = await Task.Run(() => ReportAnalyzer.Analyze(ms.ToArray(), "nested.docx"));
+        var error = Assert.Single(analysis.Verdict.Errors);
+        Assert.Equal("not-text", error.Code);
+        Assert.Contains("nest", error.MessageEn);
+    }
+
+    [Fact]
     public void Docx_with_too_many_entries_is_rejected()
     {
         using var ms = new MemoryStream();

@@ -12,7 +12,7 @@ public class TextDecoderTests
     [Fact]
     public void Utf8_without_bom_is_detected()
     {
-        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(Chinese), "a.txt");
+        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(Chinese));
         Assert.True(result.Success);
         Assert.Equal("utf-8", result.EncodingName);
         Assert.Equal(["华容县北景港镇2018年度政府信息公开工作年度报告", "一、概述", "镇成立专门工作机构。"], result.Lines.Select(l => l.Text));
@@ -22,7 +22,7 @@ public class TextDecoderTests
     public void Utf8_with_bom_drops_the_bom()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Chinese)).ToArray();
-        var result = TextDecoder.Decode(bytes, "a.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.Equal("utf-8-bom", result.EncodingName);
         Assert.Equal("华容县北景港镇2018年度政府信息公开工作年度报告", result.Lines[0].Text);
     }
@@ -34,7 +34,7 @@ public class TextDecoderTests
     {
         var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Chinese)).ToArray();
-        var result = TextDecoder.Decode(bytes, "a.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.True(result.Success);
         Assert.Equal(expected, result.EncodingName);
         Assert.Equal("镇成立专门工作机构。", result.Lines[2].Text);
@@ -44,7 +44,7 @@ public class TextDecoderTests
     public void Gb18030_is_detected_when_not_utf8()
     {
         var bytes = Encoding.GetEncoding(54936).GetBytes(Chinese);
-        var result = TextDecoder.Decode(bytes, "a.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.True(result.Success);
         Assert.Equal("gb18030", result.EncodingName);
         Assert.Equal("一、概述", result.Lines[1].Text);
@@ -56,7 +56,7 @@ public class TextDecoderTests
     [InlineData("a\nb\nc\n")]
     public void Line_ends_are_normalised(string text)
     {
-        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(text), "a.txt");
+        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(text));
         Assert.Equal(["a", "b", "c"], result.Lines.Select(l => l.Text));
         Assert.Equal([1, 2, 3], result.Lines.Select(l => l.Number));
     }
@@ -68,7 +68,7 @@ public class TextDecoderTests
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 }, "JPEG image")]
     public void Non_text_formats_are_named(byte[] bytes, string looksLike)
     {
-        var result = TextDecoder.Decode(bytes, "upload.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.False(result.Success);
         Assert.Equal("not-text", result.Failure!.Code);
         Assert.Equal(looksLike, result.Failure.LooksLike);
@@ -81,7 +81,7 @@ public class TextDecoderTests
         using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         using (var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open()))
             writer.Write("hello");
-        var result = TextDecoder.Decode(ms.ToArray(), "report.zip");
+        var result = TextDecoder.Decode(ms.ToArray());
         Assert.Equal("not-text", result.Failure!.Code);
         Assert.Equal("ZIP archive", result.Failure.LooksLike);
     }
@@ -92,7 +92,7 @@ public class TextDecoderTests
         var bytes = new byte[4096];
         new Random(7).NextBytes(bytes);
         for (var i = 0; i < bytes.Length; i += 8) bytes[i] = 0;
-        var result = TextDecoder.Decode(bytes, "a.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.Equal("not-text", result.Failure!.Code);
         Assert.Equal("binary data", result.Failure.LooksLike);
     }
@@ -102,7 +102,7 @@ public class TextDecoderTests
     {
         // 0x80 and 0xFF are never valid lead bytes in GB18030, and this is not UTF-8.
         var bytes = "报告"u8.ToArray().Concat(new byte[] { 0x80, 0xFF, 0x80, 0xFF, 0x41 }).ToArray();
-        var result = TextDecoder.Decode(bytes, "a.txt");
+        var result = TextDecoder.Decode(bytes);
         Assert.False(result.Success);
         Assert.Equal("undecodable", result.Failure!.Code);
     }
@@ -112,7 +112,7 @@ public class TextDecoderTests
     [InlineData("   \n\t\r\n\u3000\n")]
     public void Empty_and_whitespace_only_files_are_empty(string text)
     {
-        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(text), "a.txt");
+        var result = TextDecoder.Decode(Encoding.UTF8.GetBytes(text));
         Assert.Equal("empty", result.Failure!.Code);
     }
 
@@ -120,6 +120,6 @@ public class TextDecoderTests
     public void Utf16_text_is_not_mistaken_for_binary_because_of_its_nul_bytes()
     {
         var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("Report\nline two")).ToArray();
-        Assert.True(TextDecoder.Decode(bytes, "a.txt").Success);
+        Assert.True(TextDecoder.Decode(bytes).Success);
     }
 }
