@@ -17,7 +17,13 @@ public sealed class CliServices : IAsyncDisposable
         var configuration = CliConfiguration.Build(configurationOverrides);
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
-        services.AddLogging(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(logLevel));
+        // Logs go to stderr so command output (status listings) stays parseable.
+        services.AddLogging(b => b
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(logLevel)
+            .AddFilter("Azure", LogLevel.Error)
+            .AddFilter("System.Net.Http", LogLevel.Warning));
         services.AddPipeline(configuration);
         return new CliServices(services.BuildServiceProvider());
     }

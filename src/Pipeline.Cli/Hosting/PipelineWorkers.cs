@@ -17,6 +17,9 @@ public sealed class StartupWorker(PipelineStartup startup, TimeProvider time, IL
 
     public Task Ready => _ready.Task;
 
+    /// <summary>Creates containers, queues and tables again (idempotent); used by the workers when some are missing.</summary>
+    public Task ReprovisionAsync(CancellationToken ct) => startup.RunAsync(ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pipeline = WorkerLoop.CreatePipeline(logger, "start-up", time);
@@ -32,7 +35,7 @@ public sealed class IncomingWorker(StartupWorker startup, IncomingScanner scanne
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await startup.Ready.WaitAsync(stoppingToken);
-        var pipeline = WorkerLoop.CreatePipeline(logger, "incoming scanner", time);
+        var pipeline = WorkerLoop.CreatePipeline(logger, "incoming scanner", time, startup.ReprovisionAsync);
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IncomingScanIntervalSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -48,7 +51,7 @@ public sealed class RenderWorker(StartupWorker startup, RenderQueueProcessor pro
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await startup.Ready.WaitAsync(stoppingToken);
-        var pipeline = WorkerLoop.CreatePipeline(logger, "render worker", time);
+        var pipeline = WorkerLoop.CreatePipeline(logger, "render worker", time, startup.ReprovisionAsync);
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = await pipeline.ExecuteAsync(async ct => await processor.RunOnceAsync(ct), stoppingToken);
@@ -66,7 +69,7 @@ public sealed class PublishWorker(StartupWorker startup, PublishStage publish, I
         var schedule = configuration[PipelineOptions.PublishScheduleKey] ?? PipelineOptions.DefaultPublishSchedule;
         var cron = CronExpression.Parse(schedule, CronFormat.IncludeSeconds);
         logger.LogInformation("Publishing on schedule '{Schedule}'", schedule);
-        var pipeline = WorkerLoop.CreatePipeline(logger, "publisher", time);
+        var pipeline = WorkerLoop.CreatePipeline(logger, "publisher", time, startup.ReprovisionAsync);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();

@@ -11,7 +11,11 @@ namespace Pipeline.Cli.Hosting;
 /// </summary>
 public static class WorkerLoop
 {
-    public static ResiliencePipeline CreatePipeline(ILogger logger, string worker, TimeProvider time) =>
+    /// <param name="reprovision">
+    /// Called when storage answers that a container, queue or table does not exist (an emulator restarted without
+    /// its data, an operator deleted something): the resources are created again before the retry.
+    /// </param>
+    public static ResiliencePipeline CreatePipeline(ILogger logger, string worker, TimeProvider time, Func<CancellationToken, Task>? reprovision = null) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -21,14 +25,28 @@ public static class WorkerLoop
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(1),
                 MaxDelay = TimeSpan.FromSeconds(30),
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
                     logger.LogWarning("{Worker}: {Error} — retrying in {Delay:0.0} s (attempt {Attempt})",
                         worker, Describe(args.Outcome.Exception), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
+                    if (reprovision is not null && IsMissingResource(args.Outcome.Exception))
+                    {
+                        try
+                        {
+                            await reprovision(args.Context.CancellationToken);
+                            logger.LogWarning("{Worker}: storage resources were missing and have been created again", worker);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            logger.LogWarning("{Worker}: could not re-create storage resources yet ({Error})", worker, Describe(e));
+                        }
+                    }
                 },
             })
             .Build();
+
+    private static bool IsMissingResource(Exception? e) =>
+        e is Azure.RequestFailedException { ErrorCode: "ContainerNotFound" or "QueueNotFound" or "TableNotFound" or "ResourceNotFound" };
 
     private static string Describe(Exception? e) => e switch
     {

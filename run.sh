@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The demo on one machine: Azurite + the local host, every sample uploaded, the site served.
+#   ./run.sh [--port 8080]        Ctrl-C stops everything this script started.
+# Needs .NET 10 SDK and Node 20. Data lives in .azurite/ (delete it for a fresh start).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root="$PWD"
+site_port=8080
+if [[ "${1:-}" == "--port" && -n "${2:-}" ]]; then site_port="$2"; fi
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+  || node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+pick_port() { if port_free "$1"; then echo "$1"; else free_port; fi; }
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  log "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ ! -x node_modules/.bin/azurite ]]; then log "npm ci"; npm ci --no-audit --no-fund; fi
+
+blob_port=$(pick_port 10000); queue_port=$(pick_port 10001); table_port=$(pick_port 10002)
+site_port=$(pick_port "$site_port")
+mkdir -p .azurite
+log "starting Azurite (blob $blob_port, queue $queue_port, table $table_port; data in .azurite/)"
+node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
+  --tableHost 127.0.0.1 --tablePort "$table_port" --location .azurite --skipApiVersionCheck --loose --silent --disableTelemetry \
+  > .azurite/azurite.log 2>&1 &
+pids+=($!)
+for port in "$blob_port" "$queue_port" "$table_port"; do
+  for _ in $(seq 1 100); do port_free "$port" || break; sleep 0.2; done
+done
+
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+# The demo publishes every 5 seconds instead of every 5 minutes.
+export PublishSchedule="${PublishSchedule:-*/5 * * * * *}"
+export Pipeline__IncomingScanIntervalSeconds="${Pipeline__IncomingScanIntervalSeconds:-1}"
+export Site__BaseUrl="http://127.0.0.1:$site_port/"
+export PIPELINE_SETTINGS="$root/local.settings.json"   # optional; environment variables above win
+
+log "building"
+dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
+pipeline() { dotnet "$root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll" "$@"; }
+
+log "seeding the agency registry"
+pipeline seed >/dev/null
+
+log "uploading the samples (samples/manifest.json)"
+mapfile -t uploads < <(node -e 'for (const u of require("./samples/manifest.json").uploads) console.log(u.agency + "\t" + u.file)')
+for line in "${uploads[@]}"; do
+  agency="${line%%$'\t'*}"; file="${line#*$'\t'}"
+  pipeline upload "samples/$file" --agency "$agency"
+done
+
+log "starting the local host"
+pipeline run --port "$site_port" &
+pids+=($!)
+
+log "waiting until every upload is published, held or rejected"
+deadline=$((SECONDS + 180))
+while :; do
+  status="$(pipeline status 2>/dev/null || true)"
+  done_count=0
+  for line in "${uploads[@]}"; do
+    agency="${line%%$'\t'*}"; file="${line#*$'\t'}"
+    state="$(awk -F'\t' -v a="$agency" -v f="$file" '$1==a && $2==f {print $3}' <<<"$status")"
+    case "$state" in published|held|rejected|"not public"|failed|withdrawn) done_count=$((done_count + 1));; esac
+  done
+  [[ $done_count -eq ${#uploads[@]} ]] && break
+  if (( SECONDS > deadline )); then log "timed out waiting; current state:"; break; fi
+  sleep 2
+done
+
+echo
+printf '%-28s %-18s %-11s %-26s %s\n' FILE AGENCY STATE "INDEX CODE" REASON
+for line in "${uploads[@]}"; do
+  agency="${line%%$'\t'*}"; file="${line#*$'\t'}"
+  awk -F'\t' -v a="$agency" -v f="$file" '$1==a && $2==f {
+      printf "%-28s %-18s %-11s %-26s %s\n", f, a, $3, $4, $5 }' <<<"$status"
+done
+echo
+echo "Site: http://127.0.0.1:$site_port/"
+echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with AzureWebJobsStorage as above)"
+echo "Ctrl-C stops Azurite and the host."
+wait "${pids[-1]}"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The whole test command (CI runs .ci/run, which runs this): build everything, try the Functions app, run every
+# test project, print "Tests: N passed, N failed" and exit non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+log() { printf '==> %s\n' "$*" >&2; }
+started=$SECONDS
+failed_steps=()
+
+if [[ ! -x node_modules/.bin/azurite ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund || failed_steps+=("npm ci")
+fi
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ "$(id -u)" == 0 ]]; then
+    log "installing chromium (browser tests)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || failed_steps+=("apt-get install chromium")
+  else
+    log "warning: /usr/bin/chromium missing and not root: browser tests will fail"
+  fi
+fi
+
+log "dotnet build"
+if ! dotnet build Pipeline.sln -v q -nologo -clp:NoSummary; then
+  echo "Tests: 0 passed, 0 failed (build failed)"
+  exit 1
+fi
+
+if [[ -f functions/try-build.sh ]]; then
+  log "functions app"
+  bash functions/try-build.sh || failed_steps+=("functions build")
+fi
+
+results="$PWD/TestResults/test-sh"
+rm -rf "$results"; mkdir -p "$results"
+passed=0; failed=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  log "dotnet test $name"
+  dotnet test "$project" --no-build -v q -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" --blame-hang-timeout 5m
+  code=$?
+  trx="$results/$name.trx"
+  if [[ -f "$trx" ]]; then
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"; f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+    if [[ $code -ne 0 && ${f:-0} -eq 0 ]]; then failed_steps+=("$name exited $code"); fi
+  else
+    failed_steps+=("$name produced no results (exit $code)")
+  fi
+done
+
+log "finished in $((SECONDS - started)) s"
+for step in "${failed_steps[@]}"; do echo "failed: $step"; done
+echo "Tests: $passed passed, $failed failed"
+[[ $failed -eq 0 && ${#failed_steps[@]} -eq 0 ]]
