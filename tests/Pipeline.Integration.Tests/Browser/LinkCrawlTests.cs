@@ -19,6 +19,12 @@ public sealed class LinkCrawlTests(PublicSiteFixture site, ITestOutputHelper out
         var fragmentLinks = new List<(string Page, string Id, string From)>();
         var broken = new List<string>();
         var pages = 0;
+        // Script errors and console errors (a CSP report, a failed fetch) on any page count as breakage too.
+        page.PageError += (_, error) => broken.Add($"{page.Url}: script error {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") broken.Add($"{page.Url}: console error {message.Text}");
+        };
 
         while (queue.TryDequeue(out var item))
         {

@@ -72,6 +72,29 @@ public sealed class PublicSiteTests(PublicSiteFixture site)
         MetaCell Value(string label) => Assert.Single(meta, m => m.Label == label);
     }
 
+    [Fact]
+    public async Task The_sort_toggle_orders_the_front_page_list_by_date_and_back()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var toggle = page.Locator("button[data-sort-target=entries]");
+        var delivered = await EntryDatesAsync(page);
+
+        await toggle.ClickAsync();
+        var oldestFirst = await EntryDatesAsync(page);
+        await toggle.ClickAsync();
+        var newestFirst = await EntryDatesAsync(page);
+
+        Assert.Equal(oldestFirst.Order(StringComparer.Ordinal), oldestFirst);
+        Assert.NotEqual(delivered, oldestFirst);
+        Assert.Equal(newestFirst.OrderDescending(StringComparer.Ordinal), newestFirst);
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-pressed"));
+    }
+
+    private static async Task<string[]> EntryDatesAsync(IPage page) =>
+        await page.Locator("#entries > li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.date ?? '')");
+
     [Theory]
     [InlineData("岳阳", "001")]
     [InlineData("坝坝会", "002")]
