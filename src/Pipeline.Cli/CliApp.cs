@@ -24,6 +24,7 @@ public static class CliApp
             "approve" => await Commands.AdminCommands.ApproveAsync(rest),
             "rebuild" => await Commands.AdminCommands.RebuildAsync(rest),
             "seed" => await Commands.AdminCommands.SeedAsync(rest),
+            "bench" => await Commands.BenchCommand.RunAsync(rest),
             _ => UsageError($"unknown command '{args[0]}'"),
         };
     }
@@ -42,6 +43,7 @@ public static class CliApp
           approve <index code> --masked|--as-is    release a report held for privacy review
           rebuild                                  regenerate the whole site from the ledger
           seed                                     create storage, enable the website, seed the agency registry
+          bench [--reports 1000] [--grow 10000]    throughput and publish cost on the configured storage
         configuration: local.settings.json "Values", then environment variables, then --Section:Key=value
         """;
 

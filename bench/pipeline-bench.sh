@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Pipeline benchmark on a private Azurite (in-memory, free ports):
+#   bench/pipeline-bench.sh [reports=1000] [grow=10000]
+# (1) N generated reports: first upload → all published, the stages run back to back;
+# (2) one publish run of 10 new reports at N and at <grow> already published: storage requests and time.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+reports="${1:-1000}"; grow="${2:-10000}"
+[[ -x node_modules/.bin/azurite ]] || npm ci --no-audit --no-fund
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+b=$(free_port); q=$(free_port); t=$(free_port)
+node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$b" --queueHost 127.0.0.1 --queuePort "$q" --tableHost 127.0.0.1 --tablePort "$t" \
+  --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry &
+azurite=$!
+trap 'kill $azurite 2>/dev/null || true; wait $azurite 2>/dev/null || true' EXIT
+for port in "$b" "$q" "$t"; do for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done; done
+dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$b/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$q/devstoreaccount1;TableEndpoint=http://127.0.0.1:$t/devstoreaccount1;"
+export PIPELINE_SETTINGS=/nonexistent
+/usr/bin/time -f "bench process: %e s wall, %U s user, %S s sys, max RSS %M KB" \
+  dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll bench --reports "$reports" --grow "$grow"
