@@ -35,6 +35,11 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public const string HeldTitle = "平凉市个人信息待审核测试报告";
     public const string HostileIndexCodeFile = "xss-index-code.txt";
     public const string WideTableIndexCode = "01362021X2/2025-08900";
+    public const string WithdrawnIndexCode = "01362021X2/2025-08950";
+    public const string WithdrawnTitle = "平凉市2025年撤回测试报告";
+
+    /// <summary>The operator's withdrawal reason: hostile too, the notice page renders it.</summary>
+    public static string WithdrawalReason => "数据有误" + XssCorpus.Payloads[0] + XssCorpus.Payloads[1];
 
     private AzuriteInstance? _azurite;
     private StaticSiteHost? _server;
@@ -55,6 +60,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     /// <summary>A report whose statistics table has nine columns of large numbers: wider than a phone.</summary>
     public SiteReport WideTable { get; private set; } = null!;
+
+    /// <summary>A report published, then withdrawn with <see cref="WithdrawalReason"/>: its URL shows the notice.</summary>
+    public SiteReport Withdrawn { get; private set; } = null!;
 
     /// <summary>The upload whose 索引号 line is a script tag.</summary>
     public SiteReport HostileIndexCode { get; private set; } = null!;
@@ -110,7 +118,10 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         for (var i = 0; i < XssCorpus.Payloads.Count; i++)
             await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
         await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
+        await Host.UploadAsync("pingliang", "withdrawn.txt", TestReports.Make(WithdrawnTitle, "将被撤回的正文。", WithdrawnIndexCode, "主动公开"));
         await Host.ProcessAndPublishAsync();
+        var withdrawal = await Host.Get<ReportAdmin>().WithdrawAsync(WithdrawnIndexCode, WithdrawalReason, CancellationToken.None);
+        if (!withdrawal.Found) throw new InvalidOperationException("withdrawing the test report failed: " + withdrawal.Message);
         var manifest = await ReadManifestAsync();
         foreach (var (file, agency) in manifest) await Host.UploadSampleAsync(agency, file);
         await Host.ProcessAndPublishAsync();
@@ -124,6 +135,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         XssReports = await DescribeAsync(XssCorpus.Payloads.Select((_, i) => (XssCorpus.FileName(i), XssCorpus.Agency)).ToList());
         Held = (await DescribeAsync([("held.txt", "pingliang")]))[0];
         WideTable = (await DescribeAsync([("wide-table.txt", "pingliang")]))[0];
+        Withdrawn = (await DescribeAsync([("withdrawn.txt", "pingliang")]))[0];
         HostileIndexCode = (await DescribeAsync([(HostileIndexCodeFile, XssCorpus.Agency)]))[0];
         SiteBlobs = await ReadSiteAsync();
     }

@@ -24,6 +24,7 @@ public sealed class PublicSiteTests(PublicSiteFixture site)
         var body = await page.Locator("body").InnerTextAsync();
         Assert.DoesNotContain(PublicSiteFixture.HeldTitle, body);
         Assert.DoesNotContain(PublicSiteFixture.HeldIndexCode, body);
+        Assert.DoesNotContain(PublicSiteFixture.WithdrawnTitle, body);
         // Sample 004 (a content-farm page bundling three notices) is rejected: neither its chrome nor its agency shows.
         Assert.DoesNotContain("热门搜索", body);
         Assert.DoesNotContain("鹤壁", body);

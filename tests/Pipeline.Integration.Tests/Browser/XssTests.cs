@@ -88,6 +88,22 @@ public sealed class XssTests(PublicSiteFixture site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_withdrawal_notice_shows_the_operators_reason_as_text()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(site.Withdrawn.Url);
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("信息已撤回", await page.Locator("h1").InnerTextAsync());
+        var notice = await page.Locator(".notice").InnerTextAsync();
+        Assert.Contains(PublicSiteFixture.WithdrawnTitle, notice);
+        Assert.Contains("撤回原因：" + PublicSiteFixture.WithdrawalReason, notice);
+        Assert.Equal(0, await page.Locator(".notice img, .notice script").CountAsync());
+    }
+
+    [Fact]
     public async Task Every_page_carries_a_policy_forbidding_inline_script_and_has_no_inline_script_or_handler()
     {
         using var http = new HttpClient { BaseAddress = site.BaseUri };
