@@ -156,7 +156,7 @@ public static class InspectCommand
         foreach (var heading in doc.Headings)
             sb.Append(' ', 2 * heading.Level).AppendLine(heading.DisplayText);
         if (doc.Signature is { } signature)
-            sb.AppendLine($"  signature: {string.Join(" / ", signature.Organisations)} {signature.DateText}".TrimEnd());
+            sb.AppendLine("  signature: " + string.Join(" ", signature.Organisations.Append(signature.DateText ?? "").Where(s => s.Length > 0)));
 
         Findings("errors", v.Errors);
         Findings("warnings", v.Warnings);
