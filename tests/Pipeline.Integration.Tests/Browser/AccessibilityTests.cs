@@ -33,6 +33,34 @@ public sealed class AccessibilityTests(PublicSiteFixture site, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Keyboard_users_get_a_visible_skip_link_first_and_a_visible_focus_ring()
+    {
+        await using var context = await site.NewContextAsync(375, 667);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Sample("001").Url);
+
+        await page.Keyboard.PressAsync("Tab");
+
+        var focused = page.Locator(":focus");
+        Assert.Equal("skip", await focused.GetAttributeAsync("class"));
+        var box = await focused.BoundingBoxAsync();
+        Assert.True(box is { X: >= 0, Y: >= 0, Width: > 0 }, "the focused skip link is off screen");
+        Assert.NotEqual("none", await focused.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+        // The statistics table's scroll box is reachable by keyboard, so it can be scrolled without a mouse.
+        var tableBoxReached = false;
+        for (var i = 0; i < 40 && !tableBoxReached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            tableBoxReached = await page.EvaluateAsync<bool>("document.activeElement.classList.contains('table-wrap')");
+        }
+        Assert.True(tableBoxReached, "Tab never reached the table's scroll box");
+    }
+
+    [Fact]
     public async Task The_checker_catches_a_page_with_serious_violations()
     {
         // axe must really be running: a form field without a label and unreadable contrast are serious violations.
