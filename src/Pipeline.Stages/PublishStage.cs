@@ -48,6 +48,7 @@ public sealed class PublishStage(
     public const string LeaseBlobName = "publish";
     internal const string PublishCounterScope = "site";
     internal const string PublishCounterName = "publish";
+    internal const string NoLongerPublicReason = "新版本不再主动公开 / The latest version is no longer for public release";
 
     public async Task<PublishOutcome> RunAsync(CancellationToken ct)
     {
@@ -73,6 +74,12 @@ public sealed class PublishStage(
                     withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), entry.Reason ?? "", entry.WithdrawnAt ?? now));
                 continue;
             }
+            if (entry.State == ReportState.Rendered && !entry.PubliclyScoped && entry.FirstPublishedAt is not null)
+            {
+                // Published before, but the latest version is not for public release: withdraw what the site shows.
+                withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), NoLongerPublicReason, now));
+                continue;
+            }
             if (entry.State is not (ReportState.Rendered or ReportState.Published) || !entry.Publishable || entry.ReleaseAt > now)
                 continue; // Held, failed, not public, a newer version not rendered yet, or moved later: its own row will come.
             if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
@@ -96,6 +103,17 @@ public sealed class PublishStage(
                 e.PublishedAt = report.Entry.PublishedAt;
                 e.FirstPublishedAt ??= report.Entry.PublishedAt;
                 e.Reason = null;
+                return true;
+            }, ct).ConfigureAwait(false);
+        }
+        foreach (var withdrawal in withdrawals.Where(w => w.Reason == NoLongerPublicReason))
+        {
+            await ledger.UpdateAsync(withdrawal.IndexCode, e =>
+            {
+                if (e.State != ReportState.Rendered || e.PubliclyScoped) return false;
+                e.State = ReportState.Withdrawn;
+                e.Reason = NoLongerPublicReason;
+                e.WithdrawnAt = withdrawal.WithdrawnAt;
                 return true;
             }, ct).ConfigureAwait(false);
         }

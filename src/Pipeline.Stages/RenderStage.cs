@@ -65,6 +65,9 @@ public sealed class RenderStage(
 
         if (updated.Publishable)
             await due.AddAsync(updated.IndexCode, releaseAt, ct).ConfigureAwait(false);
+        else if (!updated.PubliclyScoped && updated.FirstPublishedAt is not null)
+            // A new version says the report is no longer for public release: the next run takes the old one down.
+            await due.AddAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }

@@ -173,6 +173,24 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_version_that_is_not_public_takes_the_published_report_down()
+    {
+        const string code = "01362021X2/2025-00150";
+        await _host.UploadAsync("pingliang", "open.txt", TestReports.Make("平凉市某事项报告", "公开版正文丁。", code, "主动公开"));
+        await _host.ProcessAndPublishAsync();
+        Assert.Contains("公开版正文丁", (await _host.PublicSiteAsync())[PagePath(code)]);
+
+        await _host.UploadAsync("pingliang", "closed.txt", TestReports.Make("平凉市某事项报告", "不公开版正文戊。", code, "依申请公开"));
+        var outcome = await _host.ProcessAndPublishAsync();
+
+        Assert.Equal(1, outcome.Withdrawn);
+        Assert.Equal(ReportState.Withdrawn, (await _host.ReportAsync(code))!.State);
+        var site = await _host.PublicSiteAsync();
+        Assert.All(site.Values, text => Assert.DoesNotContain("公开版正文丁", text));
+        Assert.All(site.Values, text => Assert.DoesNotContain("不公开版正文戊", text));
+    }
+
+    [Fact]
     public async Task Two_publish_runs_at_once_are_safe_and_a_held_lease_skips_the_run()
     {
         for (var i = 0; i < 6; i++)
