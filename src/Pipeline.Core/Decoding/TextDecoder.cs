@@ -33,14 +33,21 @@ public static class TextDecoder
         var kind = FileSniffer.Sniff(data);
         if (kind == SniffedKind.Zip && DocxExtractor.IsWordDocument(data))
             return DocxExtractor.Extract(data.ToArray(), docxLimits ?? DocxLimits.Default);
-        if (kind != SniffedKind.Text)
+        string text, encodingName;
+        if (kind is SniffedKind.Binary or SniffedKind.Text && !HasUtf16Bom(data) && data.Contains((byte)0)
+            && TryDecodeUtf16WithoutBom(data, out text, out encodingName))
+        {
+            // NUL bytes in a UTF-16 pattern: Notepad-style "Unicode" saved without a byte-order mark.
+        }
+        else if (kind != SniffedKind.Text)
         {
             var (en, zh) = FileSniffer.Describe(kind);
             return DecodeResult.Fail(new DecodeFailure("not-text", en, zh));
         }
-
-        if (!TryDecodeText(data, out var text, out var encodingName))
+        else if (!TryDecodeText(data, out text, out encodingName))
+        {
             return DecodeResult.Fail(new DecodeFailure("undecodable"));
+        }
         if (ControlCharShare(text) > MaxControlCharShare)
         {
             var (en, zh) = FileSniffer.Describe(SniffedKind.Binary);
@@ -78,6 +85,8 @@ public static class TextDecoder
                 (text, encodingName) = (Encoding.UTF8.GetString(data), "utf-8");
                 return true;
             }
+            // GB18030 text never contains NUL bytes; a file that does is not GB18030, however it happens to decode.
+            if (data.Contains((byte)0)) return false;
             (text, encodingName) = (StrictGb18030.Value.GetString(data), "gb18030");
             return true;
         }
@@ -95,6 +104,43 @@ public static class TextDecoder
             return false;
         }
     }
+
+    /// <summary>
+    /// UTF-16 without a byte-order mark: ASCII characters leave a NUL in every other byte (odd offsets little-endian,
+    /// even offsets big-endian), far more often than the other half has one. Decoded strictly.
+    /// </summary>
+    public static bool TryDecodeUtf16WithoutBom(ReadOnlySpan<byte> data, out string text, out string encodingName)
+    {
+        (text, encodingName) = ("", "");
+        if (data.Length < 4 || data.Length % 2 != 0) return false;
+        var window = data[..Math.Min(data.Length, 8192)];
+        int evenNuls = 0, oddNuls = 0;
+        for (var i = 0; i + 1 < window.Length; i += 2)
+        {
+            if (window[i] == 0) evenNuls++;
+            if (window[i + 1] == 0) oddNuls++;
+        }
+        var pairs = window.Length / 2;
+        // At least 2% of characters ASCII (line ends alone usually give that), and twice as many NULs on that side
+        // (common CJK characters such as 一 U+4E00 put some on the other side too; random bytes spread them evenly).
+        var littleEndian = oddNuls * 50 >= pairs && oddNuls >= 2 * evenNuls;
+        var bigEndian = evenNuls * 50 >= pairs && evenNuls >= 2 * oddNuls;
+        if (littleEndian == bigEndian) return false;
+        try
+        {
+            text = (littleEndian ? StrictUtf16Le : StrictUtf16Be).GetString(data);
+            encodingName = littleEndian ? "utf-16le" : "utf-16be";
+            return ControlCharShare(text) <= MaxControlCharShare;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool HasUtf16Bom(ReadOnlySpan<byte> data) =>
+        data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
 
     /// <summary>Splits on CRLF, CR and LF (and the other Unicode line separators) into numbered lines.</summary>
     public static List<SourceLine> SplitLines(string text)

@@ -40,6 +40,28 @@ public class TextDecoderTests
         Assert.Equal("镇成立专门工作机构。", result.Lines[2].Text);
     }
 
+    [Theory]
+    [InlineData(false, "utf-16le")]
+    [InlineData(true, "utf-16be")]
+    public void Utf16_without_bom_is_recognised_by_its_nul_pattern(bool bigEndian, string expected)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes("2018年度报告\n一、概述\n全年公开信息147条。\n");
+        var result = TextDecoder.Decode(bytes);
+        Assert.True(result.Success);
+        Assert.Equal(expected, result.EncodingName);
+        Assert.Equal("一、概述", result.Lines[1].Text);
+    }
+
+    [Fact]
+    public void Bytes_with_nul_are_never_taken_for_gb18030()
+    {
+        // Decodes "cleanly" as GB18030 byte pairs, but GB18030 text has no NUL bytes.
+        var bytes = Encoding.GetEncoding(54936).GetBytes(new string('报', 300)).Concat(new byte[] { 0xB1, 0xA8, 0x00 }).ToArray();
+        var result = TextDecoder.Decode(bytes);
+        Assert.False(result.Success);
+        Assert.Equal("undecodable", result.Failure!.Code);
+    }
+
     [Fact]
     public void Gb18030_is_detected_when_not_utf8()
     {

@@ -146,7 +146,10 @@ public class SampleTests
         var gb = Encoding.GetEncoding(54936);
         Assert.Equal(reference, Summary(ReportAnalyzer.Analyze(gb.GetBytes(text), "x.txt")));
         foreach (var utf16 in new[] { new UnicodeEncoding(false, true), new UnicodeEncoding(true, true) })
+        {
             Assert.Equal(reference, Summary(ReportAnalyzer.Analyze(utf16.GetPreamble().Concat(utf16.GetBytes(text)).ToArray(), "x.txt")));
+            Assert.Equal(reference, Summary(ReportAnalyzer.Analyze(utf16.GetBytes(text), "x.txt"))); // without BOM
+        }
         var crlf = Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n"));
         Assert.Equal(reference, Summary(ReportAnalyzer.Analyze(crlf, "x.txt")));
     }
