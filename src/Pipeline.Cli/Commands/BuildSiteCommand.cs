@@ -53,7 +53,7 @@ public static class BuildSiteCommand
         var site = new FolderSiteStore(output);
         var state = new FolderSiteStore(statePath ?? Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + ".state");
         var publisher = new SitePublisher(site, state, options);
-        var files = Directory.EnumerateFiles(input).Order(StringComparer.Ordinal).ToList();
+        var files = ReportFiles.InFolder(input).ToList();
 
         var watch = Stopwatch.StartNew();
         SitePublishResult result;

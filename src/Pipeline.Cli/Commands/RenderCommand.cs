@@ -41,7 +41,7 @@ public static class RenderCommand
         var files = new List<string>();
         foreach (var input in inputs)
         {
-            if (Directory.Exists(input)) files.AddRange(Directory.EnumerateFiles(input).Order(StringComparer.Ordinal));
+            if (Directory.Exists(input)) files.AddRange(ReportFiles.InFolder(input));
             else if (File.Exists(input)) files.Add(input);
             else return CliApp.UsageError($"render: '{input}' not found");
         }
