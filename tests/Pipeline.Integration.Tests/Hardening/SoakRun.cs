@@ -72,7 +72,9 @@ public static class SoakRun
             foreach (var host in hosts) await host.StartAsync();
             var plan = HardeningReports.SoakMix(options.Uploads, options.Seed, DateTimeOffset.UtcNow.AddDays(3), $"k{options.Seed}-");
             var uploadedAt = new ConcurrentDictionary<(string, string), DateTimeOffset>();
-            var waves = plan.Chunk(Math.Max(1, (int)Math.Ceiling(plan.Count / (double)(options.Kills + 1)))).ToList();
+            // One wave per kill (plus one); with an outage, at least two so uploads also arrive after storage is back.
+            var waveCount = Math.Max(options.Kills + 1, options.AzuriteOutage is null ? 1 : 2);
+            var waves = plan.Chunk(Math.Max(1, (int)Math.Ceiling(plan.Count / (double)waveCount))).ToList();
             var kills = 0;
             var uploadClock = Stopwatch.StartNew();
             for (var w = 0; w < waves.Count; w++)
@@ -86,7 +88,7 @@ public static class SoakRun
                 {
                     await Task.Delay(random.Next(300, 1500));
                     progress?.Invoke($"stopping Azurite for {outage.TotalSeconds:0} s");
-                    await azurite.StopAsync();
+                    await AzuriteSignals.StopGracefullyAsync(azurite, TimeSpan.FromSeconds(30));
                     await Task.Delay(outage);
                     await azurite.StartAsync();
                     progress?.Invoke("Azurite started again");
