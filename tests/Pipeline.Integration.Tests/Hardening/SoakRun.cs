@@ -116,7 +116,7 @@ public static class SoakRun
                 await foreach (var row in reader.Get<ReportLedger>().ListLatestAsync(CancellationToken.None))
                     if (row.State == ReportState.Published) published++;
                 return published >= expectedPublished;
-            }, settleTimeout, TimeSpan.FromSeconds(1));
+            }, settleTimeout, TimeSpan.FromSeconds(Math.Max(1, options.Uploads / 500))); // listing the ledger is not free at 5,000
             var settled = total.Elapsed;
             // One more publish period so a run that was mid-write when we looked has finished its indexes.
             await Task.Delay(TimeSpan.FromSeconds(3));
