@@ -39,7 +39,7 @@ for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   log "dotnet test $name"
   dotnet test "$project" --no-build -v q -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" --blame-hang-timeout 5m
+    --results-directory "$results" --blame-hang-timeout 12m
   code=$?
   trx="$results/$name.trx"
   if [[ -f "$trx" ]]; then

@@ -115,15 +115,20 @@ public sealed class ValidateStage(
         var receipt = await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false);
         if (receipt is { Completed: true })
         {
+            // Same bytes already accepted. Under the same name this is the same upload seen again (a host that died
+            // after recording it but before deleting the blob): it stays "Accepted". Under another name: "Duplicate".
+            var sameUpload = receipt.FileName == fileName;
             var existing = await ledger.GetLatestAsync(receipt.IndexCode, ct).ConfigureAwait(false);
-            await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, "Duplicate", report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now), ct).ConfigureAwait(false);
+            var outcome = sameUpload ? "Accepted" : "Duplicate";
+            await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, sameUpload ? existing?.Status ?? outcome : outcome, report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now), ct).ConfigureAwait(false);
             await uploads.RecordFileAsync(new UploadEntry
             {
-                Agency = agency.Folder, FileName = fileName, Outcome = "Duplicate", IndexCode = receipt.IndexCode, Version = receipt.Version,
-                ContentHash = report.ContentHash, Reason = $"same content as {receipt.FileName}", ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
+                Agency = agency.Folder, FileName = fileName, Outcome = outcome, IndexCode = receipt.IndexCode, Version = receipt.Version,
+                ContentHash = report.ContentHash, Reason = sameUpload ? existing?.Reason : $"same content as {receipt.FileName}",
+                ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
             }, ct).ConfigureAwait(false);
             await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
-            logger.LogInformation("{Blob}: duplicate of {IndexCode} v{Version}, nothing to do", blob.Name, receipt.IndexCode, receipt.Version);
+            logger.LogInformation("{Blob}: same content as {IndexCode} v{Version}, nothing to do", blob.Name, receipt.IndexCode, receipt.Version);
             return new ValidateOutcome(blob.Name, ValidateResult.Duplicate, receipt.IndexCode, receipt.Version, existing?.State, null);
         }
 

@@ -104,6 +104,24 @@ public sealed class ValidateStageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_upload_seen_again_after_a_crash_stays_accepted()
+    {
+        var validate = _host.Get<ValidateStage>();
+        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var first = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+        // As if the host died after recording the upload but before deleting the blob.
+        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+
+        var again = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+
+        Assert.Equal(ValidateResult.Duplicate, again.Result);
+        var upload = await _host.UploadOutcomeAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        Assert.Equal("Accepted", upload!.Outcome);
+        Assert.Equal(first.IndexCode, upload.IndexCode);
+        Assert.Single(await _host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Validating_a_blob_twice_is_a_no_op()
     {
         var validate = _host.Get<ValidateStage>();

@@ -61,10 +61,13 @@ public static class BenchCommand
         next += batch;
         if (grow > next)
         {
-            var add = grow - next;
-            Console.Error.WriteLine($"growing to {grow:N0} published reports…");
-            await UploadAndPublishAsync(provider, counter, next, add, ct);
-            next += add;
+            // Grow in chunks of 1,000 (upload, validate, render, publish), as a busy day would.
+            while (next < grow)
+            {
+                var add = Math.Min(1000, grow - next);
+                Console.Error.WriteLine($"growing: {next:N0} → {next + add:N0} published reports: " + await UploadAndPublishAsync(provider, counter, next, add, ct));
+                next += add;
+            }
             Console.Out.WriteLine(await MeasurePublishAsync(provider, counter, next, batch, ct));
         }
         return 0;
