@@ -16,7 +16,7 @@ namespace Pipeline.Core.Site;
 /// <param name="state">Private state the publisher keeps between runs (catalog, full records, search layout).</param>
 public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions options)
 {
-    /// <summary>Reports handed to one incremental run during a rebuild.</summary>
+    /// <summary>Reports whose pages a rebuild writes (and whose search terms it extracts) concurrently, as one batch.</summary>
     public const int RebuildBatchSize = 2000;
 
     private const string ShortCache = "public, max-age=300";
@@ -35,45 +35,71 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     /// are ignored. Never throws for content; only storage failures and cancellation surface.
     /// </summary>
     public Task<SitePublishResult> PublishAsync(IReadOnlyList<PublishedReport> reports, IReadOnlyList<Withdrawal> withdrawals,
-        CancellationToken cancellationToken = default) => RunAsync(reports, withdrawals, fresh: false, cancellationToken);
+        CancellationToken cancellationToken = default) => RunAsync(reports, withdrawals, cancellationToken);
 
     /// <summary>
     /// Rebuilds the site from every report ever published (in Sequence order, including reports later withdrawn)
-    /// and all withdrawals, ignoring the stored state. Output equals what incremental publishing produced.
+    /// and all withdrawals, ignoring the stored state. Output equals what incremental publishing produced: it is the
+    /// same computation as one incremental run over an empty state, except that report pages are written (and their
+    /// search terms extracted) as the reports stream in, on all cores, so only the terms are held until the end.
     /// Files of an older site that the new one does not contain are not deleted: rebuild into an empty container.
     /// </summary>
     public async Task<SitePublishResult> RebuildAsync(IAsyncEnumerable<PublishedReport> all, IReadOnlyList<Withdrawal> withdrawals,
         CancellationToken cancellationToken = default)
     {
-        var changed = new List<string>();
-        var files = 0;
-        long bytes = 0;
-        var fresh = true;
+        ArgumentNullException.ThrowIfNull(all);
+        ArgumentNullException.ThrowIfNull(withdrawals);
+        var run = new Run(site, state, cancellationToken);
+        var ledger = new Ledger(state, new Catalog(), fresh: true);
+        var terms = new Dictionary<int, IndexTerms>();
         var batch = new List<PublishedReport>(RebuildBatchSize);
-        async Task Flush(IReadOnlyList<Withdrawal> w)
+
+        await WriteStaticFilesAsync(run).ConfigureAwait(false);
+        async Task FlushAsync()
         {
-            var result = await RunAsync(batch, w, fresh, cancellationToken).ConfigureAwait(false);
-            fresh = false;
-            changed.AddRange(result.ChangedPaths);
-            files += result.FilesWritten;
-            bytes += result.BytesWritten;
+            // Within a batch a revision replaces the earlier version; batches are written in order, so the last wins.
+            var latest = new SortedDictionary<int, PublishedReport>();
+            foreach (var report in batch)
+                latest[await ledger.UpsertAsync(report.Entry, Row(report.Entry)).ConfigureAwait(false)] = report;
+            var reports = latest.ToArray();
+            var extracted = new IndexTerms[reports.Length];
+            var pages = reports.Select(p => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(p.Value.Entry.Slug)), p.Value.PageHtml, HtmlType, ShortCache)).ToArray();
+            await Task.WhenAll(
+                run.WriteManyAsync(site, pages),
+                Parallel.ForAsync(0, reports.Length, cancellationToken, (i, _) =>
+                {
+                    extracted[i] = Terms(reports[i].Value);
+                    return ValueTask.CompletedTask;
+                })).ConfigureAwait(false);
+            for (var i = 0; i < reports.Length; i++) terms[reports[i].Key] = extracted[i];
             batch.Clear();
         }
         await foreach (var report in all.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             batch.Add(report);
-            if (batch.Count == RebuildBatchSize) await Flush([]).ConfigureAwait(false);
+            if (batch.Count == RebuildBatchSize) await FlushAsync().ConfigureAwait(false);
         }
-        await Flush(withdrawals).ConfigureAwait(false);
-        return new SitePublishResult(changed.Distinct(StringComparer.Ordinal).ToList(), files, bytes);
+        await FlushAsync().ConfigureAwait(false);
+
+        foreach (var withdrawal in withdrawals)
+        {
+            var rank = await ledger.WithdrawAsync(withdrawal).ConfigureAwait(false);
+            if (rank < 0) continue;
+            terms.Remove(rank);
+            await WriteWithdrawalNoticeAsync(run, ledger, rank, withdrawal).ConfigureAwait(false);
+        }
+
+        var allRanks = new SortedSet<int>(Enumerable.Range(0, ledger.Rows.Count));
+        await WriteIndexesAsync(run, ledger, [], SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
+        return run.Result();
     }
 
     private async Task<SitePublishResult> RunAsync(IReadOnlyList<PublishedReport> reports, IReadOnlyList<Withdrawal> withdrawals,
-        bool fresh, CancellationToken ct)
+        CancellationToken ct)
     {
         var run = new Run(site, state, ct);
-        var ledger = fresh ? new Ledger(state, new Catalog(), fresh: true) : await Ledger.LoadAsync(state, ct).ConfigureAwait(false);
-        var searchBefore = fresh ? SearchManifest.Empty : await LoadSearchStateAsync(ct).ConfigureAwait(false);
+        var ledger = await Ledger.LoadAsync(state, ct).ConfigureAwait(false);
+        var searchBefore = await LoadSearchStateAsync(ct).ConfigureAwait(false);
         var rowsBefore = ledger.Rows.ToList();
 
         // 1. Apply the batch to the catalog.
@@ -96,32 +122,49 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         }
 
         // 2. Static files and report pages: everything later artefacts link to.
+        await WriteStaticFilesAsync(run).ConfigureAwait(false);
+        foreach (var (rank, report) in toIndex)
+            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, HtmlType, ShortCache).ConfigureAwait(false);
+        foreach (var (rank, withdrawal) in withdrawn)
+            await WriteWithdrawalNoticeAsync(run, ledger, rank, withdrawal).ConfigureAwait(false);
+
+        var terms = toIndex.ToDictionary(p => p.Key, p => Terms(p.Value));
+        await WriteIndexesAsync(run, ledger, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        return run.Result();
+    }
+
+    private async Task WriteStaticFilesAsync(Run run)
+    {
         foreach (var asset in SiteAssets.All)
             await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
         await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache).ConfigureAwait(false);
         await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache).ConfigureAwait(false);
         await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache).ConfigureAwait(false);
-        foreach (var (rank, report) in toIndex)
-            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, HtmlType, ShortCache).ConfigureAwait(false);
-        foreach (var (rank, withdrawal) in withdrawn)
-        {
-            var record = await ledger.GetAsync(rank).ConfigureAwait(false);
-            var notice = SitePages.WithdrawalNotice(options, record.Entry, withdrawal with { Slug = record.Entry.Slug }, _timeZone);
-            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(record.Entry.Slug)), notice, HtmlType, ShortCache).ConfigureAwait(false);
-        }
+    }
 
-        // 3. Lists, indexes, feeds, sitemaps, search: only the parts the changed ranks fall in.
+    private async Task WriteWithdrawalNoticeAsync(Run run, Ledger ledger, int rank, Withdrawal withdrawal)
+    {
+        var record = await ledger.GetAsync(rank).ConfigureAwait(false);
+        var notice = SitePages.WithdrawalNotice(options, record.Entry, withdrawal with { Slug = record.Entry.Slug }, _timeZone);
+        await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(record.Entry.Slug)), notice, HtmlType, ShortCache).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Steps 3 and 4 of a run: lists, indexes, feeds, sitemaps and search (only the parts the changed ranks fall in),
+    /// then the private state — until it is saved, a re-run recomputes the same work from the old state.
+    /// </summary>
+    private async Task WriteIndexesAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, SearchManifest searchBefore,
+        SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
+    {
         await WriteListsAsync(run, ledger, rowsBefore, changedRanks).ConfigureAwait(false);
         await WriteApiAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteSitemapsAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteLatestAsync(run, ledger).ConfigureAwait(false);
-        var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore.Count, searchBefore, changedRanks, toIndex).ConfigureAwait(false);
+        var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore.Count, searchBefore, changedRanks, terms).ConfigureAwait(false);
 
-        // 4. State last: until it is saved, a re-run recomputes the same work from the old state.
         await ledger.SaveAsync(run).ConfigureAwait(false);
         await run.WriteAsync(state, SearchStatePath, JsonSerializer.SerializeToUtf8Bytes(searchAfter, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
         foreach (var path in staleSearchFiles) await run.DeleteAsync(site, path).ConfigureAwait(false);
-        return run.Result();
     }
 
     private CatalogRow Row(SiteEntry e) =>
@@ -257,7 +300,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     // ---------------------------------------------------------------- search
 
     private async Task<(SearchManifest Manifest, List<string> Stale)> WriteSearchAsync(Run run, Ledger ledger, int countBefore,
-        SearchManifest before, SortedSet<int> changedRanks, Dictionary<int, PublishedReport> toIndex)
+        SearchManifest before, SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
     {
         var oldSegments = before.Segments;
         var segments = new List<SearchSegmentInfo>();
@@ -285,9 +328,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             segment.Remove(changedRanks.Where(r => r < countBefore && range.Contains(r)).Select(r => r - range.Base).ToHashSet());
             foreach (var rank in changedRanks.Where(range.Contains))
             {
-                if (!toIndex.TryGetValue(rank, out var report)) continue;
-                var (body, title) = Terms(report);
-                segment.Add(rank - range.Base, body, title);
+                if (terms.TryGetValue(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
             }
             var shardCount = range.Sealed ? segment.ChooseShardCount() : 1;
             var encoded = segment.Encode(shardCount);
@@ -321,7 +362,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private static bool IsSealedId(string id) => !id.Contains("-t-", StringComparison.Ordinal);
 
     /// <summary>Body terms cover the full text plus the fields people search by (title, publisher, index code, year).</summary>
-    private (HashSet<uint> Body, HashSet<uint> Title) Terms(PublishedReport report)
+    private IndexTerms Terms(PublishedReport report)
     {
         var e = report.Entry;
         var body = new HashSet<uint>();
@@ -332,7 +373,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         SearchTokenizer.AddIndexTermHashes(e.Publisher, body);
         SearchTokenizer.AddIndexTermHashes(e.IndexCode, body);
         SearchTokenizer.AddIndexTermHashes(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
-        return (body, title);
+        return new IndexTerms([.. body], [.. title]);
     }
 
     private static string ContentHash(byte[][] shards)
@@ -364,11 +405,19 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         }
     }
 
+    /// <summary>A document's distinct index term hashes (arrays: a rebuild holds these for every report until the end).</summary>
+    private sealed record IndexTerms(uint[] Body, uint[] Title);
+
     // ---------------------------------------------------------------- run bookkeeping
+
+    internal readonly record struct PendingWrite(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
 
     /// <summary>Writes only what differs from what is stored, and counts what it wrote.</summary>
     internal sealed class Run(ISiteStore site, ISiteStore state, CancellationToken ct)
     {
+        /// <summary>Concurrent writes: enough to keep a blob store's round trips overlapped and both cores busy locally.</summary>
+        private const int WriteConcurrency = 8;
+
         private readonly List<string> _changed = [];
         private int _files;
         private long _bytes;
@@ -386,6 +435,31 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             _changed.Add(Label(store, path));
             _files++;
             _bytes += content.Length;
+        }
+
+        /// <summary>
+        /// Writes independent files concurrently (stores are thread-safe; the files link to nothing written here),
+        /// recording them in list order so the result does not depend on timing.
+        /// </summary>
+        public async Task WriteManyAsync(ISiteStore store, IReadOnlyList<PendingWrite> files)
+        {
+            var written = new bool[files.Count];
+            await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
+                async (i, token) =>
+                {
+                    var file = files[i];
+                    var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
+                    if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
+                    await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl), token).ConfigureAwait(false);
+                    written[i] = true;
+                }).ConfigureAwait(false);
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (!written[i]) continue;
+                _changed.Add(Label(store, files[i].Path));
+                _files++;
+                _bytes += files[i].Content.Length;
+            }
         }
 
         public async Task DeleteAsync(ISiteStore store, string path)
