@@ -63,11 +63,11 @@ public static class BuildSiteCommand
             if (from is { } first)
                 result = await publisher.PublishAsync(Enumerable.Range(first, Math.Max(0, count - first)).Select(n => Synthetic(n, corpus, options)).ToList(), [], cancellationToken).ConfigureAwait(false);
             else
-                result = await publisher.RebuildAsync(ToAsync(Enumerable.Range(0, count).Select(n => Synthetic(n, corpus, options))), [], cancellationToken).ConfigureAwait(false);
+                result = await publisher.RebuildAsync(InParallel(Enumerable.Range(0, count), n => Synthetic(n, corpus, options)), [], cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            result = await publisher.RebuildAsync(ToAsync(files.Select((file, n) => FromFile(file, n, options)).OfType<PublishedReport>()), [], cancellationToken).ConfigureAwait(false);
+            result = await publisher.RebuildAsync(Accepted(InParallel(files.Select((file, n) => (file, n)), f => FromFile(f.file, f.n, options))), [], cancellationToken).ConfigureAwait(false);
         }
         watch.Stop();
         var siteFiles = result.ChangedPaths.Count(p => !p.StartsWith("state:", StringComparison.Ordinal));
@@ -140,12 +140,32 @@ public static class BuildSiteCommand
         return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(new ReportPageModel(document, metadata), options), ReportPageRenderer.PlainText(document));
     }
 
-    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    /// <summary>
+    /// Analyses/renders on every core, yielding results in input order (publish order is input order): chunk k+1 is
+    /// produced while the publisher consumes chunk k.
+    /// </summary>
+    private static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
     {
-        foreach (var item in items)
+        Task<TResult[]>? pending = null;
+        foreach (var chunk in items.Chunk(256))
         {
-            yield return item;
-            await Task.CompletedTask.ConfigureAwait(false);
+            var next = Task.Run(() =>
+            {
+                var results = new TResult[chunk.Length];
+                Parallel.For(0, chunk.Length, i => results[i] = make(chunk[i]));
+                return results;
+            });
+            if (pending is not null)
+                foreach (var result in await pending.ConfigureAwait(false)) yield return result;
+            pending = next;
         }
+        if (pending is not null)
+            foreach (var result in await pending.ConfigureAwait(false)) yield return result;
+    }
+
+    private static async IAsyncEnumerable<PublishedReport> Accepted(IAsyncEnumerable<PublishedReport?> reports)
+    {
+        await foreach (var report in reports.ConfigureAwait(false))
+            if (report is not null) yield return report;
     }
 }

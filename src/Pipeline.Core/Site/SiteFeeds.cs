@@ -12,7 +12,11 @@ namespace Pipeline.Core.Site;
 internal static class SiteFeeds
 {
     public const int ApiShardSize = 1000;
-    public const int SitemapShardSize = 50_000;
+    /// <summary>
+    /// URLs per sitemap file. The protocol allows 50,000, but a publish rewrites the shard it appends to: 1,000 URLs
+    /// (~116 KB) keeps that write small, and the sitemap index (up to 50,000 entries) still covers 50 million reports.
+    /// </summary>
+    public const int SitemapShardSize = 1_000;
     public const int FeedSize = 50;
 
     /// <summary>Compact JSON that keeps Chinese readable (not \u-escaped) but still escapes HTML-significant characters.</summary>

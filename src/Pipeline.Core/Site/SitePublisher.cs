@@ -22,7 +22,6 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private const string ShortCache = "public, max-age=300";
     private const string HtmlType = "text/html; charset=utf-8";
     private const string JsonType = "application/json; charset=utf-8";
-    private const string CatalogPath = "catalog.json";
     private const string SearchStatePath = "search.json";
     private const int FrontPageSize = 20;
 
@@ -476,32 +475,96 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
     // ---------------------------------------------------------------- catalog + records
 
-    /// <summary>The catalog (one compact row per rank) plus full records stored in shards of 1,000 ranks, loaded on demand.</summary>
-    private sealed class Ledger(ISiteStore store, Catalog catalog, bool fresh)
+    /// <summary>
+    /// The catalog (one compact row per rank, in buckets of <see cref="RowBucketSize"/> ranks, plus a small head with
+    /// the rank count and publisher names) and the full records in shards of <see cref="RecordShardSize"/> ranks,
+    /// loaded on demand. A publish that appends rewrites the head, one row bucket and one record shard, not the whole
+    /// catalog. The head is written last: rows and records beyond its count are leftovers of an interrupted run.
+    /// </summary>
+    private sealed class Ledger
     {
-        private const int RecordShardSize = 1000;
+        private const int RowBucketSize = 1000;
+        private const int RecordShardSize = 250;
+        private const string HeadPath = "catalog/head.json";
+        // Layout before the catalog was sharded: one catalog.json and records/k.json of 1,000 ranks. Read once, then
+        // migrated to the current layout and deleted.
+        private const string LegacyCatalogPath = "catalog.json";
+        private const int LegacyRecordShardSize = 1000;
+
+        private readonly ISiteStore _store;
+        private readonly Catalog _catalog;
+        private readonly bool _fresh;
         private readonly Dictionary<int, List<LedgerRecord>> _shards = [];
         private readonly HashSet<int> _dirtyShards = [];
-        private readonly Dictionary<string, int> _rankByCode = catalog.Rows
-            .Select((row, rank) => (row.IndexCode, rank)).ToDictionary(p => p.IndexCode, p => p.rank, StringComparer.Ordinal);
+        private readonly HashSet<int> _dirtyRowBuckets = [];
+        private readonly Dictionary<string, int> _rankByCode;
+        private int _legacyRecordShards = -1;
 
-        public Catalog Catalog => catalog;
-        public List<CatalogRow> Rows => catalog.Rows;
+        public Ledger(ISiteStore store, Catalog catalog, bool fresh)
+        {
+            _store = store;
+            _catalog = catalog;
+            _fresh = fresh;
+            _rankByCode = catalog.Rows.Select((row, rank) => (row.IndexCode, rank)).ToDictionary(p => p.IndexCode, p => p.rank, StringComparer.Ordinal);
+        }
+
+        public Catalog Catalog => _catalog;
+        public List<CatalogRow> Rows => _catalog.Rows;
 
         public static async Task<Ledger> LoadAsync(ISiteStore store, CancellationToken ct)
         {
-            var bytes = await store.ReadAsync(CatalogPath, ct).ConfigureAwait(false);
-            var catalog = bytes is null ? new Catalog() : JsonSerializer.Deserialize(bytes, SiteFeeds.Json.Catalog) ?? new Catalog();
-            catalog.Publishers = new SortedDictionary<string, string>(catalog.Publishers, StringComparer.Ordinal);
-            return new Ledger(store, catalog, fresh: false);
+            var headBytes = await store.ReadAsync(HeadPath, ct).ConfigureAwait(false);
+            if (headBytes is not null)
+            {
+                var head = JsonSerializer.Deserialize(headBytes, SiteFeeds.Json.CatalogHead) ?? throw new InvalidDataException($"{HeadPath} is empty.");
+                var catalog = new Catalog { Publishers = new SortedDictionary<string, string>(head.Publishers, StringComparer.Ordinal) };
+                for (var bucket = 0; catalog.Rows.Count < head.Count; bucket++)
+                {
+                    var bytes = await store.ReadAsync(RowBucketPath(bucket), ct).ConfigureAwait(false)
+                        ?? throw new InvalidDataException($"{RowBucketPath(bucket)} is missing: the catalog has {head.Count} ranks.");
+                    var rows = JsonSerializer.Deserialize(bytes, SiteFeeds.Json.ListCatalogRow) ?? [];
+                    catalog.Rows.AddRange(rows.Take(head.Count - catalog.Rows.Count));
+                    if (rows.Count == 0) throw new InvalidDataException($"{RowBucketPath(bucket)} is empty: the catalog has {head.Count} ranks.");
+                }
+                return new Ledger(store, catalog, fresh: false);
+            }
+
+            var legacyBytes = await store.ReadAsync(LegacyCatalogPath, ct).ConfigureAwait(false);
+            if (legacyBytes is null) return new Ledger(store, new Catalog(), fresh: false);
+            var legacy = JsonSerializer.Deserialize(legacyBytes, SiteFeeds.Json.Catalog) ?? new Catalog();
+            legacy.Publishers = new SortedDictionary<string, string>(legacy.Publishers, StringComparer.Ordinal);
+            var ledger = new Ledger(store, legacy, fresh: false);
+            await ledger.MigrateLegacyRecordsAsync(ct).ConfigureAwait(false);
+            return ledger;
         }
 
-        private static string ShardPath(int shard) => "records/" + shard.ToString(CultureInfo.InvariantCulture) + ".json";
+        private async Task MigrateLegacyRecordsAsync(CancellationToken ct)
+        {
+            _legacyRecordShards = (Rows.Count + LegacyRecordShardSize - 1) / LegacyRecordShardSize;
+            var records = new List<LedgerRecord>(Rows.Count);
+            for (var shard = 0; shard < _legacyRecordShards; shard++)
+            {
+                var bytes = await _store.ReadAsync(LegacyRecordPath(shard), ct).ConfigureAwait(false)
+                    ?? throw new InvalidDataException($"{LegacyRecordPath(shard)} is missing.");
+                records.AddRange(JsonSerializer.Deserialize(bytes, SiteFeeds.Json.ListLedgerRecord) ?? []);
+            }
+            if (records.Count < Rows.Count) throw new InvalidDataException($"The legacy records hold {records.Count} of {Rows.Count} ranks.");
+            for (var shard = 0; shard * RecordShardSize < Rows.Count; shard++)
+            {
+                _shards[shard] = records.Skip(shard * RecordShardSize).Take(Math.Min(RecordShardSize, Rows.Count - shard * RecordShardSize)).ToList();
+                _dirtyShards.Add(shard);
+            }
+            for (var bucket = 0; bucket * RowBucketSize < Rows.Count; bucket++) _dirtyRowBuckets.Add(bucket);
+        }
+
+        private static string RowBucketPath(int bucket) => "catalog/rows/" + bucket.ToString(CultureInfo.InvariantCulture) + ".json";
+        private static string RecordPath(int shard) => "catalog/records/" + shard.ToString(CultureInfo.InvariantCulture) + ".json";
+        private static string LegacyRecordPath(int shard) => "records/" + shard.ToString(CultureInfo.InvariantCulture) + ".json";
 
         private async Task<List<LedgerRecord>> ShardAsync(int shard)
         {
             if (_shards.TryGetValue(shard, out var records)) return records;
-            var bytes = fresh ? null : await store.ReadAsync(ShardPath(shard)).ConfigureAwait(false);
+            var bytes = _fresh ? null : await _store.ReadAsync(RecordPath(shard)).ConfigureAwait(false);
             records = bytes is null ? [] : JsonSerializer.Deserialize(bytes, SiteFeeds.Json.ListLedgerRecord) ?? [];
             _shards[shard] = records;
             return records;
@@ -511,21 +574,25 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         public async Task<int> UpsertAsync(SiteEntry entry, CatalogRow row)
         {
+            var shard = await ShardAsync((_rankByCode.TryGetValue(entry.IndexCode, out var known) ? known : Rows.Count) / RecordShardSize).ConfigureAwait(false);
             if (!_rankByCode.TryGetValue(entry.IndexCode, out var rank))
             {
                 rank = Rows.Count;
                 Rows.Add(row);
                 _rankByCode[entry.IndexCode] = rank;
-                var shard = await ShardAsync(rank / RecordShardSize).ConfigureAwait(false);
+                // Records past the head's count were written by an interrupted run: this rank replaces them.
+                var offset = rank % RecordShardSize;
+                if (shard.Count > offset) shard.RemoveRange(offset, shard.Count - offset);
                 shard.Add(new LedgerRecord(entry));
             }
             else
             {
                 Rows[rank] = row;
-                (await ShardAsync(rank / RecordShardSize).ConfigureAwait(false))[rank % RecordShardSize] = new LedgerRecord(entry);
+                shard[rank % RecordShardSize] = new LedgerRecord(entry);
             }
-            catalog.Publishers[entry.PublisherSlug] = entry.Publisher;
+            _catalog.Publishers[entry.PublisherSlug] = entry.Publisher;
             _dirtyShards.Add(rank / RecordShardSize);
+            _dirtyRowBuckets.Add(rank / RowBucketSize);
             return rank;
         }
 
@@ -536,14 +603,24 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             shard[rank % RecordShardSize] = shard[rank % RecordShardSize] with { WithdrawnReason = withdrawal.Reason, WithdrawnAt = withdrawal.WithdrawnAt };
             Rows[rank] = Rows[rank] with { Withdrawn = true };
             _dirtyShards.Add(rank / RecordShardSize);
+            _dirtyRowBuckets.Add(rank / RowBucketSize);
             return rank;
         }
 
         public async Task SaveAsync(Run run)
         {
             foreach (var shard in _dirtyShards.Order())
-                await run.WriteAsync(store, ShardPath(shard), JsonSerializer.SerializeToUtf8Bytes(_shards[shard], SiteFeeds.Json.ListLedgerRecord), JsonType, "no-store").ConfigureAwait(false);
-            await run.WriteAsync(store, CatalogPath, JsonSerializer.SerializeToUtf8Bytes(catalog, SiteFeeds.Json.Catalog), JsonType, "no-store").ConfigureAwait(false);
+                await run.WriteAsync(_store, RecordPath(shard), JsonSerializer.SerializeToUtf8Bytes(_shards[shard], SiteFeeds.Json.ListLedgerRecord), JsonType, "no-store").ConfigureAwait(false);
+            foreach (var bucket in _dirtyRowBuckets.Order())
+            {
+                var rows = Rows.GetRange(bucket * RowBucketSize, Math.Min(RowBucketSize, Rows.Count - bucket * RowBucketSize));
+                await run.WriteAsync(_store, RowBucketPath(bucket), JsonSerializer.SerializeToUtf8Bytes(rows, SiteFeeds.Json.ListCatalogRow), JsonType, "no-store").ConfigureAwait(false);
+            }
+            var head = new CatalogHead(Rows.Count, _catalog.Publishers);
+            await run.WriteAsync(_store, HeadPath, JsonSerializer.SerializeToUtf8Bytes(head, SiteFeeds.Json.CatalogHead), JsonType, "no-store").ConfigureAwait(false);
+            if (_legacyRecordShards < 0) return;
+            await run.DeleteAsync(_store, LegacyCatalogPath).ConfigureAwait(false);
+            for (var shard = 0; shard < _legacyRecordShards; shard++) await run.DeleteAsync(_store, LegacyRecordPath(shard)).ConfigureAwait(false);
         }
     }
 }

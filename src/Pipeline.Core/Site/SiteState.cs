@@ -26,6 +26,11 @@ internal sealed class Catalog
     public SortedDictionary<string, string> Publishers { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>The catalog's head: how many ranks exist (rows past it are leftovers of an interrupted run) and publisher names.</summary>
+internal sealed record CatalogHead(
+    [property: JsonPropertyName("n")] int Count,
+    [property: JsonPropertyName("publishers")] SortedDictionary<string, string> Publishers);
+
 /// <summary>The search layout as of the last completed run (also published as search/manifest.json).</summary>
 internal sealed record SearchManifest(
     [property: JsonPropertyName("v")] int Version,
@@ -68,6 +73,8 @@ public sealed record ApiManifest(int Count, int ShardSize, IReadOnlyList<ApiShar
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Catalog))]
 [JsonSerializable(typeof(List<LedgerRecord>))]
+[JsonSerializable(typeof(CatalogHead))]
+[JsonSerializable(typeof(List<CatalogRow>))]
 [JsonSerializable(typeof(SearchManifest))]
 [JsonSerializable(typeof(ApiShard))]
 [JsonSerializable(typeof(ApiManifest))]

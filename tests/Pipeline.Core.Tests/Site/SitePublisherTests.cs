@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Pipeline.Core.Rendering;
 using Pipeline.Core.Site;
@@ -90,13 +91,52 @@ public sealed class SitePublisherTests
         var state = new MemorySiteStore();
         var publisher = new SitePublisher(site, state, new SiteOptions { PageSize = 50 });
         await publisher.RebuildAsync(Stream(Enumerable.Range(0, 2000).Select(i => Report(i))), []);
+        var stateBytesBefore = state.BytesWritten;
 
         var result = await publisher.PublishAsync([Report(2000)], []);
 
         Assert.True(result.FilesWritten <= 20, string.Join("\n", result.ChangedPaths));
+        // The catalog is sharded: appending rewrites its head, one row bucket and one record shard, not every row.
+        Assert.True(result.BytesWritten <= 200_000, $"{result.BytesWritten} bytes");
+        Assert.True(state.BytesWritten - stateBytesBefore <= 40_000, $"{state.BytesWritten - stateBytesBefore} state bytes");
         Assert.Contains("reports/" + Report(2000).Entry.Slug + "/index.html", result.ChangedPaths);
         // The page is written before anything that links to it.
         Assert.Equal(0, result.ChangedPaths.ToList().IndexOf("reports/" + Report(2000).Entry.Slug + "/index.html"));
+    }
+
+    [Fact]
+    public async Task State_in_the_unsharded_catalog_layout_is_migrated_and_publishing_continues()
+    {
+        var reports = Enumerable.Range(0, 40).Select(i => Report(i)).ToList();
+        var expectedSite = new MemorySiteStore();
+        var expectedState = new MemorySiteStore();
+        var expected = new SitePublisher(expectedSite, expectedState, Options);
+        await expected.PublishAsync(reports[..30], []);
+        await expected.PublishAsync(reports[30..], []);
+
+        // The same first 30 reports, with the catalog rewritten into the layout used before it was sharded.
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var publisher = new SitePublisher(site, state, Options);
+        await publisher.PublishAsync(reports[..30], []);
+        var legacyCatalog = new JsonObject
+        {
+            ["rows"] = JsonNode.Parse(Text(state, "catalog/rows/0.json")),
+            ["publishers"] = JsonNode.Parse(Text(state, "catalog/head.json"))!["publishers"]!.DeepClone(),
+        };
+        var legacyRecords = Text(state, "catalog/records/0.json");
+        foreach (var path in state.Files.Keys.Where(p => p.StartsWith("catalog/", StringComparison.Ordinal))) await state.DeleteAsync(path);
+        await state.WriteAsync(new SiteFile("catalog.json", Encoding.UTF8.GetBytes(legacyCatalog.ToJsonString()), "application/json", "no-store"));
+        await state.WriteAsync(new SiteFile("records/0.json", Encoding.UTF8.GetBytes(legacyRecords), "application/json", "no-store"));
+
+        await publisher.PublishAsync(reports[30..], []);
+
+        Assert.False(state.Files.ContainsKey("catalog.json"));
+        Assert.False(state.Files.ContainsKey("records/0.json"));
+        AssertSameFiles(expectedSite, site);
+        Assert.Equal(expectedState.Files.Keys, state.Files.Keys);
+        foreach (var (path, file) in expectedState.Files)
+            Assert.True(file.Content.Span.SequenceEqual(state.Files[path].Content.Span), $"{path} differs");
     }
 
     [Fact]
