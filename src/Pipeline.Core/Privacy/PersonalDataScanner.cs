@@ -9,6 +9,7 @@ namespace Pipeline.Core.Privacy;
 /// Finds personal data that must not go on a public site unreviewed: mainland mobile numbers (1[3-9] + 9 digits, not
 /// part of a longer number), 18-digit resident ID numbers with a valid ISO 7064 MOD 11-2 check character and a
 /// plausible birth date, and e-mail addresses at personal mail providers. Can mask what it finds (185****6331).
+/// Numbers are recognised as people write them, not only as contiguous ASCII digits: see PersonalDataScanner.Numbers.cs.
 /// </summary>
 public static partial class PersonalDataScanner
 {
@@ -45,22 +46,27 @@ public static partial class PersonalDataScanner
     /// <summary>Records hits in one text; returns the masked text when masking changed it, else null.</summary>
     public static string? ScanText(string text, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
     {
-        // Cheap pre-checks: numbers need a run of at least 11 digits, e-mail addresses an '@'.
-        var hasLongNumber = HasDigitRun(text, 11);
+        // Cheap pre-checks: a mobile or ID number needs at least 11 digits in the text, an e-mail address an '@'.
+        var hasFullWidthDigits = text.AsSpan().ContainsAnyInRange('０', '９');
+        var hasEnoughDigits = HasAtLeastDigits(text, 11, hasFullWidthDigits);
         var hasAt = text.Contains('@');
-        if (!hasLongNumber && !hasAt) return null;
+        if (!hasEnoughDigits && !hasAt) return null;
 
         List<(int Index, int Length, string Masked)>? replacements = null;
-        if (hasLongNumber)
+        if (hasEnoughDigits)
         {
-            foreach (Match m in Mobile().Matches(text))
-                Record(m, "mobile", MaskMobile(m.Value));
-            foreach (Match m in ResidentId().Matches(text))
-                if (IsValidResidentId(m.ValueSpan, maxBirthYear)) Record(m, "resident-id", m.Value[..6] + new string('*', 8) + m.Value[14..]);
+            List<NumberMatch>? numbers = null;
+            FindNumbers(text, hasFullWidthDigits, maxBirthYear, ref numbers);
+            if (numbers is not null)
+                foreach (var number in numbers)
+                {
+                    var value = text[number.Start..number.End];
+                    Record(number.Start, value, number.Kind, MaskDigits(value, number.MaskFromDigit, number.MaskedDigitCount));
+                }
         }
         if (hasAt)
             foreach (Match m in PersonalEmail().Matches(text))
-                Record(m, "email", MaskEmail(m.Value));
+                Record(m.Index, m.Value, "email", MaskEmail(m.Value));
 
         if (!mask || replacements is null) return null;
         replacements.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -74,28 +80,47 @@ public static partial class PersonalDataScanner
         }
         return sb.Append(text, position, text.Length - position).ToString();
 
-        void Record(Match m, string kind, string masked)
+        void Record(int index, string value, string kind, string masked)
         {
-            hits.Add(new PersonalDataHit(kind, m.Value, masked, lineNumber));
-            (replacements ??= []).Add((m.Index, m.Length, masked));
+            hits.Add(new PersonalDataHit(kind, value, masked, lineNumber));
+            (replacements ??= []).Add((index, value.Length, masked));
         }
     }
 
-    private static bool HasDigitRun(string text, int length)
+    private static bool HasAtLeastDigits(string text, int count, bool hasFullWidthDigits)
     {
-        var span = text.AsSpan();
-        while (span.Length >= length)
+        var seen = 0;
+        var rest = text.AsSpan();
+        while (true)
         {
-            var start = span.IndexOfAnyInRange('0', '9');
-            if (start < 0) return false;
-            span = span[start..];
-            var end = span.IndexOfAnyExceptInRange('0', '9');
-            if (end < 0) end = span.Length;
-            if (end >= length) return true;
-            span = span[end..];
+            var start = rest.IndexOfAnyInRange('0', '9');
+            if (start < 0) break;
+            rest = rest[start..];
+            var end = rest.IndexOfAnyExceptInRange('0', '9');
+            if (end < 0) end = rest.Length;
+            seen += end;
+            if (seen >= count) return true;
+            rest = rest[end..];
         }
+        if (!hasFullWidthDigits) return false;
+        foreach (var c in text)
+            if (IsFullWidthDigit(c) && ++seen >= count) return true;
         return false;
     }
+
+    /// <summary>Replaces <paramref name="count"/> digits (ASCII or full-width), counted from digit number
+    /// <paramref name="fromDigit"/>, with '*'; separators and the other digits keep their written form.</summary>
+    private static string MaskDigits(string value, int fromDigit, int count) => string.Create(value.Length, (value, fromDigit, count), static (chars, state) =>
+    {
+        state.value.AsSpan().CopyTo(chars);
+        var digit = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!IsDigit(chars[i])) continue;
+            if (digit >= state.fromDigit && digit < state.fromDigit + state.count) chars[i] = '*';
+            digit++;
+        }
+    });
 
     public static string MaskMobile(string number) => number[..3] + "****" + number[7..];
 
@@ -122,12 +147,6 @@ public static partial class PersonalDataScanner
         var day = int.Parse(id.Slice(12, 2));
         return year >= 1900 && year <= maxBirthYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
     }
-
-    [GeneratedRegex(@"(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])")]
-    private static partial Regex Mobile();
-
-    [GeneratedRegex(@"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")]
-    private static partial Regex ResidentId();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:qq|vip\.qq|foxmail|163|126|yeah|vip\.163|vip\.126|188|139|189|wo|sina|sina\.cn|sohu|aliyun|tom|21cn|gmail|hotmail|outlook|live|yahoo|icloud|me|msn)\.(?:com|cn|net|com\.cn)(?![\w.-])", RegexOptions.IgnoreCase)]
     private static partial Regex PersonalEmail();

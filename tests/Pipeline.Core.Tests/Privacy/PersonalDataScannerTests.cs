@@ -36,6 +36,44 @@ public class PersonalDataScannerTests
     [InlineData("12345政务服务热线")]
     public void Ignores_what_is_not_personal_data(string text) => Assert.Empty(Scan(text));
 
+    // Written forms people actually use. Each is masked in place so the published text keeps its form.
+    [Theory]
+    [InlineData("手机:139-1234-5678。", "mobile", "139-1234-5678", "139-****-5678")]
+    [InlineData("手机 139 1234 5678 (张)", "mobile", "139 1234 5678", "139 **** 5678")]
+    [InlineData("手机139.1234.5678.", "mobile", "139.1234.5678", "139.****.5678")]
+    [InlineData("手机１３９１２３４５６７８。", "mobile", "１３９１２３４５６７８", "１３９****５６７８")]
+    [InlineData("手机１３９－１２３４－５６７８", "mobile", "１３９－１２３４－５６７８", "１３９－****－５６７８")]
+    [InlineData("手机 +86 139 1234 5678", "mobile", "139 1234 5678", "139 **** 5678")]
+    [InlineData("手机 +86-13912345678", "mobile", "13912345678", "139****5678")]
+    [InlineData("手机 +8613912345678", "mobile", "13912345678", "139****5678")]
+    [InlineData("手机 0086 139-1234-5678", "mobile", "139-1234-5678", "139-****-5678")]
+    [InlineData("电话 10 139-1234-5678", "mobile", "139-1234-5678", "139-****-5678")]
+    [InlineData("身份证号１１０１０５１９４９１２３１００２Ｘ", "resident-id", "１１０１０５１９４９１２３１００２Ｘ", "１１０１０５********００２Ｘ")]
+    [InlineData("身份证号 110105 19491231 002X。", "resident-id", "110105 19491231 002X", "110105 ******** 002X")]
+    [InlineData("身份证号 110105-19491231-002x", "resident-id", "110105-19491231-002x", "110105-********-002x")]
+    public void Finds_and_masks_numbers_written_with_separators_or_full_width_digits(string text, string kind, string value, string masked)
+    {
+        var hits = new List<PersonalDataHit>();
+        var maskedText = PersonalDataScanner.ScanText(text, 1, mask: true, 2027, hits);
+        var hit = Assert.Single(hits);
+        Assert.Equal((kind, value, masked), (hit.Kind, hit.Value, hit.Masked));
+        Assert.Equal(text.Replace(value, masked, StringComparison.Ordinal), maskedText);
+    }
+
+    [Theory]
+    [InlineData("电话:0730-4500137,传真 0730 4500138")]
+    [InlineData("订单号 139123456789012")]          // longer digit run
+    [InlineData("订单号 １３９１２３４５６７８９")]   // 12 full-width digits
+    [InlineData("编号 139-1234-56789")]            // 3-4-5 is no mobile grouping
+    [InlineData("合计 10 139 1234 5678 件")]        // a row of counts, not one grouped number
+    [InlineData("版本 1.39.1234.5678")]
+    [InlineData("电话 028-1234-5678")]              // landline written 3-4-4
+    [InlineData("身份证 110105 19491231 0021")]     // grouped, wrong check character
+    [InlineData("身份证 １１０１０５１９４９１２３１００２１")] // full-width, wrong check character
+    [InlineData("ABC139-1234-5678")]
+    [InlineData("139-1234-5678kg")]
+    public void Ignores_written_forms_that_are_not_personal_data(string text) => Assert.Empty(Scan(text));
+
     [Fact]
     public void Masking_rewrites_the_text()
     {
