@@ -52,6 +52,9 @@ public static class PipelineServiceCollectionExtensions
             });
         });
 
+        // IMeterFactory (idempotent): the "Pipeline" meter belongs to this container and is disposed with it.
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
         services.TryAddSingleton<StorageProvisioner>();
         services.TryAddSingleton<AgencyRegistry>();
         services.TryAddSingleton<ReportLedger>();

@@ -43,6 +43,7 @@ public sealed class PublishStage(
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<PublishStage> logger)
 {
     public const string LeaseBlobName = "publish";
@@ -90,6 +91,10 @@ public sealed class PublishStage(
         var result = reports.Count + withdrawals.Count == 0
             ? new SitePublishResult([], 0, 0)
             : await CreatePublisher().PublishAsync(reports.Select(r => r.Report).OrderBy(r => r.Entry.Sequence).ToList(), withdrawals, ct).ConfigureAwait(false);
+        // Live now: the lag runs from when each page was due (its release time, or its receipt if that came later).
+        var live = time.GetUtcNow();
+        foreach (var (report, _) in reports)
+            metrics.ReportPublished(live - report.Entry.PublishedAt);
         if (lease.Lost)
             logger.LogWarning("Publish lease was lost during the run; site writes are idempotent, the next run re-checks");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -42,6 +43,7 @@ public sealed class ValidateStage(
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
+    PipelineMetrics metrics,
     ILogger<ValidateStage> logger)
 {
     /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
@@ -58,6 +60,8 @@ public sealed class ValidateStage(
         var folder = slash > 0 ? blobName[..slash] : "";
         var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
         var blob = _incoming.GetBlobClient(blobName);
+        // Every line logged while this upload is handled carries the agency and file (the index code joins once known).
+        using var uploadScope = logger.BeginScope("Agency {Agency} File {FileName}", folder, fileName);
 
         BlobProperties properties;
         try
@@ -68,6 +72,7 @@ public sealed class ValidateStage(
         {
             return new ValidateOutcome(blobName, ValidateResult.NotFound, null, null, null, null);
         }
+        metrics.UploadReceived();
         var readCondition = new BlobRequestConditions { IfMatch = properties.ETag };
 
         var agency = await registry.FindAsync(folder, ct).ConfigureAwait(false);
@@ -117,6 +122,7 @@ public sealed class ValidateStage(
         {
             // Same bytes already accepted. Under the same name this is the same upload seen again (a host that died
             // after recording it but before deleting the blob): it stays "Accepted". Under another name: "Duplicate".
+            using var duplicateScope = logger.BeginScope("IndexCode {IndexCode}", receipt.IndexCode);
             var sameUpload = receipt.FileName == fileName;
             var existing = await ledger.GetLatestAsync(receipt.IndexCode, ct).ConfigureAwait(false);
             var outcome = sameUpload ? "Accepted" : "Duplicate";
@@ -145,6 +151,7 @@ public sealed class ValidateStage(
         }
 
         var code = receipt.IndexCode;
+        using var reportScope = logger.BeginScope("IndexCode {IndexCode}", code);
         if (!report.Metadata.IndexCode.HasValue || report.Metadata.IndexCode.Value != code)
             report = report with { Metadata = report.Metadata with { IndexCode = new MetadataValue<string>(code, MetadataSource.Assigned) } };
 
@@ -263,34 +270,76 @@ public sealed class ValidateStage(
     private async Task<ValidateOutcome> RejectAsync(BlobClient blob, BlobRequestConditions readCondition, string folder, string fileName, ReportAnalysis analysis, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var quarantineName = blob.Name;
-        var quarantine = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(quarantineName);
+        var agencyKey = string.IsNullOrEmpty(folder) ? "(none)" : folder;
+        string quarantineName;
         try
         {
-            var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                await quarantine.UploadAsync(stream, overwrite: true, ct).ConfigureAwait(false);
-            }
+            // The analyzer hashes what it reads; an upload it never read (unknown agency, too large) is hashed here.
+            var contentHash = string.IsNullOrEmpty(analysis.ContentHash)
+                ? await HashAsync(blob, readCondition, ct).ConfigureAwait(false)
+                : analysis.ContentHash;
+            quarantineName = QuarantineBlobName(agencyKey, fileName, contentHash);
+            await QuarantineAsync(blob, readCondition, quarantineName, fileName, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return new ValidateOutcome(blob.Name, ValidateResult.NotFound, null, null, null, "changed while reading");
         }
         var reason = string.Join("; ", analysis.Verdict.Errors.Select(e => e.Code + ": " + e.Message));
-        var agencyKey = string.IsNullOrEmpty(folder) ? "(none)" : folder;
-        await WriteResultAsync(ValidationResultDocument.From(agencyKey, fileName, "Rejected", analysis, null, null, false, now), ct).ConfigureAwait(false);
+        await WriteResultAsync(ValidationResultDocument.From(agencyKey, fileName, "Rejected", analysis, null, null, false, now, quarantineName), ct).ConfigureAwait(false);
         await uploads.RecordFileAsync(new UploadEntry
         {
             Agency = agencyKey, FileName = fileName, Outcome = "Rejected", ContentHash = analysis.ContentHash, Reason = reason,
             ResultBlob = ResultBlobName(agencyKey, fileName), QuarantineBlob = quarantineName, ProcessedAt = now,
         }, ct).ConfigureAwait(false);
         await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
-        logger.LogInformation("{Blob}: rejected ({Reason})", blob.Name, reason);
+        metrics.UploadRejected(analysis.Verdict.Errors.FirstOrDefault()?.Code ?? "unknown");
+        logger.LogInformation("{Blob}: rejected into quarantine/{QuarantineBlob} ({Reason})", blob.Name, quarantineName, reason);
         return new ValidateOutcome(blob.Name, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
     }
 
-    /// <summary>results/&lt;agency&gt;/&lt;file&gt;.json; a name that would pass the blob-name limit ends with a hash instead.</summary>
+    /// <summary>
+    /// quarantine/&lt;agency&gt;/&lt;file&gt;/&lt;sha256&gt;&lt;ext&gt;: one blob per distinct content uploaded under a name, so a second
+    /// bad file under the same name never replaces the first original, and the same bytes again land on the same blob.
+    /// </summary>
+    public static string QuarantineBlobName(string agency, string fileName, string contentHash)
+    {
+        var suffix = "/" + contentHash + Path.GetExtension(fileName).ToLowerInvariant();
+        if (suffix.Length > 80) suffix = "/" + contentHash; // an absurd "extension" is not worth keeping
+        return DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - suffix.Length) + suffix;
+    }
+
+    private async Task QuarantineAsync(BlobClient source, BlobRequestConditions readCondition, string quarantineName, string fileName, CancellationToken ct)
+    {
+        var target = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(quarantineName);
+        try
+        {
+            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                // Never overwrites: the name is derived from the content, so an existing blob holds these very bytes.
+                await target.UploadAsync(stream, new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    Metadata = new Dictionary<string, string> { ["originalname"] = Uri.EscapeDataString(fileName) },
+                }, ct).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Quarantined by an earlier attempt or an earlier upload of the same bytes under this name.
+        }
+    }
+
+    private static async Task<string> HashAsync(BlobClient blob, BlobRequestConditions readCondition, CancellationToken ct)
+    {
+        var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false));
+        }
+    }
+
     /// <summary>
     /// A name with "." or ".." segments is never used in a storage call: the HTTP client would resolve
     /// "pingliang/../hebi/x.txt" to another agency's blob. It is recorded as rejected (uploads table only; no blob name
@@ -304,10 +353,13 @@ public sealed class ValidateStage(
         const string reason = "unsafe-name: 文件名含有“.”或“..”路径段(例如 ..\\ 或 ../),无法安全处理,请改名后重新上传。 / " +
                               "The file name has '.' or '..' path segments (e.g. ..\\ or ../) and cannot be processed safely; rename it and upload again.";
         await uploads.RecordFileAsync(new UploadEntry { Agency = folder, FileName = fileName, Outcome = "Rejected", Reason = reason, ProcessedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+        metrics.UploadReceived();
+        metrics.UploadRejected("unsafe-name");
         logger.LogWarning("Upload name {Blob} refused: unsafe name, left in incoming/ for an operator", blobName);
         return new ValidateOutcome(blobName, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
     }
 
+    /// <summary>results/&lt;agency&gt;/&lt;file&gt;.json; a name that would pass the blob-name limit ends with a hash instead.</summary>
     public static string ResultBlobName(string agency, string fileName) =>
         DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - ".json".Length) + ".json";
 

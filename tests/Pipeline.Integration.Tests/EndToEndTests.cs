@@ -51,7 +51,8 @@ public sealed class EndToEndTests : IAsyncLifetime
             {
                 Assert.Equal("Rejected", upload.Outcome);
                 Assert.Contains("bundled-documents", upload.Reason);
-                Assert.Contains($"{agency}/{file}", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+                Assert.StartsWith($"{agency}/{file}/", upload.QuarantineBlob);
+                Assert.Contains(upload.QuarantineBlob, await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
                 continue;
             }
             var report = await _host.ReportAsync(upload.IndexCode!);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -41,7 +42,8 @@ public sealed class ValidateStageTests : IAsyncLifetime
         Assert.Equal(ValidateResult.Rejected, outcome.Result);
         Assert.Contains("unknown-agency", outcome.Reason);
         Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
-        Assert.Contains("nobody/report.txt", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        var quarantined = Assert.Single(await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Matches("^nobody/report.txt/[0-9a-f]{64}\\.txt$", quarantined);
         var result = await _host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json");
         Assert.NotNull(result);
         using var json = JsonDocument.Parse(result);
@@ -59,9 +61,34 @@ public sealed class ValidateStageTests : IAsyncLifetime
         var outcome = await _host.Get<ValidateStage>().RunAsync("gaoping/empty.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Rejected, outcome.Result);
-        Assert.Contains("gaoping/empty.txt", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Equal([ValidateStage.QuarantineBlobName("gaoping", "empty.txt", Convert.ToHexStringLower(SHA256.HashData([])))], await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
         Assert.Empty(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
         Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+    }
+
+    [Fact]
+    public async Task Two_different_bad_files_under_one_name_both_stay_in_quarantine_and_the_same_bytes_again_add_nothing()
+    {
+        var first = "第一份:没有标题的文件。\n"u8.ToArray();
+        var second = "第二份:另一份不合格的文件,内容不同。\n"u8.ToArray();
+        var quarantined = new List<string>();
+        foreach (var content in new[] { first, second, first })
+        {
+            await _host.UploadAsync("nobody", "report.txt", content);
+            var outcome = await _host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
+            Assert.Equal(ValidateResult.Rejected, outcome.Result);
+            var recorded = await _host.UploadOutcomeAsync("nobody", "report.txt");
+            Assert.Equal(ValidateStage.QuarantineBlobName("nobody", "report.txt", Convert.ToHexStringLower(SHA256.HashData(content))), recorded?.QuarantineBlob);
+            using var json = JsonDocument.Parse((await _host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json"))!);
+            Assert.Equal(recorded!.QuarantineBlob, json.RootElement.GetProperty("quarantineBlob").GetString());
+            quarantined.Add(recorded.QuarantineBlob!);
+        }
+
+        Assert.NotEqual(quarantined[0], quarantined[1]);
+        Assert.Equal(quarantined[0], quarantined[2]);
+        Assert.Equal(quarantined.Distinct().Order(StringComparer.Ordinal), await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Equal(first, (await _host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[0]).DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal(second, (await _host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[1]).DownloadContentAsync()).Value.Content.ToArray());
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
                     StorageNames.ParsedContainer => Regex.IsMatch(name, "^[^/]+/v[0-9]{4}\\.json$"),
                     StorageNames.StagingContainer => Regex.IsMatch(name, "^[^/]+/v[0-9]{4}\\.html$"),
                     StorageNames.ResultsContainer => name.EndsWith(".json", StringComparison.Ordinal) && (agencies.Contains(name.Split('/')[0]) || stored.Contains(name[..^".json".Length])),
-                    StorageNames.QuarantineContainer => stored.Contains(name),
+                    StorageNames.QuarantineContainer => Regex.IsMatch(name, "/[0-9a-f]{64}(\\.[^/]*)?$") && (agencies.Contains(name.Split('/')[0]) || stored.Contains(name[..name.LastIndexOf('/')])),
                     StorageNames.LocksContainer => name == PublishStage.LeaseBlobName,
                     StorageNames.WebContainer => !name.Contains("..") && !name.Contains('\\') && !name.Contains("victim", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(name, "^[A-Za-z0-9_./-]+$"),
                     _ => !name.Contains(".."),

@@ -83,7 +83,7 @@ public static class SiteAudit
             if (upload.Fate == ExpectedFate.Rejected)
             {
                 if (outcome.Outcome != "Rejected") problems.Add($"{upload.Agency}/{upload.FileName}: expected Rejected, was {outcome.Outcome}");
-                if (!quarantine.Contains($"{upload.Agency}/{upload.FileName}")) problems.Add($"{upload.Agency}/{upload.FileName}: not in quarantine");
+                if (outcome.QuarantineBlob is null || !quarantine.Contains(outcome.QuarantineBlob)) problems.Add($"{upload.Agency}/{upload.FileName}: not in quarantine");
                 if (string.IsNullOrWhiteSpace(outcome.Reason)) problems.Add($"{upload.Agency}/{upload.FileName}: rejected without a reason");
                 continue;
             }

@@ -50,7 +50,8 @@ public sealed class SpoofingTests : IAsyncLifetime
         Assert.NotNull(outcome);
         Assert.Equal("Rejected", outcome.Outcome);
         Assert.Contains("publisher-mismatch", outcome.Reason);
-        Assert.Contains($"beijinggang/{file}", await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.StartsWith($"beijinggang/{file}/", outcome.QuarantineBlob);
+        Assert.Contains(outcome.QuarantineBlob, await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
         Assert.Null(await _host.LatestAsync("00638229X4/2025-80001"));
         Assert.DoesNotContain(await _host.ListBlobsAsync(StorageNames.WebContainer), n => n.StartsWith("reports/", StringComparison.Ordinal));
     }
