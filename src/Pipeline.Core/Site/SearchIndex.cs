@@ -406,6 +406,7 @@ public static class SearchQuery
         files++;
         var manifest = System.Text.Json.JsonSerializer.Deserialize(manifestBytes, SiteJsonContext.Default.SearchManifest)!;
         var hits = new List<(int Rank, bool Title)>();
+        var withdrawn = (manifest.Withdrawn ?? []).ToHashSet();
         foreach (var segment in manifest.Segments)
         {
             var shards = new Dictionary<int, SearchSegment>();
@@ -433,7 +434,8 @@ public static class SearchQuery
                 if (docs is null) { docs = body; titleDocs = title; }
                 else { docs.IntersectWith(body); titleDocs!.IntersectWith(title); }
             }
-            foreach (var id in docs ?? []) hits.Add((segment.Base + id, titleDocs!.Contains(id)));
+            foreach (var id in docs ?? [])
+                if (!withdrawn.Contains(segment.Base + id)) hits.Add((segment.Base + id, titleDocs!.Contains(id)));
         }
         var ranked = hits.OrderByDescending(h => h.Title).ThenByDescending(h => h.Rank).Select(h => h.Rank).ToList();
         return (ranked, bytes, files);

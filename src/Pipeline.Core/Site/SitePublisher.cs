@@ -159,7 +159,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         await WriteApiAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteSitemapsAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteLatestAsync(run, ledger).ConfigureAwait(false);
-        var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore.Count, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
 
         await ledger.SaveAsync(run).ConfigureAwait(false);
         await run.WriteAsync(state, SearchStatePath, JsonSerializer.SerializeToUtf8Bytes(searchAfter, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
@@ -298,19 +298,27 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
     // ---------------------------------------------------------------- search
 
-    private async Task<(SearchManifest Manifest, List<string> Stale)> WriteSearchAsync(Run run, Ledger ledger, int countBefore,
+    private async Task<(SearchManifest Manifest, List<string> Stale)> WriteSearchAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore,
         SearchManifest before, SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
     {
         var oldSegments = before.Segments;
         var segments = new List<SearchSegmentInfo>();
+        // A withdrawal alone does not rewrite a sealed segment: the rank becomes a tombstone in the manifest instead.
+        // (A rank withdrawn again is already a tombstone or compacted: nothing to add.)
+        bool WithdrawnOnly(int rank) => rank < rowsBefore.Count && ledger.Rows[rank].Withdrawn && !terms.ContainsKey(rank);
+        var tombstones = new SortedSet<int>(before.Withdrawn ?? []);
         foreach (var range in SearchLayout.Segments(ledger.Rows.Count))
         {
             var reuse = oldSegments.FirstOrDefault(o => o.Base == range.Base && o.Size == range.Size && IsSealedId(o.Id) == range.Sealed);
-            if (reuse is not null && !changedRanks.Any(range.Contains))
+            if (reuse is not null && !changedRanks.Any(r => range.Contains(r) && !(range.Sealed && WithdrawnOnly(r))))
             {
                 segments.Add(reuse);
+                tombstones.UnionWith(changedRanks.Where(r => range.Contains(r) && !rowsBefore[r].Withdrawn));
                 continue;
             }
+            // Rewritten: its tombstones are compacted out along with the changed ranks.
+            var compacted = tombstones.Where(range.Contains).ToList();
+            tombstones.ExceptWith(compacted);
             var segment = new SearchSegment();
             foreach (var old in oldSegments.Where(o => o.Base >= range.Base && o.Base + o.Size <= range.End))
             {
@@ -324,7 +332,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             }
             // Only ranks that existed before can be in the old segments (new documents are in no segment yet, and
             // segment files are immutable, so a re-run after a crash reads the same old segments).
-            segment.Remove(changedRanks.Where(r => r < countBefore && range.Contains(r)).Select(r => r - range.Base).ToHashSet());
+            segment.Remove(changedRanks.Where(r => r < rowsBefore.Count && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
             foreach (var rank in changedRanks.Where(range.Contains))
             {
                 if (terms.TryGetValue(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
@@ -350,7 +358,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             await run.WriteAsync(site, SearchFiles.DocChunk(chunk), JsonSerializer.SerializeToUtf8Bytes(docs, SiteFeeds.Json.ListStringArray), JsonType, ShortCache).ConfigureAwait(false);
         }
 
-        var manifest = new SearchManifest(1, ledger.Rows.Count, SearchLayout.DocChunkSize, segments);
+        var manifest = new SearchManifest(1, ledger.Rows.Count, SearchLayout.DocChunkSize, segments) { Withdrawn = tombstones.Count == 0 ? null : [.. tombstones] };
         await run.WriteAsync(site, SearchFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
         var kept = segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var stale = oldSegments.Where(o => !kept.Contains(o.Id))

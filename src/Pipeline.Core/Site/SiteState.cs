@@ -38,6 +38,15 @@ internal sealed record SearchManifest(
     [property: JsonPropertyName("chunk")] int DocChunkSize,
     [property: JsonPropertyName("segments")] IReadOnlyList<SearchSegmentInfo> Segments)
 {
+    /// <summary>
+    /// Ranks withdrawn while their sealed segment was kept (rewriting it costs up to thousands of shard files): the
+    /// segment still has their postings, so search.js and <see cref="SearchQuery"/> drop these ranks from results; their
+    /// metadata records are already gone. Compacted out when the segment is next rewritten. Null when empty, so a site
+    /// without such withdrawals has the same manifest bytes as before this field existed.
+    /// </summary>
+    [JsonPropertyName("withdrawn")]
+    public IReadOnlyList<int>? Withdrawn { get; init; }
+
     public static SearchManifest Empty { get; } = new(1, 0, SearchLayout.DocChunkSize, []);
 }
 

@@ -140,6 +140,39 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
+    public async Task Withdrawal_from_a_sealed_search_segment_writes_no_segment_and_is_compacted_on_its_next_rewrite()
+    {
+        var reports = Enumerable.Range(0, 40).Select(i => Report(i)).ToList();
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var publisher = new SitePublisher(site, state, Options);
+        await publisher.PublishAsync(reports, []);
+
+        var withdrawal = await publisher.PublishAsync([], [Withdraw(reports[3])]);
+
+        Assert.DoesNotContain(withdrawal.ChangedPaths, p => p.StartsWith("search/s/", StringComparison.Ordinal));
+        Assert.True(withdrawal.FilesWritten <= 16, string.Join("\n", withdrawal.ChangedPaths));
+        Assert.Contains("\"withdrawn\":[3]", Text(site, "search/manifest.json"));
+        Assert.DoesNotContain(reports[3].Entry.Title, Text(site, "search/docs/0.json"));
+        Assert.Empty(await Search(site, "R3"));
+        Assert.DoesNotContain(3, await Search(site, "政务公开"));
+
+        // A revision in the same segment rewrites it anyway: the tombstone is compacted and the site is again
+        // byte-identical to a rebuild.
+        var revised = reports[10] with { Entry = reports[10].Entry with { Title = "修订后的标题", Version = 2, Revised = new DateOnly(2020, 2, 2) } };
+        var revision = await publisher.PublishAsync([revised], []);
+        Assert.Contains(revision.ChangedPaths, p => p.StartsWith("search/s/0-32-", StringComparison.Ordinal));
+        Assert.DoesNotContain("withdrawn", Text(site, "search/manifest.json"));
+
+        var rebuiltSite = new MemorySiteStore();
+        var rebuiltState = new MemorySiteStore();
+        var all = reports.Select(r => r.Entry.IndexCode == revised.Entry.IndexCode ? revised : r);
+        await new SitePublisher(rebuiltSite, rebuiltState, Options).RebuildAsync(Stream(all), [Withdraw(reports[3])]);
+        AssertSameFiles(rebuiltSite, site);
+        AssertSameFiles(rebuiltState, state);
+    }
+
+    [Fact]
     public async Task List_pages_are_stable_buckets_numbered_from_the_oldest()
     {
         var site = new MemorySiteStore();
@@ -236,7 +269,11 @@ public sealed class SitePublisherTests
         try
         {
             var site = new FolderSiteStore(folder.FullName);
-            await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync(Enumerable.Range(0, 30).Select(i => Report(i)).ToList(), []);
+            var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+            var reports = Enumerable.Range(0, 30).Select(i => Report(i)).ToList();
+            await publisher.PublishAsync(reports, []);
+            // Rank 13 sits in a sealed segment, so it is withdrawn by tombstone: both queries must filter it.
+            await publisher.PublishAsync([], [Withdraw(reports[13])]);
             var script = Path.Combine(ReportPageRendererTests.RepoRoot(), "src/Pipeline.Core/Rendering/Assets/search.js");
             var runner = $$"""
                 const s = require({{Quote(script)}}); const fs = require('fs'); const path = require('path');
@@ -260,6 +297,8 @@ public sealed class SitePublisherTests
             for (var i = 0; i < queries.Length; i++)
                 Assert.Equal(string.Join(",", await Search(site, queries[i])), output[i]);
             Assert.NotEqual("", output[0]);
+            Assert.Equal(29, output[0].Split(',').Length);
+            Assert.DoesNotContain("13", output[0].Split(','));
         }
         finally
         {

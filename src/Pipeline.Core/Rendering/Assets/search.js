@@ -92,6 +92,9 @@
   // AND of all terms in every segment; title hits first, then newest (publish order) first.
   function search(manifest, terms, getBytes) {
     var hashes = terms.map(fnv1a);
+    // Ranks withdrawn from a segment that was not rewritten: their postings remain until it is.
+    var withdrawn = Object.create(null);
+    (manifest.withdrawn || []).forEach(function (rank) { withdrawn[rank] = true; });
     return Promise.all(manifest.segments.map(function (seg) {
       return Promise.all(hashes.map(function (hash) {
         var shard = seg.shards === 1 ? 0 : (hash & (seg.shards - 1)) >>> 0;
@@ -108,7 +111,7 @@
         (titles || []).forEach(function (id) { titleSet[id] = true; });
         var seen = Object.create(null), hits = [];
         (docs || []).forEach(function (id) {
-          if (seen[id]) return; seen[id] = true;
+          if (seen[id] || withdrawn[seg.base + id]) return; seen[id] = true;
           hits.push({ rank: seg.base + id, title: !!titleSet[id] });
         });
         return hits;
