@@ -73,6 +73,8 @@ public static class BuildSiteCommand
         var siteFiles = result.ChangedPaths.Count(p => !p.StartsWith("state:", StringComparison.Ordinal));
         Console.Out.WriteLine($"site {site.Root}: {result.FilesWritten} files written ({siteFiles} site paths changed), {result.BytesWritten / 1048576.0:F2} MB, {watch.Elapsed.TotalSeconds:F2} s");
 
+        if (result.Note is not null) Console.Error.WriteLine(result.Note);
+
         foreach (var query in (searches ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (ranks, bytes, fetched) = await SearchQuery.RunAsync(site, query, cancellationToken).ConfigureAwait(false);

@@ -56,4 +56,8 @@ public sealed record Withdrawal(string IndexCode, string Slug, string Reason, Da
 
 /// <summary>What a publish run wrote.</summary>
 /// <param name="ChangedPaths">Site and state paths written or deleted (state paths are prefixed "state:").</param>
-public sealed record SitePublishResult(IReadOnlyList<string> ChangedPaths, int FilesWritten, long BytesWritten);
+public sealed record SitePublishResult(IReadOnlyList<string> ChangedPaths, int FilesWritten, long BytesWritten)
+{
+    /// <summary>Something the operator should know about the run (e.g. a rebuild could not remove stale files); null if nothing.</summary>
+    public string? Note { get; init; }
+}

@@ -41,7 +41,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     /// and all withdrawals, ignoring the stored state. Output equals what incremental publishing produced: it is the
     /// same computation as one incremental run over an empty state, except that report pages are written (and their
     /// search terms extracted) as the reports stream in, on all cores, so only the terms are held until the end.
-    /// Files of an older site that the new one does not contain are not deleted: rebuild into an empty container.
+    /// Files of an older site that the new one does not produce are deleted at the end, if the site store can list
+    /// its files (otherwise <see cref="SitePublishResult.Note"/> says they were left).
     /// </summary>
     public async Task<SitePublishResult> RebuildAsync(IAsyncEnumerable<PublishedReport> all, IReadOnlyList<Withdrawal> withdrawals,
         CancellationToken cancellationToken = default)
@@ -90,6 +91,20 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         var allRanks = new SortedSet<int>(Enumerable.Range(0, ledger.Rows.Count));
         await WriteIndexesAsync(run, ledger, [], SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
+        return await DeleteStaleFilesAsync(run).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes site files the rebuild did not produce (last: nothing the new site links to is among them).</summary>
+    private async Task<SitePublishResult> DeleteStaleFilesAsync(Run run)
+    {
+        var listing = site.ListAsync("", run.CancellationToken);
+        if (listing is null)
+            return run.Result() with { Note = "The site store cannot list its files: files of an older site that this rebuild does not produce were left in place." };
+        var stale = new List<string>();
+        await foreach (var path in listing.ConfigureAwait(false))
+            if (!run.Produced(path)) stale.Add(path);
+        stale.Sort(StringComparer.Ordinal);
+        foreach (var path in stale) await run.DeleteAsync(site, path).ConfigureAwait(false);
         return run.Result();
     }
 
@@ -426,6 +441,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         private const int WriteConcurrency = 8;
 
         private readonly List<string> _changed = [];
+        private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
         private int _files;
         private long _bytes;
 
@@ -436,6 +452,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl)
         {
             ct.ThrowIfCancellationRequested();
+            if (ReferenceEquals(store, site)) _produced.Add(path);
             var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
             if (existing is not null && existing.AsSpan().SequenceEqual(content.Span)) return;
             await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl), ct).ConfigureAwait(false);
@@ -450,6 +467,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         /// </summary>
         public async Task WriteManyAsync(ISiteStore store, IReadOnlyList<PendingWrite> files)
         {
+            if (ReferenceEquals(store, site)) foreach (var file in files) _produced.Add(file.Path);
             var written = new bool[files.Count];
             await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
                 async (i, token) =>
@@ -468,6 +486,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 _bytes += files[i].Content.Length;
             }
         }
+
+        /// <summary>Whether this run wrote <paramref name="path"/> to the site (or found it already right).</summary>
+        public bool Produced(string path) => _produced.Contains(path);
 
         public async Task DeleteAsync(ISiteStore store, string path)
         {

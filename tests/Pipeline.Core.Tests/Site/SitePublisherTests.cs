@@ -173,6 +173,70 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
+    public async Task Rebuild_deletes_files_of_an_older_site_that_it_no_longer_produces()
+    {
+        var site = new MemorySiteStore();
+        var state = new MemorySiteStore();
+        var reports = Enumerable.Range(0, 20).Select(i => Report(i)).ToList();
+        await new SitePublisher(site, state, Options).PublishAsync(reports, []);
+        await site.WriteAsync(new SiteFile("reports/gone/index.html", "<p>old</p>"u8.ToArray(), "text/html", "no-store"));
+        await site.WriteAsync(new SiteFile("search/s/0-8-deadbeef/0.bin", new byte[] { 1 }, "application/octet-stream", "no-store"));
+
+        var result = await new SitePublisher(site, new MemorySiteStore(), Options).RebuildAsync(Stream(reports[..15]), []);
+
+        Assert.Null(result.Note);
+        Assert.Contains("reports/gone/index.html", result.ChangedPaths);
+        Assert.False(site.Files.ContainsKey("reports/gone/index.html"));
+        Assert.False(site.Files.ContainsKey("search/s/0-8-deadbeef/0.bin"));
+        Assert.False(site.Files.ContainsKey($"reports/{reports[17].Entry.Slug}/index.html"));
+        var expected = new MemorySiteStore();
+        await new SitePublisher(expected, new MemorySiteStore(), Options).RebuildAsync(Stream(reports[..15]), []);
+        AssertSameFiles(expected, site);
+    }
+
+    [Fact]
+    public async Task Rebuild_into_a_store_that_cannot_list_keeps_old_files_and_says_so()
+    {
+        var files = new MemorySiteStore();
+        await files.WriteAsync(new SiteFile("reports/gone/index.html", "<p>old</p>"u8.ToArray(), "text/html", "no-store"));
+
+        var result = await new SitePublisher(new UnlistableStore(files), new MemorySiteStore(), Options).RebuildAsync(Stream([Report(1)]), []);
+
+        Assert.NotNull(result.Note);
+        Assert.True(files.Files.ContainsKey("reports/gone/index.html"));
+    }
+
+    [Fact]
+    public async Task Folder_store_lists_relative_slash_separated_paths_under_a_prefix()
+    {
+        var folder = Directory.CreateTempSubdirectory("site-");
+        try
+        {
+            var store = new FolderSiteStore(folder.FullName);
+            foreach (var path in new[] { "index.html", "reports/a/index.html", "reports/b/index.html", "search/manifest.json" })
+                await store.WriteAsync(new SiteFile(path, new byte[] { 1 }, "text/plain", "no-store"));
+            var all = new List<string>();
+            await foreach (var path in store.ListAsync("")!) all.Add(path);
+            var reports = new List<string>();
+            await foreach (var path in store.ListAsync("reports/")!) reports.Add(path);
+            Assert.Equal(["index.html", "reports/a/index.html", "reports/b/index.html", "search/manifest.json"], all.Order(StringComparer.Ordinal));
+            Assert.Equal(["reports/a/index.html", "reports/b/index.html"], reports.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A store without listing (the interface's default), over real in-memory files.</summary>
+    private sealed class UnlistableStore(MemorySiteStore files) : ISiteStore
+    {
+        public ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default) => files.ReadAsync(path, cancellationToken);
+        public ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken = default) => files.WriteAsync(file, cancellationToken);
+        public ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default) => files.DeleteAsync(path, cancellationToken);
+    }
+
+    [Fact]
     public async Task List_pages_are_stable_buckets_numbered_from_the_oldest()
     {
         var site = new MemorySiteStore();
