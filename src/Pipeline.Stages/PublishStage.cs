@@ -100,6 +100,7 @@ public sealed class PublishStage(
 
         foreach (var (report, entry) in reports)
         {
+            using var reportScope = logger.BeginScope("IndexCode {IndexCode} Agency {Agency}", entry.IndexCode, entry.Agency);
             await ledger.UpdateAsync(entry.IndexCode, e =>
             {
                 if (e.Version != entry.Version || e.State is not (ReportState.Rendered or ReportState.Published)) return false;
@@ -110,9 +111,11 @@ public sealed class PublishStage(
                 e.Reason = null;
                 return true;
             }, ct).ConfigureAwait(false);
+            logger.LogInformation("Published {IndexCode} v{Version}, live since {PublishedAt:O}", entry.IndexCode, entry.Version, report.Entry.PublishedAt);
         }
         foreach (var withdrawal in withdrawals.Where(w => w.Reason == NoLongerPublicReason))
         {
+            using var reportScope = logger.BeginScope("IndexCode {IndexCode}", withdrawal.IndexCode);
             await ledger.UpdateAsync(withdrawal.IndexCode, e =>
             {
                 if (e.State != ReportState.Rendered || e.PubliclyScoped) return false;

@@ -26,12 +26,14 @@ public sealed class RenderStage(
 {
     public async Task RunAsync(RenderRequest request, CancellationToken ct)
     {
+        using var reportScope = logger.BeginScope("IndexCode {IndexCode}", request.IndexCode);
         var entry = await ledger.GetLatestAsync(request.IndexCode, ct).ConfigureAwait(false);
         if (entry is null)
         {
             logger.LogWarning("Render {IndexCode} v{Version}: no such report", request.IndexCode, request.Version);
             return;
         }
+        using var agencyScope = logger.BeginScope("Agency {Agency}", entry.Agency);
         if (entry.Version != request.Version || entry.State is not (ReportState.Validated or ReportState.Rendered))
         {
             // A newer version has its own message, or the report is held, withdrawn, failed or already published.
@@ -75,6 +77,7 @@ public sealed class RenderStage(
     /// <summary>Gives up on a message that failed too often: the report is marked Failed with the reason.</summary>
     public async Task RecordPoisonAsync(RenderRequest request, string reason, CancellationToken ct)
     {
+        using var reportScope = logger.BeginScope("IndexCode {IndexCode}", request.IndexCode);
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>
         {
             if (e.Version != request.Version || e.State is not (ReportState.Validated or ReportState.Rendered)) return false;
@@ -82,8 +85,8 @@ public sealed class RenderStage(
             e.Reason = "rendering failed: " + reason;
             return true;
         }, ct).ConfigureAwait(false);
+        using var agencyScope = updated is null ? null : logger.BeginScope("Agency {Agency}", updated.Agency);
         logger.LogError("Render {IndexCode} v{Version} given up: {Reason}", request.IndexCode, request.Version, reason);
-        _ = updated;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class CliServices : IAsyncDisposable
         services.AddSingleton(configuration);
         // Logs go to stderr so command output (status listings) stays parseable.
         services.AddLogging(b => b
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.IncludeScopes = true; })
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(logLevel)
             .AddFilter("Azure", LogLevel.Error)

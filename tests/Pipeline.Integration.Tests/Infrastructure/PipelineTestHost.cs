@@ -33,7 +33,9 @@ public sealed class PipelineTestHost : IAsyncDisposable
     public BlobContainerClient Container(string name) => Get<BlobServiceClient>().GetBlobContainerClient(name);
 
     /// <summary>Builds the stages on <paramref name="azurite"/>, provisions storage and seeds the registry.</summary>
-    public static async Task<PipelineTestHost> StartAsync(AzuriteInstance azurite, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Runs after the defaults, before <c>AddPipeline</c> (e.g. to capture logs).</param>
+    public static async Task<PipelineTestHost> StartAsync(AzuriteInstance azurite, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -49,6 +51,7 @@ public sealed class PipelineTestHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IConfiguration>(configuration);
+        configureServices?.Invoke(services);
         services.AddPipeline(configuration);
         var provider = services.BuildServiceProvider();
         var host = new PipelineTestHost(provider, time, azurite);
