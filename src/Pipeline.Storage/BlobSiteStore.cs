@@ -37,4 +37,12 @@ public sealed class BlobSiteStore(BlobContainerClient container) : ISiteStore
 
     public async ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var options = new GetBlobsOptions { Prefix = string.IsNullOrEmpty(prefix) ? null : prefix };
+        await foreach (var blob in container.GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
+            yield return blob.Name;
+    }
 }
