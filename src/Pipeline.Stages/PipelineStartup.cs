@@ -13,7 +13,9 @@ public sealed class PipelineStartup(StorageProvisioner provisioner, AgencyRegist
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        await provisioner.EnsureCreatedAsync(ct).ConfigureAwait(false);
+        var provisioning = await provisioner.EnsureCreatedAsync(ct).ConfigureAwait(false);
+        if (!provisioning.StaticWebsiteConfigured)
+            logger.LogWarning("Storage provisioned, static website left as it is — {Problem}", provisioning.StaticWebsiteProblem);
         var file = ResolveAgenciesFile();
         if (file is null)
         {

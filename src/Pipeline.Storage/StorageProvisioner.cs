@@ -6,6 +6,16 @@ using Azure.Storage.Queues;
 
 namespace Pipeline.Storage;
 
+/// <summary>What provisioning did about the static website (containers, queues and tables either exist or it threw).</summary>
+/// <param name="StaticWebsiteProblem">
+/// Why the static website settings could not be checked or set (the identity may not touch service properties), or
+/// null when the site is enabled with the expected documents.
+/// </param>
+public sealed record ProvisioningResult(string? StaticWebsiteProblem)
+{
+    public bool StaticWebsiteConfigured => StaticWebsiteProblem is null;
+}
+
 /// <summary>
 /// Creates every container, queue and table and enables the static website (index.html / 404.html).
 /// Idempotent: safe at every start-up of every host.
@@ -15,7 +25,7 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
     public const string IndexDocument = "index.html";
     public const string NotFoundDocument = "404.html";
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public async Task<ProvisioningResult> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         foreach (var name in StorageNames.Containers)
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -23,7 +33,19 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var name in StorageNames.Tables)
             await tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await EnableStaticWebsiteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnableStaticWebsiteAsync(cancellationToken).ConfigureAwait(false);
+            return new ProvisioningResult(null);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            // Reading or setting service properties needs more than data access: a managed identity with Storage Blob
+            // Data Owner gets AuthorizationPermissionMismatch. In Azure the Bicep template enables the site, so the
+            // host carries on; the caller says so in the log.
+            return new ProvisioningResult($"{e.ErrorCode ?? "403"}: the static website could not be checked or enabled with this identity " +
+                $"(expected enabled, index '{IndexDocument}', 404 '{NotFoundDocument}'; the Bicep deployment sets this in Azure)");
+        }
     }
 
     private async Task EnableStaticWebsiteAsync(CancellationToken cancellationToken)
