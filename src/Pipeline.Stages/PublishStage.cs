@@ -37,6 +37,7 @@ public sealed record PublishOutcome(
 public sealed class PublishStage(
     BlobServiceClient blobs,
     ReportLedger ledger,
+    AgencyRegistry registry,
     DueIndex due,
     Counters counters,
     WebhookNotifier webhooks,
@@ -64,6 +65,7 @@ public sealed class PublishStage(
         var dueItems = await due.GetDueAsync(now, Math.Max(1, options.MaxReportsPerPublishRun), ct).ConfigureAwait(false);
         var reports = new List<(PublishedReport Report, LedgerEntry Entry)>();
         var withdrawals = new List<Withdrawal>();
+        var publishers = new OfficialPublishers(registry);
         foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
         {
             var entry = await ledger.GetLatestAsync(group.Key, ct).ConfigureAwait(false);
@@ -85,7 +87,7 @@ public sealed class PublishStage(
                 continue; // Held, failed, not public, a newer version not rendered yet, or moved later: its own row will come.
             if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
                 continue; // Published by a run that died before deleting its due rows.
-            reports.Add((await LoadAsync(entry, now, ct).ConfigureAwait(false), entry));
+            reports.Add((await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false), entry));
         }
 
         var result = reports.Count + withdrawals.Count == 0
@@ -159,6 +161,7 @@ public sealed class PublishStage(
                 withdrawals.Add(new Withdrawal(latest.IndexCode, Slug.FromIndexCode(latest.IndexCode), latest.Reason ?? "", latest.WithdrawnAt ?? now));
         }
         var count = 0;
+        var publishers = new OfficialPublishers(registry);
         async IAsyncEnumerable<PublishedReport> InSequenceOrder()
         {
             // Every report ever published, withdrawn ones included, at the version the site shows (or showed).
@@ -171,7 +174,7 @@ public sealed class PublishStage(
                 entry.PublishedAt = latest.PublishedAt;
                 entry.State = ReportState.Published;
                 count++;
-                yield return await LoadAsync(entry, now, ct).ConfigureAwait(false);
+                yield return await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
             }
         }
         var result = await CreatePublisher().RebuildAsync(InSequenceOrder(), withdrawals, ct).ConfigureAwait(false);
@@ -183,8 +186,12 @@ public sealed class PublishStage(
         new BlobSiteStore(blobs.GetBlobContainerClient(StorageNames.SiteStateContainer)),
         siteOptions.Value);
 
-    /// <summary>Page HTML from staging plus entry and search text from the parsed document, with a publish sequence.</summary>
-    private async Task<PublishedReport> LoadAsync(LedgerEntry entry, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Page HTML from staging plus entry and search text from the parsed document, with a publish sequence. The list
+    /// entry names the agency by its registered publisher name, so every report of one agency lands on one publisher
+    /// list however the document spells it; the page keeps 发布机构 as written (the render stage put it there).
+    /// </summary>
+    private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = entry.PublishSequence ?? await AssignSequenceAsync(entry, ct).ConfigureAwait(false);
         var html = await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob).DownloadContentAsync(ct).ConfigureAwait(false);
@@ -197,7 +204,31 @@ public sealed class PublishStage(
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
         var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
-        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), PageModelFactory.SearchText(analysis.Document, model.Metadata));
+        var searchText = PageModelFactory.SearchText(analysis.Document, model.Metadata);
+        if (await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false) is { } official && official != siteEntry.Publisher)
+        {
+            // The name as written stays findable by search, next to the official one the entry carries.
+            searchText = model.Metadata.Publisher + "\n" + searchText;
+            siteEntry = siteEntry with { Publisher = official, PublisherSlug = Slug.FromPublisher(official) };
+        }
+        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), searchText);
+    }
+
+    /// <summary>Registered publisher names by agency folder, read once per run; null for an agency no longer registered.</summary>
+    private sealed class OfficialPublishers(AgencyRegistry registry)
+    {
+        private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
+
+        public async ValueTask<string?> NameOfAsync(string agency, CancellationToken ct)
+        {
+            if (!_names.TryGetValue(agency, out var name))
+            {
+                var record = await registry.FindAsync(agency, ct).ConfigureAwait(false);
+                name = string.IsNullOrWhiteSpace(record?.PublisherName) ? null : record.PublisherName.Trim();
+                _names[agency] = name;
+            }
+            return name;
+        }
     }
 
     /// <summary>

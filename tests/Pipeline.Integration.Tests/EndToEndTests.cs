@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
 using Pipeline.Stages;
@@ -26,6 +27,32 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     private static string PagePath(string indexCode) => SiteUrls.Report(Slug.FromIndexCode(indexCode)).TrimStart('/') + "index.html";
+
+    [Fact]
+    public async Task One_agency_is_one_publisher_list_however_its_reports_spell_its_name()
+    {
+        // 平凉市 is a registered alias of 平凉市人民政府 (config/agencies.json): both spellings are accepted.
+        static byte[] Spelled(string publisher, string code, string title) => [.. Encoding.UTF8.GetBytes($"- 发布机构:{publisher}\n"),
+            .. TestReports.Make(title, "本年度政府信息公开工作平稳推进。", indexCode: code, publicScope: "主动公开", releaseDate: "2025-03-01", signer: publisher)];
+        await _host.UploadAsync("pingliang", "a.txt", Spelled("平凉市人民政府", "01362021X2/2025-00101", "平凉市2024年政府信息公开工作年度报告"));
+        await _host.UploadAsync("pingliang", "b.txt", Spelled("平凉市", "01362021X2/2025-00102", "平凉市2024年政务公开工作要点"));
+
+        var outcome = await _host.ProcessAndPublishAsync();
+
+        Assert.Equal(2, outcome.Published);
+        var site = await _host.PublicSiteAsync();
+        var publisherLists = site.Keys.Where(k => k.StartsWith("publishers/", StringComparison.Ordinal) && k != "publishers/index.html").ToList();
+        var officialList = SiteUrls.Publisher(Slug.FromPublisher("平凉市人民政府")).TrimStart('/');
+        Assert.All(publisherLists, k => Assert.StartsWith(officialList, k));
+        var list = officialList + "index.html";
+        Assert.Contains("平凉市2024年政府信息公开工作年度报告", site[list]);
+        Assert.Contains("平凉市2024年政务公开工作要点", site[list]);
+        Assert.DoesNotContain(SiteUrls.Publisher(Slug.FromPublisher("平凉市")), site["publishers/index.html"]);
+        // The page's metadata block keeps 发布机构 as the document wrote it.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site[PagePath("01362021X2/2025-00102")]);
+        Assert.Contains("平凉市", page.Body!.TextContent);
+        Assert.DoesNotContain("平凉市人民政府", page.QuerySelector("main")?.TextContent ?? page.Body.TextContent);
+    }
 
     [Fact]
     public async Task Every_sample_ends_in_the_expected_state()
