@@ -221,6 +221,11 @@ public sealed class SitePublisherTests
             await foreach (var path in store.ListAsync("reports/")!) reports.Add(path);
             Assert.Equal(["index.html", "reports/a/index.html", "reports/b/index.html", "search/manifest.json"], all.Order(StringComparer.Ordinal));
             Assert.Equal(["reports/a/index.html", "reports/b/index.html"], reports.Order(StringComparer.Ordinal));
+
+            // A folder removed behind the store's back is created again.
+            Directory.Delete(Path.Combine(folder.FullName, "reports"), recursive: true);
+            await store.WriteAsync(new SiteFile("reports/a/index.html", new byte[] { 2 }, "text/plain", "no-store"));
+            Assert.Equal(new byte[] { 2 }, await store.ReadAsync("reports/a/index.html"));
         }
         finally
         {
