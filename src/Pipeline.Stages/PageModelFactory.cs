@@ -13,12 +13,17 @@ namespace Pipeline.Stages;
 /// </summary>
 public static class PageModelFactory
 {
-    public static ReportPageModel Build(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site)
+    /// <param name="registeredPublisher">
+    /// The agency's registered publisher name (its site list); the page shows 发布机构 as written and links to this list.
+    /// </param>
+    public static ReportPageModel Build(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site, string? registeredPublisher)
     {
+        var publisher = analysis.Metadata.Publisher.Value ?? entry.Publisher;
         var metadata = PageMetadata.From(analysis.Metadata, entry.Title ?? entry.FileName) with
         {
             IndexCode = entry.IndexCode,
-            Publisher = analysis.Metadata.Publisher.Value ?? entry.Publisher,
+            Publisher = publisher,
+            ListPublisher = string.IsNullOrWhiteSpace(registeredPublisher) || registeredPublisher.Trim() == publisher?.Trim() ? null : registeredPublisher.Trim(),
             Version = entry.Version,
             // A revision shows the day it was received (site time zone).
             Revised = entry.Version > 1 ? SiteTime.Today(entry.ReceivedAt == default ? entry.UpdatedAt : entry.ReceivedAt, site) : null,

@@ -198,18 +198,18 @@ public sealed class PublishStage(
         var parsed = await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob).DownloadContentAsync(ct).ConfigureAwait(false);
         var analysis = ParsedReportJson.Deserialize(parsed.Value.Content.ToMemory().Span)
             ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
-        var model = PageModelFactory.Build(analysis, entry, siteOptions.Value);
+        var model = PageModelFactory.Build(analysis, entry, siteOptions.Value, await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false));
         // When this version went public: its release time, or when it was received if that came later. Derived from
         // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
         var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
         var searchText = PageModelFactory.SearchText(analysis.Document, model.Metadata);
-        if (await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false) is { } official && official != siteEntry.Publisher)
+        if (model.Metadata.ListPublisher is { } listed)
         {
-            // The name as written stays findable by search, next to the official one the entry carries.
+            // Listed under the registered name (where the page links); the name as written stays findable by search.
             searchText = model.Metadata.Publisher + "\n" + searchText;
-            siteEntry = siteEntry with { Publisher = official, PublisherSlug = Slug.FromPublisher(official) };
+            siteEntry = siteEntry with { Publisher = listed, PublisherSlug = Slug.FromPublisher(listed) };
         }
         return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), searchText);
     }

@@ -19,6 +19,7 @@ namespace Pipeline.Stages;
 public sealed class RenderStage(
     BlobServiceClient blobs,
     ReportLedger ledger,
+    AgencyRegistry registry,
     DueIndex due,
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
@@ -47,7 +48,8 @@ public sealed class RenderStage(
             ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
 
         var site = siteOptions.Value;
-        var model = PageModelFactory.Build(analysis, entry, site);
+        var agency = await registry.FindAsync(entry.Agency, ct).ConfigureAwait(false);
+        var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = $"{TableKeys.Encode(entry.IndexCode)}/{LedgerEntry.VersionRowKey(entry.Version)}.html";
         await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(stagingBlob).UploadAsync(new BinaryData(html),

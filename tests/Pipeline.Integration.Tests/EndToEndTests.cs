@@ -50,8 +50,13 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(SiteUrls.Publisher(Slug.FromPublisher("平凉市")), site["publishers/index.html"]);
         // The page's metadata block keeps 发布机构 as the document wrote it.
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site[PagePath("01362021X2/2025-00102")]);
-        Assert.Contains("平凉市", page.Body!.TextContent);
-        Assert.DoesNotContain("平凉市人民政府", page.QuerySelector("main")?.TextContent ?? page.Body.TextContent);
+        var grid = page.QuerySelector("table.meta")!.TextContent;
+        Assert.Contains("平凉市", grid);
+        Assert.DoesNotContain("平凉市人民政府", grid);
+        // Its publisher links go to the one list the agency has.
+        var publisherLinks = page.QuerySelectorAll("a[href^='/publishers/']").Select(a => a.GetAttribute("href")).Where(href => href != "/publishers/").ToList();
+        Assert.NotEmpty(publisherLinks);
+        Assert.All(publisherLinks, href => Assert.Equal("/" + officialList, href));
     }
 
     [Fact]

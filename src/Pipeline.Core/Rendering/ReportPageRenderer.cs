@@ -91,8 +91,8 @@ public static class ReportPageRenderer
     private static void WriteBreadcrumbs(HtmlWriter html, PageMetadata meta)
     {
         html.Raw("<nav class=\"crumbs\" aria-label=\"当前位置\"><ol><li><a href=\"/\">首页</a></li>");
-        if (!string.IsNullOrWhiteSpace(meta.Publisher))
-            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(meta.Publisher))).Raw(">").Text(meta.Publisher.Trim()).Raw("</a></li>");
+        if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
+            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">").Text(publisher.Trim()).Raw("</a></li>");
         html.Raw("<li aria-current=\"page\">正文</li></ol></nav>\n");
     }
 
@@ -264,9 +264,9 @@ public static class ReportPageRenderer
     private static void WriteRelated(HtmlWriter html, PageMetadata meta)
     {
         html.Raw("<nav class=\"related\" aria-label=\"相关列表\"><ul>");
-        if (!string.IsNullOrWhiteSpace(meta.Publisher))
-            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(meta.Publisher))).Raw(">")
-                .Text(meta.Publisher.Trim()).Raw("发布的全部信息</a></li>");
+        if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
+            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">")
+                .Text(publisher.Trim()).Raw("发布的全部信息</a></li>");
         if (ListYear(meta) is { } year)
             html.Raw("<li><a href=\"").Raw(SiteUrls.Year(year)).Raw("\">").Number(year).Raw("年发布的信息</a></li>");
         else
