@@ -11,7 +11,7 @@ command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo" >&2
 dotnet build "$ROOT/src/Pipeline.Cli" -c Release -v q -nologo >/dev/null
 PIPELINE="dotnet $ROOT/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
 
-echo "== pipeline build-site --generate $N"
+echo "== pipeline build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate "$N"
 echo "files $(find "$WORK/site" -type f | wc -l), bytes $(du -sb "$WORK/site" | cut -f1)"
 
@@ -63,5 +63,6 @@ for ref in manifest["shards"]:
         count += 1
 print(f"{count} Markdown reports")
 PY
+echo "== hugo (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo-public"
 echo "files $(find "$WORK/hugo-public" -type f | wc -l), bytes $(du -sb "$WORK/hugo-public" | cut -f1)"
