@@ -41,7 +41,7 @@ public sealed record ReportStatus(
 
 /// <summary>What happened to one uploaded file: what `pipeline status --agency a --file f` prints.</summary>
 /// <param name="Outcome">"Waiting" (still in incoming/), "Accepted", "Duplicate" or "Rejected".</param>
-public sealed record UploadStatus(string Agency, string FileName, string Outcome, string? IndexCode, int? Version, string? Reason, string? ResultBlob, DateTimeOffset? ProcessedAt, ReportStatus? Report);
+public sealed record UploadStatus(string Agency, string FileName, string Outcome, string? IndexCode, int? Version, string? Reason, string? ResultBlob, DateTimeOffset? ProcessedAt, ReportStatus? Report, string? QuarantineBlob = null);
 
 public sealed record WithdrawOutcome(bool Found, ReportState? PreviousState, string Message);
 
@@ -75,7 +75,7 @@ public sealed class ReportAdmin(
             return new UploadStatus(agency, fileName, "Waiting", entry?.IndexCode, entry?.Version, "uploaded, waiting for validation", null, null, null);
         if (entry is null) return null;
         var report = entry.IndexCode is null ? null : await GetByIndexCodeAsync(entry.IndexCode, ct).ConfigureAwait(false);
-        return new UploadStatus(entry.Agency, entry.FileName, entry.Outcome, entry.IndexCode, entry.Version, entry.Reason, entry.ResultBlob, entry.ProcessedAt, report);
+        return new UploadStatus(entry.Agency, entry.FileName, entry.Outcome, entry.IndexCode, entry.Version, entry.Reason, entry.ResultBlob, entry.ProcessedAt, report, entry.QuarantineBlob);
     }
 
     /// <summary>

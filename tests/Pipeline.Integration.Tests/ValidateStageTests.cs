@@ -51,6 +51,7 @@ public sealed class ValidateStageTests : IAsyncLifetime
         Assert.Equal("unknown-agency", json.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
         var status = await _host.Get<ReportAdmin>().GetByFileAsync("nobody", "report.txt", CancellationToken.None);
         Assert.Equal("Rejected", status?.Outcome);
+        Assert.Equal(quarantined, status?.QuarantineBlob);
     }
 
     [Fact]

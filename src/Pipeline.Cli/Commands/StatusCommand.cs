@@ -42,6 +42,7 @@ public static class StatusCommand
             Console.Out.WriteLine($"outcome    {upload.Outcome}");
             if (upload.Reason is not null) Console.Out.WriteLine($"reason     {upload.Reason}");
             if (upload.ResultBlob is not null) Console.Out.WriteLine($"result     results/{upload.ResultBlob}");
+            if (upload.QuarantineBlob is not null) Console.Out.WriteLine($"original   quarantine/{upload.QuarantineBlob}");
             if (upload.Report is not null) PrintReport(upload.Report);
             return 0;
         }
