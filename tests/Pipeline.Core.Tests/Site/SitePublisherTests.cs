@@ -226,6 +226,11 @@ public sealed class SitePublisherTests
             Directory.Delete(Path.Combine(folder.FullName, "reports"), recursive: true);
             await store.WriteAsync(new SiteFile("reports/a/index.html", new byte[] { 2 }, "text/plain", "no-store"));
             Assert.Equal(new byte[] { 2 }, await store.ReadAsync("reports/a/index.html"));
+            // An existing file is replaced (through a temporary file renamed into place, none left behind).
+            await store.WriteAsync(new SiteFile("index.html", new byte[] { 3, 4 }, "text/plain", "no-store"));
+            Assert.Equal(new byte[] { 3, 4 }, await store.ReadAsync("index.html"));
+            Assert.Null(await store.ReadAsync("missing/index.html"));
+            Assert.Empty(Directory.GetFiles(folder.FullName, "*.tmp-*", SearchOption.AllDirectories));
         }
         finally
         {
