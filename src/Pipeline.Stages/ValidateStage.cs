@@ -162,7 +162,7 @@ public sealed class ValidateStage(
             && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
 
         var archiveBlob = $"{agency.Folder}/{report.ContentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
-        await ArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
+        await CopyOnceAsync(blob, readCondition, StorageNames.ArchiveContainer, archiveBlob, fileName, ct).ConfigureAwait(false);
 
         LedgerEntry recorded;
         while (true)
@@ -245,28 +245,6 @@ public sealed class ValidateStage(
         return $"{prefix}/{year}-{sequence}";
     }
 
-    private async Task ArchiveAsync(BlobClient source, BlobRequestConditions readCondition, string archiveBlob, string fileName, CancellationToken ct)
-    {
-        var target = blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(archiveBlob);
-        try
-        {
-            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                // Immutable: the archive never overwrites. Same name = same content hash = same bytes.
-                await target.UploadAsync(stream, new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    Metadata = new Dictionary<string, string> { ["originalname"] = Uri.EscapeDataString(fileName) },
-                }, ct).ConfigureAwait(false);
-            }
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode is "BlobAlreadyExists" or "ConditionNotMet" or null)
-        {
-            // Already archived by an earlier attempt or an earlier identical upload.
-        }
-    }
-
     private async Task<ValidateOutcome> RejectAsync(BlobClient blob, BlobRequestConditions readCondition, string folder, string fileName, ReportAnalysis analysis, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -279,7 +257,7 @@ public sealed class ValidateStage(
                 ? await HashAsync(blob, readCondition, ct).ConfigureAwait(false)
                 : analysis.ContentHash;
             quarantineName = QuarantineBlobName(agencyKey, fileName, contentHash);
-            await QuarantineAsync(blob, readCondition, quarantineName, fileName, ct).ConfigureAwait(false);
+            await CopyOnceAsync(blob, readCondition, StorageNames.QuarantineContainer, quarantineName, fileName, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -309,15 +287,20 @@ public sealed class ValidateStage(
         return DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - suffix.Length) + suffix;
     }
 
-    private async Task QuarantineAsync(BlobClient source, BlobRequestConditions readCondition, string quarantineName, string fileName, CancellationToken ct)
+    /// <summary>
+    /// Copies the upload, as read under <paramref name="readCondition"/>, into <paramref name="container"/> without ever
+    /// overwriting: archive and quarantine names derive from the content hash, so an existing blob already holds these
+    /// very bytes (an earlier attempt, or an earlier upload of the same file). A 412 means the upload was replaced while
+    /// being read; it propagates, so this run stops and the new upload is handled by its own run.
+    /// </summary>
+    private async Task CopyOnceAsync(BlobClient source, BlobRequestConditions readCondition, string container, string blobName, string fileName, CancellationToken ct)
     {
-        var target = blobs.GetBlobContainerClient(StorageNames.QuarantineContainer).GetBlobClient(quarantineName);
+        var target = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
         try
         {
             var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                // Never overwrites: the name is derived from the content, so an existing blob holds these very bytes.
                 await target.UploadAsync(stream, new BlobUploadOptions
                 {
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -327,7 +310,7 @@ public sealed class ValidateStage(
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Quarantined by an earlier attempt or an earlier upload of the same bytes under this name.
+            // Already there: same name, same bytes.
         }
     }
 
