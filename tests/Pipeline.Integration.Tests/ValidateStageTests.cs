@@ -9,23 +9,8 @@ using Pipeline.Storage;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>The validate stage on a real Azurite: rejection, archiving, receipts, index codes, versions.</summary>
-public sealed class ValidateStageTests : IAsyncLifetime
+public sealed class ValidateStageTests : FreshPipelineTest
 {
-    private AzuriteInstance _azurite = null!;
-    private PipelineTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartNewAsync();
-        _host = await PipelineTestHost.StartAsync(_azurite);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
-
     private static byte[] Report(string title, string body, string? indexCode = null)
     {
         var header = indexCode is null ? "" : $"- 索引号:{indexCode}\n- 公开范围:主动公开\n";
@@ -35,21 +20,21 @@ public sealed class ValidateStageTests : IAsyncLifetime
     [Fact]
     public async Task Upload_outside_registered_agency_is_rejected_quarantined_and_explained()
     {
-        await _host.UploadAsync("nobody", "report.txt", Report("某县2018年政府信息公开工作年度报告", "正文。"));
+        await Host.UploadAsync("nobody", "report.txt", Report("某县2018年政府信息公开工作年度报告", "正文。"));
 
-        var outcome = await _host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
+        var outcome = await Host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Rejected, outcome.Result);
         Assert.Contains("unknown-agency", outcome.Reason);
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
-        var quarantined = Assert.Single(await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
+        var quarantined = Assert.Single(await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
         Assert.Matches("^nobody/report.txt/[0-9a-f]{64}\\.txt$", quarantined);
-        var result = await _host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json");
+        var result = await Host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json");
         Assert.NotNull(result);
         using var json = JsonDocument.Parse(result);
         Assert.False(json.RootElement.GetProperty("accepted").GetBoolean());
         Assert.Equal("unknown-agency", json.RootElement.GetProperty("errors")[0].GetProperty("code").GetString());
-        var status = await _host.Get<ReportAdmin>().GetByFileAsync("nobody", "report.txt", CancellationToken.None);
+        var status = await Host.Get<ReportAdmin>().GetByFileAsync("nobody", "report.txt", CancellationToken.None);
         Assert.Equal("Rejected", status?.Outcome);
         Assert.Equal(quarantined, status?.QuarantineBlob);
     }
@@ -57,14 +42,14 @@ public sealed class ValidateStageTests : IAsyncLifetime
     [Fact]
     public async Task Empty_upload_is_rejected_and_the_original_kept_in_quarantine()
     {
-        await _host.UploadAsync("gaoping", "empty.txt", []);
+        await Host.UploadAsync("gaoping", "empty.txt", []);
 
-        var outcome = await _host.Get<ValidateStage>().RunAsync("gaoping/empty.txt", CancellationToken.None);
+        var outcome = await Host.Get<ValidateStage>().RunAsync("gaoping/empty.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Rejected, outcome.Result);
-        Assert.Equal([ValidateStage.QuarantineBlobName("gaoping", "empty.txt", Convert.ToHexStringLower(SHA256.HashData([])))], await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+        Assert.Equal([ValidateStage.QuarantineBlobName("gaoping", "empty.txt", Convert.ToHexStringLower(SHA256.HashData([])))], await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
     }
 
     [Fact]
@@ -75,40 +60,40 @@ public sealed class ValidateStageTests : IAsyncLifetime
         var quarantined = new List<string>();
         foreach (var content in new[] { first, second, first })
         {
-            await _host.UploadAsync("nobody", "report.txt", content);
-            var outcome = await _host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
+            await Host.UploadAsync("nobody", "report.txt", content);
+            var outcome = await Host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
             Assert.Equal(ValidateResult.Rejected, outcome.Result);
-            var recorded = await _host.UploadOutcomeAsync("nobody", "report.txt");
+            var recorded = await Host.UploadOutcomeAsync("nobody", "report.txt");
             Assert.Equal(ValidateStage.QuarantineBlobName("nobody", "report.txt", Convert.ToHexStringLower(SHA256.HashData(content))), recorded?.QuarantineBlob);
-            using var json = JsonDocument.Parse((await _host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json"))!);
+            using var json = JsonDocument.Parse((await Host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json"))!);
             Assert.Equal(recorded!.QuarantineBlob, json.RootElement.GetProperty("quarantineBlob").GetString());
             quarantined.Add(recorded.QuarantineBlob!);
         }
 
         Assert.NotEqual(quarantined[0], quarantined[1]);
         Assert.Equal(quarantined[0], quarantined[2]);
-        Assert.Equal(quarantined.Distinct().Order(StringComparer.Ordinal), await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
-        Assert.Equal(first, (await _host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[0]).DownloadContentAsync()).Value.Content.ToArray());
-        Assert.Equal(second, (await _host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[1]).DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal(quarantined.Distinct().Order(StringComparer.Ordinal), await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Equal(first, (await Host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[0]).DownloadContentAsync()).Value.Content.ToArray());
+        Assert.Equal(second, (await Host.Container(StorageNames.QuarantineContainer).GetBlobClient(quarantined[1]).DownloadContentAsync()).Value.Content.ToArray());
     }
 
     [Fact]
     public async Task Accepted_upload_is_archived_by_hash_recorded_and_sent_to_rendering()
     {
-        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        await Host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
 
-        var outcome = await _host.Get<ValidateStage>().RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
+        var outcome = await Host.Get<ValidateStage>().RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Accepted, outcome.Result);
         Assert.Equal(1, outcome.Version);
         Assert.NotNull(outcome.IndexCode);
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
-        var archived = Assert.Single(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
+        var archived = Assert.Single(await Host.ListBlobsAsync(StorageNames.ArchiveContainer));
         Assert.Matches("^gaoping/[0-9a-f]{64}\\.txt$", archived);
-        Assert.Single(await _host.ListBlobsAsync(StorageNames.ParsedContainer));
-        var ledger = await _host.Get<ReportLedger>().GetLatestAsync(outcome.IndexCode!, CancellationToken.None);
+        Assert.Single(await Host.ListBlobsAsync(StorageNames.ParsedContainer));
+        var ledger = await Host.Get<ReportLedger>().GetLatestAsync(outcome.IndexCode!, CancellationToken.None);
         Assert.Equal(ReportState.Validated, ledger?.State);
-        var queue = _host.Get<QueueServiceClient>().GetQueueClient(StorageNames.RenderQueue);
+        var queue = Host.Get<QueueServiceClient>().GetQueueClient(StorageNames.RenderQueue);
         var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
         Assert.Equal(new RenderRequest(outcome.IndexCode!, 1), RenderRequest.TryParse(message.Body.ToString()));
     }
@@ -116,44 +101,44 @@ public sealed class ValidateStageTests : IAsyncLifetime
     [Fact]
     public async Task Uploading_the_same_bytes_again_changes_nothing()
     {
-        var validate = _host.Get<ValidateStage>();
-        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var validate = Host.Get<ValidateStage>();
+        await Host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
         var first = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
-        await _host.UploadAsync("gaoping", "copy.txt", await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, "002_3d0e3754e0282e9d.txt")));
+        await Host.UploadAsync("gaoping", "copy.txt", await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, "002_3d0e3754e0282e9d.txt")));
 
         var second = await validate.RunAsync("gaoping/copy.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Duplicate, second.Result);
         Assert.Equal(first.IndexCode, second.IndexCode);
-        var history = await _host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None);
+        var history = await Host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None);
         Assert.Single(history);
-        Assert.Single(await _host.ListBlobsAsync(StorageNames.ArchiveContainer));
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+        Assert.Single(await Host.ListBlobsAsync(StorageNames.ArchiveContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
     }
 
     [Fact]
     public async Task The_same_upload_seen_again_after_a_crash_stays_accepted()
     {
-        var validate = _host.Get<ValidateStage>();
-        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var validate = Host.Get<ValidateStage>();
+        await Host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
         var first = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
         // As if the host died after recording the upload but before deleting the blob.
-        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        await Host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
 
         var again = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Duplicate, again.Result);
-        var upload = await _host.UploadOutcomeAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var upload = await Host.UploadOutcomeAsync("gaoping", "002_3d0e3754e0282e9d.txt");
         Assert.Equal("Accepted", upload!.Outcome);
         Assert.Equal(first.IndexCode, upload.IndexCode);
-        Assert.Single(await _host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None));
+        Assert.Single(await Host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None));
     }
 
     [Fact]
     public async Task Validating_a_blob_twice_is_a_no_op()
     {
-        var validate = _host.Get<ValidateStage>();
-        await _host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
+        var validate = Host.Get<ValidateStage>();
+        await Host.UploadSampleAsync("gaoping", "002_3d0e3754e0282e9d.txt");
         await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
 
         var again = await validate.RunAsync("gaoping/002_3d0e3754e0282e9d.txt", CancellationToken.None);
@@ -166,8 +151,8 @@ public sealed class ValidateStageTests : IAsyncLifetime
     {
         const int count = 20;
         for (var i = 0; i < count; i++)
-            await _host.UploadAsync("pingliang", $"r{i:D2}.txt", Report($"平凉市某部门2018年政府信息公开工作年度报告 第{i}号", $"本报告第{i}份,内容各不相同。"));
-        var validate = _host.Get<ValidateStage>();
+            await Host.UploadAsync("pingliang", $"r{i:D2}.txt", Report($"平凉市某部门2018年政府信息公开工作年度报告 第{i}号", $"本报告第{i}份,内容各不相同。"));
+        var validate = Host.Get<ValidateStage>();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(i => validate.RunAsync($"pingliang/r{i:D2}.txt", CancellationToken.None)));
 
@@ -180,17 +165,17 @@ public sealed class ValidateStageTests : IAsyncLifetime
     [Fact]
     public async Task A_new_file_for_an_existing_index_code_becomes_version_two()
     {
-        var validate = _host.Get<ValidateStage>();
-        await _host.UploadAsync("gaoping", "a.txt", Report("高坪区2022年政府信息公开工作年度报告", "第一稿。", "00819365X5/2023-00001"));
+        var validate = Host.Get<ValidateStage>();
+        await Host.UploadAsync("gaoping", "a.txt", Report("高坪区2022年政府信息公开工作年度报告", "第一稿。", "00819365X5/2023-00001"));
         var v1 = await validate.RunAsync("gaoping/a.txt", CancellationToken.None);
-        await _host.UploadAsync("gaoping", "a-revised.txt", Report("高坪区2022年政府信息公开工作年度报告", "修订稿:更正了数据。", "00819365X5/2023-00001"));
+        await Host.UploadAsync("gaoping", "a-revised.txt", Report("高坪区2022年政府信息公开工作年度报告", "修订稿:更正了数据。", "00819365X5/2023-00001"));
 
         var v2 = await validate.RunAsync("gaoping/a-revised.txt", CancellationToken.None);
 
         Assert.Equal("00819365X5/2023-00001", v1.IndexCode);
         Assert.Equal(v1.IndexCode, v2.IndexCode);
         Assert.Equal(2, v2.Version);
-        var status = await _host.Get<ReportAdmin>().GetByIndexCodeAsync(v1.IndexCode!, CancellationToken.None);
+        var status = await Host.Get<ReportAdmin>().GetByIndexCodeAsync(v1.IndexCode!, CancellationToken.None);
         Assert.Equal(2, status?.Version);
         Assert.Equal(["a.txt", "a-revised.txt"], status!.History.Select(h => h.FileName));
     }

@@ -13,23 +13,8 @@ namespace Pipeline.Integration.Tests.Hardening;
 /// limit, and names that collide after Unicode normalisation. No write may land outside its container's expected
 /// shape, and no upload may overwrite another report's page or result document.
 /// </summary>
-public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class BlobNameTests(ITestOutputHelper output) : FreshPipelineTest
 {
-    private AzuriteInstance _azurite = null!;
-    private PipelineTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartNewAsync();
-        _host = await PipelineTestHost.StartAsync(_azurite);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
-
     /// <summary>
     /// Upload names that try to reach the victim (hebi/victim.txt, published first) or collide with it: encoded and
     /// backslash traversal, names equal after case folding or Unicode normalisation (NFC/NFD, full-width/NFKC),
@@ -77,11 +62,11 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // The victim: a good report, published before the attack.
         const string victimCode = "01410012X8/2025-90001";
-        await _host.UploadAsync("hebi", "victim.txt", HardeningReports.Report("鹤壁市受害者报告", "原始正文甲。", victimCode, "主动公开", signer: "鹤壁市人民政府办公室"));
-        await _host.DrainAsync();
-        await _host.PublishNowAsync();
-        var victimPage = await _host.ReadTextAsync(StorageNames.WebContainer, ReportPath(victimCode));
-        var victimResult = await _host.ReadTextAsync(StorageNames.ResultsContainer, "hebi/victim.txt.json");
+        await Host.UploadAsync("hebi", "victim.txt", HardeningReports.Report("鹤壁市受害者报告", "原始正文甲。", victimCode, "主动公开", signer: "鹤壁市人民政府办公室"));
+        await Host.DrainAsync();
+        await Host.PublishNowAsync();
+        var victimPage = await Host.ReadTextAsync(StorageNames.WebContainer, ReportPath(victimCode));
+        var victimResult = await Host.ReadTextAsync(StorageNames.ResultsContainer, "hebi/victim.txt.json");
         Assert.NotNull(victimPage);
         Assert.NotNull(victimResult);
 
@@ -95,7 +80,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
                 : HardeningReports.Report($"平凉市名称测试报告{i}", $"名称测试正文{i}。", $"01362021X2/2025-{91000 + i}", "主动公开");
             try
             {
-                await _host.Container(StorageNames.IncomingContainer).GetBlobClient(names[i]).UploadAsync(new BinaryData(content));
+                await Host.Container(StorageNames.IncomingContainer).GetBlobClient(names[i]).UploadAsync(new BinaryData(content));
                 accepted.Add(names[i]);
             }
             catch (Azure.RequestFailedException e)
@@ -103,7 +88,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
                 output.WriteLine($"storage refused upload name {Printable(names[i])}: {e.Status} {e.ErrorCode}");
             }
         }
-        var stored = await _host.ListBlobsAsync(StorageNames.IncomingContainer);
+        var stored = await Host.ListBlobsAsync(StorageNames.IncomingContainer);
         output.WriteLine($"{accepted.Count} of {names.Count} hostile names uploaded; incoming/ holds {stored.Count}: {string.Join(" | ", stored.Select(Printable))}");
 
         // Validation must finish every blob (or leave it only because storage itself refuses its derived names).
@@ -111,22 +96,22 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
         {
             try
             {
-                await _host.DrainAsync();
+                await Host.DrainAsync();
             }
             catch (Exception e)
             {
                 output.WriteLine($"drain round {round}: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
             }
         }
-        await _host.PublishNowAsync();
+        await Host.PublishNowAsync();
 
-        var left = await _host.ListBlobsAsync(StorageNames.IncomingContainer);
+        var left = await Host.ListBlobsAsync(StorageNames.IncomingContainer);
         Assert.True(left.Count == 0, "incoming/ still holds (validation keeps failing on): " + string.Join(" | ", left.Select(Printable)));
 
         // Victims intact.
-        Assert.Equal(victimPage, await _host.ReadTextAsync(StorageNames.WebContainer, ReportPath(victimCode)));
-        Assert.Equal(victimResult, await _host.ReadTextAsync(StorageNames.ResultsContainer, "hebi/victim.txt.json"));
-        var victim = await _host.LatestAsync(victimCode);
+        Assert.Equal(victimPage, await Host.ReadTextAsync(StorageNames.WebContainer, ReportPath(victimCode)));
+        Assert.Equal(victimResult, await Host.ReadTextAsync(StorageNames.ResultsContainer, "hebi/victim.txt.json"));
+        var victim = await Host.LatestAsync(victimCode);
         Assert.Equal(ReportState.Published, victim!.State);
         Assert.Equal(1, victim.Version);
 
@@ -135,7 +120,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
         var agencies = new HashSet<string>(StringComparer.Ordinal) { "tongbai-wenguang", "beijinggang", "gaoping", "pingliang", "hebi", "(none)" };
         foreach (var container in StorageNames.Containers)
         {
-            foreach (var name in await _host.ListBlobsAsync(container))
+            foreach (var name in await Host.ListBlobsAsync(container))
             {
                 var ok = container switch
                 {
@@ -160,14 +145,14 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
             var slash = blobName.IndexOf('/');
             var (folder, file) = slash > 0 ? (blobName[..slash], blobName[(slash + 1)..]) : ("", blobName);
             var agencyKey = folder.Length == 0 ? "(none)" : folder;
-            var outcome = await _host.OutcomeOfAsync(agencyKey, file);
+            var outcome = await Host.OutcomeOfAsync(agencyKey, file);
             if (outcome is null)
             {
                 problems.Add($"{Printable(blobName)}: no upload outcome under {agencyKey}/{Printable(file)}");
                 continue;
             }
             if (outcome.ContentHash is { } hash && !hashes.TryAdd(agencyKey + "\n" + file, hash)) problems.Add($"{Printable(blobName)}: outcome shared");
-            var result = await _host.ReadTextAsync(StorageNames.ResultsContainer, ValidateStage.ResultBlobName(agencyKey, file));
+            var result = await Host.ReadTextAsync(StorageNames.ResultsContainer, ValidateStage.ResultBlobName(agencyKey, file));
             if (result is null)
             {
                 problems.Add($"{Printable(blobName)}: result document missing");
@@ -188,18 +173,18 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
         // hebi's pending upload, and pingliang's upload named "..\hebi\pending.txt": storage turns the backslashes into
         // slashes, so the stored name is "pingliang/../hebi/pending.txt", which any HTTP client resolves to hebi/pending.txt.
         const string hebiCode = "01410012X8/2025-92001";
-        await _host.UploadAsync("hebi", "pending.txt", HardeningReports.Report("鹤壁市待处理报告", "鹤壁正文。", hebiCode, "主动公开", signer: "鹤壁市人民政府办公室"));
-        await _host.Container(StorageNames.IncomingContainer).GetBlobClient("pingliang/..\\hebi\\pending.txt")
+        await Host.UploadAsync("hebi", "pending.txt", HardeningReports.Report("鹤壁市待处理报告", "鹤壁正文。", hebiCode, "主动公开", signer: "鹤壁市人民政府办公室"));
+        await Host.Container(StorageNames.IncomingContainer).GetBlobClient("pingliang/..\\hebi\\pending.txt")
             .UploadAsync(new BinaryData(HardeningReports.Report("平凉市攻击报告", "攻击正文。", "01362021X2/2025-92002", "主动公开")));
-        var stored = await _host.ListBlobsAsync(StorageNames.IncomingContainer);
+        var stored = await Host.ListBlobsAsync(StorageNames.IncomingContainer);
         var hostile = stored.Single(n => n.StartsWith("pingliang/", StringComparison.Ordinal));
         output.WriteLine("stored hostile name: " + hostile);
 
-        await _host.Get<ValidateStage>().RunAsync(hostile, CancellationToken.None); // the hostile blob is handled first
-        await _host.DrainAsync();
+        await Host.Get<ValidateStage>().RunAsync(hostile, CancellationToken.None); // the hostile blob is handled first
+        await Host.DrainAsync();
 
-        var hebiOutcome = await _host.OutcomeOfAsync("hebi", "pending.txt");
-        var pinglingOutcome = await _host.OutcomeOfAsync("pingliang", hostile["pingliang/".Length..]);
+        var hebiOutcome = await Host.OutcomeOfAsync("hebi", "pending.txt");
+        var pinglingOutcome = await Host.OutcomeOfAsync("pingliang", hostile["pingliang/".Length..]);
         output.WriteLine($"hebi/pending.txt: {hebiOutcome?.Outcome} {hebiOutcome?.IndexCode}; pingliang hostile: {pinglingOutcome?.Outcome} {pinglingOutcome?.Reason}");
         Assert.NotNull(hebiOutcome);
         Assert.Equal("Accepted", hebiOutcome.Outcome);
@@ -211,13 +196,13 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_name_at_the_blob_name_limit_is_rejected_not_retried_forever()
     {
         var name = "pingliang/" + LongName(1024 - "pingliang/".Length);
-        await _host.Container(StorageNames.IncomingContainer).GetBlobClient(name)
+        await Host.Container(StorageNames.IncomingContainer).GetBlobClient(name)
             .UploadAsync(new BinaryData(HardeningReports.Report("平凉市长名称报告", "长名称正文。", "01362021X2/2025-93001", "主动公开")));
 
         Exception? failure = null;
         try
         {
-            await _host.Get<ValidateStage>().RunAsync(name, CancellationToken.None);
+            await Host.Get<ValidateStage>().RunAsync(name, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -225,7 +210,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.True(failure is null, $"validation of a 1,024-character name throws (and is retried on every scan): {failure?.GetType().Name}: {failure?.Message.Split('\n')[0]}");
-        Assert.Empty(await _host.ListBlobsAsync(StorageNames.IncomingContainer));
+        Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
     }
 
     private static string ReportPath(string code) => SiteUrls.Report(Slug.FromIndexCode(code)).TrimStart('/') + "index.html";

@@ -7,23 +7,8 @@ namespace Pipeline.Integration.Tests.Hardening;
 /// An agency may only publish as itself: an upload in agency A's folder that names agency B as 发布机构, or uses an
 /// index code under B's organisation code, is rejected — including disguised names — and B's reports are untouched.
 /// </summary>
-public sealed class SpoofingTests : IAsyncLifetime
+public sealed class SpoofingTests : FreshPipelineTest
 {
-    private AzuriteInstance _azurite = null!;
-    private PipelineTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteInstance.StartNewAsync();
-        _host = await PipelineTestHost.StartAsync(_azurite);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
-
     public static TheoryData<string, string> ForeignPublishers => new()
     {
         { "plain", "鹤壁市人民政府办公室" },
@@ -40,33 +25,33 @@ public sealed class SpoofingTests : IAsyncLifetime
     public async Task A_report_naming_another_agency_as_publisher_is_rejected(string variant, string publisher)
     {
         var file = $"spoof-{Math.Abs(variant.GetHashCode()):X}.txt";
-        await _host.UploadAsync("beijinggang", file,
+        await Host.UploadAsync("beijinggang", file,
             HardeningReports.Report("北景港镇冒名报告", "冒名正文。" + variant, "00638229X4/2025-80001", "主动公开", publisher: publisher, signer: "华容县北景港镇人民政府"));
 
-        await _host.DrainAsync();
-        await _host.PublishNowAsync();
+        await Host.DrainAsync();
+        await Host.PublishNowAsync();
 
-        var outcome = await _host.OutcomeOfAsync("beijinggang", file);
+        var outcome = await Host.OutcomeOfAsync("beijinggang", file);
         Assert.NotNull(outcome);
         Assert.Equal("Rejected", outcome.Outcome);
         Assert.Contains("publisher-mismatch", outcome.Reason);
         Assert.StartsWith($"beijinggang/{file}/", outcome.QuarantineBlob);
-        Assert.Contains(outcome.QuarantineBlob, await _host.ListBlobsAsync(StorageNames.QuarantineContainer));
-        Assert.Null(await _host.LatestAsync("00638229X4/2025-80001"));
-        Assert.DoesNotContain(await _host.ListBlobsAsync(StorageNames.WebContainer), n => n.StartsWith("reports/", StringComparison.Ordinal));
+        Assert.Contains(outcome.QuarantineBlob, await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Null(await Host.LatestAsync("00638229X4/2025-80001"));
+        Assert.DoesNotContain(await Host.ListBlobsAsync(StorageNames.WebContainer), n => n.StartsWith("reports/", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_agencys_own_names_are_accepted()
     {
         foreach (var (publisher, i) in new[] { "华容县北景港镇人民政府", "北景港镇", "华容县北景港镇" }.Select((p, i) => (p, i)))
-            await _host.UploadAsync("beijinggang", $"own-{i}.txt",
+            await Host.UploadAsync("beijinggang", $"own-{i}.txt",
                 HardeningReports.Report($"北景港镇自有报告{i}", $"正文{i}。", $"00638229X4/2025-8100{i}", "主动公开", publisher: publisher, signer: "华容县北景港镇人民政府"));
 
-        await _host.DrainAsync();
+        await Host.DrainAsync();
 
         for (var i = 0; i < 3; i++)
-            Assert.Equal("Accepted", (await _host.OutcomeOfAsync("beijinggang", $"own-{i}.txt"))!.Outcome);
+            Assert.Equal("Accepted", (await Host.OutcomeOfAsync("beijinggang", $"own-{i}.txt"))!.Outcome);
     }
 
     [Fact]
@@ -74,29 +59,29 @@ public sealed class SpoofingTests : IAsyncLifetime
     {
         // hebi's report is published first.
         const string hebiCode = "01410012X8/2025-00042";
-        await _host.UploadAsync("hebi", "original.txt", HardeningReports.Report("鹤壁市原始报告", "鹤壁原始正文。", hebiCode, "主动公开", signer: "鹤壁市人民政府办公室"));
-        await _host.DrainAsync();
-        await _host.PublishNowAsync();
-        var before = await _host.LatestAsync(hebiCode);
-        var page = await _host.ReadTextAsync(StorageNames.WebContainer, "reports/01410012X8-2025-00042/index.html");
+        await Host.UploadAsync("hebi", "original.txt", HardeningReports.Report("鹤壁市原始报告", "鹤壁原始正文。", hebiCode, "主动公开", signer: "鹤壁市人民政府办公室"));
+        await Host.DrainAsync();
+        await Host.PublishNowAsync();
+        var before = await Host.LatestAsync(hebiCode);
+        var page = await Host.ReadTextAsync(StorageNames.WebContainer, "reports/01410012X8-2025-00042/index.html");
 
         // pingliang uploads a "new version" under hebi's index code, and another report under hebi's organisation code.
-        await _host.UploadAsync("pingliang", "takeover.txt", HardeningReports.Report("鹤壁市原始报告", "被篡改的正文。", hebiCode, "主动公开"));
-        await _host.UploadAsync("pingliang", "foreign.txt", HardeningReports.Report("平凉市借用代码报告", "借用代码正文。", "01410012X8/2025-99999", "主动公开"));
-        await _host.DrainAsync();
-        await _host.PublishNowAsync();
+        await Host.UploadAsync("pingliang", "takeover.txt", HardeningReports.Report("鹤壁市原始报告", "被篡改的正文。", hebiCode, "主动公开"));
+        await Host.UploadAsync("pingliang", "foreign.txt", HardeningReports.Report("平凉市借用代码报告", "借用代码正文。", "01410012X8/2025-99999", "主动公开"));
+        await Host.DrainAsync();
+        await Host.PublishNowAsync();
 
         foreach (var file in new[] { "takeover.txt", "foreign.txt" })
         {
-            var outcome = await _host.OutcomeOfAsync("pingliang", file);
+            var outcome = await Host.OutcomeOfAsync("pingliang", file);
             Assert.Equal("Rejected", outcome!.Outcome);
             Assert.Contains("index-code-foreign", outcome.Reason);
         }
-        var after = await _host.LatestAsync(hebiCode);
+        var after = await Host.LatestAsync(hebiCode);
         Assert.Equal(before!.Version, after!.Version);
         Assert.Equal("hebi", after.Agency);
         Assert.Equal(ReportState.Published, after.State);
-        Assert.Equal(page, await _host.ReadTextAsync(StorageNames.WebContainer, "reports/01410012X8-2025-00042/index.html"));
-        Assert.Null(await _host.LatestAsync("01410012X8/2025-99999"));
+        Assert.Equal(page, await Host.ReadTextAsync(StorageNames.WebContainer, "reports/01410012X8-2025-00042/index.html"));
+        Assert.Null(await Host.LatestAsync("01410012X8/2025-99999"));
     }
 }
