@@ -5,10 +5,11 @@ namespace Pipeline.Integration.Tests.Infrastructure;
 /// <summary>Synthetic report files in the shape agencies upload (header block, title, numbered sections, signature).</summary>
 public static class TestReports
 {
-    public static byte[] Make(string title, string body, string? indexCode = null, string? publicScope = null, string? releaseDate = null, string signer = "平凉市人民政府")
+    public static byte[] Make(string title, string body, string? indexCode = null, string? publicScope = null, string? releaseDate = null, string signer = "平凉市人民政府", string? publisher = null)
     {
         var text = new StringBuilder();
         if (indexCode is not null) text.Append("- 索引号:").Append(indexCode).Append('\n');
+        if (publisher is not null) text.Append("- 发布机构:").Append(publisher).Append('\n');
         if (publicScope is not null) text.Append("- 公开范围:").Append(publicScope).Append('\n');
         if (releaseDate is not null) text.Append("- 公开日期:").Append(releaseDate).Append('\n');
         text.Append(title).Append('\n');
