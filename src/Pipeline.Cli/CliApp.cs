@@ -25,6 +25,7 @@ public static class CliApp
             "rebuild" => await Commands.AdminCommands.RebuildAsync(rest),
             "seed" => await Commands.AdminCommands.SeedAsync(rest),
             "bench" => await Commands.BenchCommand.RunAsync(rest),
+            "score" => await Commands.ScoreCommand.RunAsync(rest),
             _ => UsageError($"unknown command '{args[0]}'"),
         };
     }
@@ -44,6 +45,7 @@ public static class CliApp
           rebuild                                  regenerate the whole site from the ledger
           seed                                     create storage, enable the website, seed the agency registry
           bench [--reports 1000] [--grow 10000]    throughput and publish cost on the configured storage
+          score <folder> [--json] [--min 0.95]     per-field reading accuracy over documents with .expected.json
         configuration: local.settings.json "Values", then environment variables, then --Section:Key=value
         """;
 

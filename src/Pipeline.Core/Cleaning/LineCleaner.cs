@@ -7,11 +7,17 @@ namespace Pipeline.Core.Cleaning;
 /// <summary>A "时间: 2022-12-30 11:25" line the cleaner removed as page chrome, kept as evidence of the release date.</summary>
 public readonly record struct PageDate(int LineNumber, string DateText);
 
-/// <summary>The report's own lines, what was removed and why, and page dates worth keeping for metadata.</summary>
+/// <summary>A "来源: 某某县人民政府办公室" line the cleaner removed as page chrome, kept as evidence of the publisher.</summary>
+public readonly record struct PageSource(int LineNumber, string Name);
+
+/// <summary>The report's own lines, what was removed and why, and page dates and sources worth keeping for metadata.</summary>
 public sealed record CleanResult(
     IReadOnlyList<SourceLine> Lines,
     IReadOnlyList<RemovedLine> Removed,
-    IReadOnlyList<PageDate> PageDates);
+    IReadOnlyList<PageDate> PageDates)
+{
+    public IReadOnlyList<PageSource> PageSources { get; init; } = [];
+}
 
 /// <summary>
 /// Removes what a web scraper copied along with the report: toolbars (字体 [ ] [ ] [ ], 收藏, 分享), "scan to open
@@ -52,6 +58,7 @@ public static partial class LineCleaner
         var kept = new List<SourceLine>(lines.Count);
         var removed = new List<RemovedLine>();
         var pageDates = new List<PageDate>();
+        var pageSources = new List<PageSource>();
 
         foreach (var line in lines)
         {
@@ -71,19 +78,32 @@ public static partial class LineCleaner
             }
             removed.Add(new RemovedLine(line.Number, text, reason));
             if (pageDate is not null) pageDates.Add(new PageDate(line.Number, pageDate));
+            if (reason == "source-line" && SourceName(text) is { } source) pageSources.Add(new PageSource(line.Number, source));
         }
 
         RemoveStraySeparators(kept, removed);
         RemoveDuplicatedBody(kept, removed);
         removed.Sort((a, b) => a.LineNumber.CompareTo(b.LineNumber));
-        return new CleanResult(kept, removed, pageDates);
+        return new CleanResult(kept, removed, pageDates) { PageSources = pageSources };
     }
 
-    /// <summary>Trims ordinary, full-width and zero-width spaces; returns the same instance when nothing changes.</summary>
+    /// <summary>
+    /// Removes markup copied along with the text (<see cref="MarkupStripper"/>) and trims ordinary, full-width and
+    /// zero-width spaces; returns the same instance when nothing changes.
+    /// </summary>
     public static string Normalize(string text)
     {
+        text = MarkupStripper.Strip(text);
         var span = text.AsSpan().Trim(" \t\u3000\u00A0\u200B\uFEFF\f\v");
         return span.Length == text.Length ? text : span.ToString();
+    }
+
+    /// <summary>The office a 来源: line names, when it names one (not a newspaper or a site).</summary>
+    private static string? SourceName(string text)
+    {
+        var match = SourceLine().Match(text);
+        var name = match.Groups["source"].Value.Trim();
+        return name.Length >= 2 && Parsing.BlockParser.IsOrganisation(name) ? name : null;
     }
 
     private static string StripBullet(string text)
@@ -101,6 +121,9 @@ public static partial class LineCleaner
         if (text.Length > MaxChromeLength) return null;
         // A line ending in a pipe is a cell of a flattened table, never page chrome.
         if (text.Length == 0 || text[^1] is '|' or '｜') return null;
+        if (PageNumber().IsMatch(text)) return "page-number";
+        if (ArchiverMarker().IsMatch(text)) return "archiver-marker";
+        if (IsArrowBreadcrumb(text)) return "breadcrumb";
         if (!AnchoredRuleStarts.Contains(text[0]) && !HasUnanchoredKeyword(text))
             return IsToolbar(text) ? "page-toolbar" : null;
 
@@ -154,6 +177,20 @@ public static partial class LineCleaner
         }
         // A lone 大/中/小 or 首页 is too ambiguous to call chrome; toolbars have a real toolbar word.
         return tokens > 1 || tokens == 1 && longest > 1 && !text.AsSpan().Trim().SequenceEqual("首页");
+    }
+
+    private static readonly SearchValues<char> BreadcrumbArrows = SearchValues.Create(">»＞›→");
+
+    /// <summary>
+    /// "某某区人民政府门户网站首页 > 政务公开 > 年度报告": short segments joined by arrows, at least two arrows, or one
+    /// arrow after a segment naming the site's front page. A sentence with "&gt;" in it has punctuation or long parts.
+    /// </summary>
+    private static bool IsArrowBreadcrumb(string text)
+    {
+        if (text.AsSpan().IndexOfAny(BreadcrumbArrows) < 0) return false;
+        var segments = text.Split(['>', '»', '＞', '›', '→'], StringSplitOptions.TrimEntries);
+        if (segments.Length < 2 || segments.Any(s => s.Length is 0 or > 30 || s.AsSpan().IndexOfAny("。，,；;！？") >= 0)) return false;
+        return segments.Length >= 3 || segments[0].EndsWith("首页", StringComparison.Ordinal) || segments[0].Contains("位置", StringComparison.Ordinal);
     }
 
     /// <summary>A line of only '|' is a row separator inside a flattened table, and stray anywhere else.</summary>
@@ -256,6 +293,14 @@ public static partial class LineCleaner
     [GeneratedRegex(@"星期[一二三四五六日天]|周[一二三四五六日]")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"^(?:来源|信息来源|文章来源)\s*[:：]\s*\S{0,30}(?:\s+(?:发布时间|时间|作者|浏览次数|点击数?|阅读|字号)\s*[:：].*)?$")]
+    // — 1 —, - 2 -, －3－, 第1页 共7页, 第 2 页, 共7页 第1页, 1/7, Page 3 of 9: a PDF's running footer.
+    [GeneratedRegex(@"^(?:[-—–－―]{1,2}\s*\d{1,3}\s*[-—–－―]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3}|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$")]
+    private static partial Regex PageNumber();
+
+    // ==== 正文 ====, ----, ****, a lone 正文 / 全文 / 原文 / 正文内容 line an archiver or PDF export puts above the text.
+    [GeneratedRegex(@"^(?:[=\-*#~_—]{3,}\s*(?:正\s*文|全\s*文|原\s*文|内\s*容|附\s*件)?\s*[=\-*#~_—]*|正\s*文(?:内容)?|全\s*文|原\s*文|\[?正文\]?)$")]
+    private static partial Regex ArchiverMarker();
+
+    [GeneratedRegex(@"^(?:来源|信息来源|文章来源)\s*[:：]\s*(?<source>\S{0,30})(?:\s+(?:发布时间|时间|作者|浏览次数|点击数?|阅读|字号)\s*[:：].*)?$")]
     private static partial Regex SourceLine();
 }

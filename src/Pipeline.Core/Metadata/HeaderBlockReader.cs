@@ -16,12 +16,16 @@ public enum HeaderKey
     Title,
     DocumentNumber,
     Other,
+    /// <summary>来源 / 信息来源: the office a CMS names as the source of the page, a weaker sign of the publisher.</summary>
+    Source,
+    /// <summary>Archiver and CMS bookkeeping (栏目, 原文链接, 本地目录, 浏览次数…): read so it never reaches the page.</summary>
+    PageInfo,
 }
 
 /// <summary>One "label: value" pair of the document's own metadata header, with the line it came from.</summary>
 public sealed record HeaderField(HeaderKey Key, string Label, string Value, int LineNumber);
 
-/// <summary>The header fields found at the top of a document and the remaining (body) lines.</summary>
+/// <summary>The header fields found near the top of a document and the remaining (body) lines.</summary>
 public sealed record HeaderBlock(IReadOnlyList<HeaderField> Fields, IReadOnlyList<SourceLine> BodyLines)
 {
     public HeaderField? First(HeaderKey key) => Fields.FirstOrDefault(f => f.Key == key);
@@ -29,57 +33,119 @@ public sealed record HeaderBlock(IReadOnlyList<HeaderField> Fields, IReadOnlyLis
 
 /// <summary>
 /// Reads the 政府信息公开 metadata header (索引号 / 发布机构 / 公开范围 / 生成日期 / 公开日期 ...) that portals print
-/// above a report: "- 索引号:..." bullet lines, lines without bullets, several pairs on one line, spaced labels
-/// (索 引 号), ASCII or full-width colons, "label | value |" pipe rows, and key/value rows of a .docx table.
-/// The header may follow a few leading lines (usually the title); its lines are taken out of the body.
+/// around a report, and the header an archiver or CMS export writes above it (标题: / 发布时间: / 文号: / 栏目: /
+/// 原文链接:). Accepted: "- 索引号:..." bullet lines, lines without bullets, several pairs on one line, spaced labels
+/// (索 引 号), ASCII or full-width colons, a value on the line after its label, "label | value |" pipe rows and
+/// key/value rows of a .docx table.
+/// The header is a cluster of label lines anywhere in the first part of the document: stray lines before it (a title,
+/// a breadcrumb) or inside it (a subtitle, a chrome line) do not hide it. Its label lines are taken out of the body;
+/// stray lines stay for the cleaner and parser to judge.
 /// </summary>
 public static partial class HeaderBlockReader
 {
-    /// <summary>How many non-header lines may precede the header (title, subtitle, author).</summary>
-    private const int MaxLinesBeforeHeader = 4;
+    /// <summary>A single label line counts as a header only this close to the top (a title and subtitle above it).</summary>
+    private const int MaxLinesBeforeLoneLabel = 4;
+
+    /// <summary>How far down the header is looked for: CMS pages put a title, breadcrumbs and toolbars above it.</summary>
+    private const int SearchWindow = 40;
+
+    /// <summary>Non-label lines tolerated between two label lines of one header.</summary>
+    private const int MaxStrayLinesInside = 3;
+
+    /// <summary>A value written on the next line after a bare label is short.</summary>
+    private const int MaxNextLineValueLength = 60;
 
     private static readonly (string Label, HeaderKey Key)[] Labels =
     [
         ("索引号", HeaderKey.IndexCode), ("发布机构", HeaderKey.Publisher), ("发文机关", HeaderKey.Publisher),
-        ("发布单位", HeaderKey.Publisher), ("发文单位", HeaderKey.Publisher), ("生成日期", HeaderKey.GeneratedDate),
+        ("发布单位", HeaderKey.Publisher), ("发文单位", HeaderKey.Publisher), ("公开主体", HeaderKey.Publisher), ("生成日期", HeaderKey.GeneratedDate),
         ("成文日期", HeaderKey.GeneratedDate), ("公开范围", HeaderKey.PublicScope), ("公开属性", HeaderKey.PublicAttribute),
         ("公开方式", HeaderKey.PublicMethod), ("公开形式", HeaderKey.PublicMethod), ("公开日期", HeaderKey.ReleaseDate),
-        ("发布日期", HeaderKey.ReleaseDate), ("发文日期", HeaderKey.ReleaseDate), ("公开时间", HeaderKey.ReleaseDate),
-        ("标题", HeaderKey.Title), ("名称", HeaderKey.Title), ("文件名称", HeaderKey.Title), ("文号", HeaderKey.DocumentNumber),
+        ("发布日期", HeaderKey.ReleaseDate), ("发文日期", HeaderKey.ReleaseDate), ("公开时间", HeaderKey.ReleaseDate), ("发布时间", HeaderKey.ReleaseDate),
+        ("标题", HeaderKey.Title), ("名称", HeaderKey.Title), ("文件名称", HeaderKey.Title), ("信息名称", HeaderKey.Title), ("文号", HeaderKey.DocumentNumber),
         ("发文字号", HeaderKey.DocumentNumber), ("主题分类", HeaderKey.Other), ("主题词", HeaderKey.Other), ("体裁分类", HeaderKey.Other),
         ("组配分类", HeaderKey.Other), ("服务对象", HeaderKey.Other), ("有效性", HeaderKey.Other), ("效力状况", HeaderKey.Other),
-        ("信息分类", HeaderKey.Other), ("所属分类", HeaderKey.Other),
+        ("信息分类", HeaderKey.Other), ("所属分类", HeaderKey.Other), ("关键词", HeaderKey.Other), ("关键字", HeaderKey.Other),
+        ("来源", HeaderKey.Source), ("信息来源", HeaderKey.Source), ("文章来源", HeaderKey.Source),
+        ("栏目", HeaderKey.PageInfo), ("所属栏目", HeaderKey.PageInfo), ("原文链接", HeaderKey.PageInfo), ("原文地址", HeaderKey.PageInfo),
+        ("原始链接", HeaderKey.PageInfo), ("页面地址", HeaderKey.PageInfo), ("网址", HeaderKey.PageInfo), ("链接", HeaderKey.PageInfo),
+        ("本地目录", HeaderKey.PageInfo), ("本地路径", HeaderKey.PageInfo), ("保存路径", HeaderKey.PageInfo), ("采集时间", HeaderKey.PageInfo),
+        ("抓取时间", HeaderKey.PageInfo), ("浏览次数", HeaderKey.PageInfo), ("点击数", HeaderKey.PageInfo), ("点击次数", HeaderKey.PageInfo),
+        ("阅读次数", HeaderKey.PageInfo), ("访问量", HeaderKey.PageInfo), ("作者", HeaderKey.PageInfo), ("编辑", HeaderKey.PageInfo),
+        ("责任编辑", HeaderKey.PageInfo), ("url", HeaderKey.PageInfo), ("source", HeaderKey.PageInfo), ("title", HeaderKey.Title),
     ];
 
     public static HeaderBlock Read(IReadOnlyList<SourceLine> lines)
     {
-        var fields = new List<HeaderField>();
-        var headerLineIndexes = new HashSet<int>();
-        var linesBefore = 0;
-        for (var i = 0; i < lines.Count; i++)
+        var window = Math.Min(lines.Count, SearchWindow);
+        var perLine = new List<HeaderField>?[window];
+        var consumedNext = new bool[window + 1];
+        for (var i = 0; i < window; i++)
         {
-            var found = TryReadLine(lines[i], fields);
-            if (found)
+            if (consumedNext[i]) continue;
+            var fields = new List<HeaderField>();
+            if (!TryReadLine(lines[i], fields)) continue;
+            // "公开范围：" alone, its value on the next line.
+            if (fields[^1].Value.Length == 0 && i + 1 < lines.Count && IsNextLineValue(lines[i + 1]))
             {
-                headerLineIndexes.Add(i);
-                continue;
+                fields[^1] = fields[^1] with { Value = lines[i + 1].Text.Trim() };
+                consumedNext[i + 1] = true;
             }
-            if (headerLineIndexes.Count > 0 || ++linesBefore > MaxLinesBeforeHeader) break;
+            perLine[i] = fields;
         }
-        if (headerLineIndexes.Count == 0) return new HeaderBlock([], lines);
 
-        var body = new List<SourceLine>(lines.Count - headerLineIndexes.Count);
+        var (start, end) = BestCluster(perLine);
+        if (start < 0) return new HeaderBlock([], lines);
+
+        var taken = new HashSet<int>();
+        var headerFields = new List<HeaderField>();
+        for (var i = start; i <= end; i++)
+        {
+            if (perLine[i] is not { } fields) continue;
+            headerFields.AddRange(fields);
+            taken.Add(i);
+            if (consumedNext[i + 1]) taken.Add(i + 1);
+        }
+        var body = new List<SourceLine>(lines.Count - taken.Count);
         for (var i = 0; i < lines.Count; i++)
-            if (!headerLineIndexes.Contains(i)) body.Add(lines[i]);
-        return new HeaderBlock(fields, body);
+            if (!taken.Contains(i)) body.Add(lines[i]);
+        return new HeaderBlock(headerFields, body);
     }
+
+    /// <summary>
+    /// The run of label lines with the most fields, gaps of at most <see cref="MaxStrayLinesInside"/> lines allowed.
+    /// A run of one label line is a header only near the top: one "名称：" deep in a body is a sentence, not a header.
+    /// </summary>
+    private static (int Start, int End) BestCluster(List<HeaderField>?[] perLine)
+    {
+        (int Start, int End, int Lines) best = (-1, -1, 0);
+        var i = 0;
+        while (i < perLine.Length)
+        {
+            if (perLine[i] is null) { i++; continue; }
+            int start = i, end = i, labelLines = 1;
+            for (var j = i + 1; j < perLine.Length && j - end <= MaxStrayLinesInside + 1; j++)
+            {
+                if (perLine[j] is null) continue;
+                end = j;
+                labelLines++;
+            }
+            var qualifies = labelLines >= 2 || start <= MaxLinesBeforeLoneLabel;
+            if (qualifies && labelLines > best.Lines) best = (start, end, labelLines);
+            i = end + 1;
+        }
+        return (best.Start, best.End);
+    }
+
+    private static bool IsNextLineValue(SourceLine next) =>
+        !next.IsTable && next.Text.Trim().Length is > 0 and <= MaxNextLineValueLength && !LabelAnywhere().IsMatch(StripBullet(next.Text));
 
     /// <summary>Maps a label as written (spaces removed) to its key, or null when it is not a header label.</summary>
     public static HeaderKey? KeyOf(string label)
     {
         var compact = RemoveSpaces(label);
         foreach (var (l, key) in Labels)
-            if (compact == l) return key;
+            if (string.Equals(compact, l, StringComparison.OrdinalIgnoreCase)) return key;
         return null;
     }
 
@@ -112,7 +178,7 @@ public static partial class HeaderBlockReader
             var valueStart = matches[m].Index + matches[m].Length;
             var valueEnd = m + 1 < matches.Count ? matches[m + 1].Index : text.Length;
             var label = RemoveSpaces(matches[m].Groups["label"].Value);
-            var value = text[valueStart..valueEnd].Trim(' ', '\t', '\u3000', ';', '；');
+            var value = text[valueStart..valueEnd].Trim(' ', '\t', '\u3000', ';', '；', '【', '】', '[', ']');
             fields.Add(new HeaderField(KeyOf(label) ?? HeaderKey.Other, label, value, line.Number));
         }
         return true;
@@ -139,7 +205,7 @@ public static partial class HeaderBlockReader
     private static string StripBullet(string text)
     {
         var span = text.AsSpan().TrimStart(" \t\u3000");
-        while (span.Length > 0 && span[0] is '-' or '•' or '·' or '●' or '*' or '▪')
+        while (span.Length > 0 && span[0] is '-' or '•' or '·' or '●' or '*' or '▪' or '【' or '[')
             span = span[1..].TrimStart(" \t\u3000");
         return span.Length == text.Length ? text : span.ToString();
     }
@@ -148,13 +214,16 @@ public static partial class HeaderBlockReader
         s.AsSpan().IndexOfAny(" \t\u3000") < 0 ? s : string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
     private const string LabelPattern =
-        @"索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|发\s*文\s*单\s*位|生\s*成\s*日\s*期|成\s*文\s*日\s*期|" +
+        @"索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|发\s*文\s*单\s*位|公\s*开\s*主\s*体|生\s*成\s*日\s*期|成\s*文\s*日\s*期|" +
         @"公\s*开\s*范\s*围|公\s*开\s*属\s*性|公\s*开\s*方\s*式|公\s*开\s*形\s*式|公\s*开\s*日\s*期|发\s*布\s*日\s*期|发\s*文\s*日\s*期|" +
-        @"公\s*开\s*时\s*间|文\s*件\s*名\s*称|标\s*题|名\s*称|发\s*文\s*字\s*号|文\s*号|主\s*题\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|" +
-        @"组\s*配\s*分\s*类|服\s*务\s*对\s*象|有\s*效\s*性|效\s*力\s*状\s*况|信\s*息\s*分\s*类|所\s*属\s*分\s*类";
+        @"公\s*开\s*时\s*间|发\s*布\s*时\s*间|文\s*件\s*名\s*称|信\s*息\s*名\s*称|标\s*题|名\s*称|发\s*文\s*字\s*号|文\s*号|主\s*题\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|" +
+        @"组\s*配\s*分\s*类|服\s*务\s*对\s*象|有\s*效\s*性|效\s*力\s*状\s*况|信\s*息\s*分\s*类|所\s*属\s*分\s*类|关\s*键\s*[词字]|" +
+        @"信\s*息\s*来\s*源|文\s*章\s*来\s*源|来\s*源|所\s*属\s*栏\s*目|栏\s*目|原\s*文\s*链\s*接|原\s*文\s*地\s*址|原\s*始\s*链\s*接|页\s*面\s*地\s*址|网\s*址|链\s*接|" +
+        @"本\s*地\s*目\s*录|本\s*地\s*路\s*径|保\s*存\s*路\s*径|采\s*集\s*时\s*间|抓\s*取\s*时\s*间|浏\s*览\s*次\s*数|点\s*击\s*次\s*数|点\s*击\s*数|阅\s*读\s*次\s*数|访\s*问\s*量|" +
+        @"责\s*任\s*编\s*辑|作\s*者|编\s*辑|(?i:url|source|title)";
 
     // Labels must be followed by a colon on a text line; in a table cell the colon is optional.
-    [GeneratedRegex(@"(?:^|(?<=[\s;；]))(?<label>" + LabelPattern + @")\s*[:：]\s*")]
+    [GeneratedRegex(@"(?:^|(?<=[\s;；】\]]))(?<label>" + LabelPattern + @")\s*[:：]\s*")]
     private static partial Regex LabelAnywhere();
 
     [GeneratedRegex(@"^(?<label>" + LabelPattern + @")\s*(?:[:：]|$)")]

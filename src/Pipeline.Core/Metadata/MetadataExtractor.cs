@@ -13,15 +13,18 @@ namespace Pipeline.Core.Metadata;
 /// </summary>
 public static class MetadataExtractor
 {
-    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, IReadOnlyList<PageDate> pageDates, AgencyContext? agency, AnalysisOptions options, int maxYear)
+    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, AgencyContext? agency, AnalysisOptions options, int maxYear)
     {
         var signature = parsed.Document.Signature;
+        var candidates = PublisherCandidates(header, parsed, cleaned.PageSources);
+        var pageDates = cleaned.PageDates;
         return new ReportMetadata
         {
             IndexCode = FromHeader(header, HeaderKey.IndexCode) is { } code
                 ? new MetadataValue<string>(IndexCode.Normalize(code.Value), MetadataSource.Document, code.Value)
                 : MetadataValue<string>.Missing,
-            Publisher = ResolvePublisher(header, agency, signature),
+            Publisher = ResolvePublisher(candidates, agency),
+            PublisherCandidates = candidates,
             GeneratedDate = FromHeader(header, HeaderKey.GeneratedDate) is { } generated
                 ? HeaderDate(generated, maxYear)
                 : signature is { Date: { } signedDate } && signedDate.Year >= DateText.MinYear && signedDate.Year <= maxYear
@@ -54,22 +57,45 @@ public static class MetadataExtractor
         return new MetadataValue<DateOnly?>(value, MetadataSource.Document, field.Value);
     }
 
+    /// <summary>
+    /// The page's first 时间:/发布时间: line. One that is written but is no real date (2099-01-01, 2019-02-30) keeps
+    /// its text and no value: validation rejects it rather than letting the report go live "now" (fail closed).
+    /// </summary>
     private static MetadataValue<DateOnly?> PageReleaseDate(IReadOnlyList<PageDate> pageDates, int maxYear)
     {
-        foreach (var pageDate in pageDates)
-            if (DateText.TryParseWhole(pageDate.DateText, out var parts) && DateText.ToDate(parts, maxYear) is { } date)
-                return new MetadataValue<DateOnly?>(date, MetadataSource.Inferred, pageDate.DateText);
-        return MetadataValue<DateOnly?>.Missing;
+        if (pageDates.Count == 0) return MetadataValue<DateOnly?>.Missing;
+        var first = pageDates[0];
+        var date = DateText.TryParseWhole(first.DateText, out var parts) ? DateText.ToDate(parts, maxYear) : null;
+        return new MetadataValue<DateOnly?>(date, MetadataSource.Inferred, first.DateText);
     }
 
-    private static MetadataValue<string> ResolvePublisher(HeaderBlock header, AgencyContext? agency, Signature? signature)
+    /// <summary>Every name of the publisher the document gives, strongest first: header, title, signature, 来源 line.</summary>
+    private static IReadOnlyList<PublisherCandidate> PublisherCandidates(HeaderBlock header, ParseResult parsed, IReadOnlyList<PageSource> pageSources)
     {
+        var candidates = new List<PublisherCandidate>();
         if (FromHeader(header, HeaderKey.Publisher) is { } publisher)
-            return new MetadataValue<string>(publisher.Value, MetadataSource.Document, publisher.Value);
+            candidates.Add(new PublisherCandidate(publisher.Value, "header", publisher.LineNumber));
+        var title = FromHeader(header, HeaderKey.Title)?.Value ?? parsed.Document.Title;
+        if (PublisherInference.FromTitle(title) is { } fromTitle)
+            candidates.Add(new PublisherCandidate(fromTitle, "title", parsed.TitleLine));
+        if (parsed.Document.Signature is { Organisations.Count: > 0 } signature)
+            candidates.Add(new PublisherCandidate(signature.Organisations[^1], "signature", parsed.SignatureLine));
+        if (FromHeader(header, HeaderKey.Source) is { } source && BlockParser.IsOrganisation(source.Value))
+            candidates.Add(new PublisherCandidate(source.Value, "source-line", source.LineNumber));
+        foreach (var pageSource in pageSources)
+            candidates.Add(new PublisherCandidate(pageSource.Name, "source-line", pageSource.LineNumber));
+        return candidates;
+    }
+
+    /// <summary>The header's 发布机构, else the uploading agency's registered name, else the best inferred name.</summary>
+    private static MetadataValue<string> ResolvePublisher(IReadOnlyList<PublisherCandidate> candidates, AgencyContext? agency)
+    {
+        if (candidates.Count > 0 && candidates[0].From == "header")
+            return new MetadataValue<string>(candidates[0].Name, MetadataSource.Document, candidates[0].Name);
         if (agency is not null && !string.IsNullOrWhiteSpace(agency.PublisherName))
             return new MetadataValue<string>(agency.PublisherName, MetadataSource.Context);
-        if (signature is { Organisations.Count: > 0 })
-            return new MetadataValue<string>(signature.Organisations[^1], MetadataSource.Inferred, signature.Organisations[^1]);
+        if (candidates.Count > 0)
+            return new MetadataValue<string>(candidates[0].Name, MetadataSource.Inferred, candidates[0].Name);
         return MetadataValue<string>.Missing;
     }
 

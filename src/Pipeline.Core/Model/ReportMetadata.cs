@@ -44,4 +44,10 @@ public sealed record ReportMetadata
     public PublicScope PublicScopeNormalized { get; init; } = Model.PublicScope.Unknown;
     public MetadataValue<DateOnly?> ReleaseDate { get; init; } = MetadataValue<DateOnly?>.Missing;
     public MetadataValue<string> Title { get; init; } = MetadataValue<string>.Missing;
+
+    /// <summary>Every name of the publishing body the document gives (header, title, signature, 来源 line), in that order.</summary>
+    public IReadOnlyList<PublisherCandidate> PublisherCandidates { get; init; } = [];
 }
+
+/// <summary>A name of the publishing body found in the document, and where: "header", "title", "signature" or "source-line".</summary>
+public sealed record PublisherCandidate(string Name, string From, int? LineNumber);

@@ -72,6 +72,15 @@ public static class Findings
         $"The publisher \"{documentPublisher}\"{LineEn(line)} is not the uploading agency \"{agencyName}\". An agency may only upload its own reports; if this is another name of your agency, ask the administrator to register it as an alias.",
         At(line));
 
+    public static Finding PublisherSourcesDiffer(PublisherCandidate chosen, PublisherCandidate other) => new("publisher-sources-differ",
+        $"文件中的发布机构说法不一致：{WhereZh(chosen)}为“{chosen.Name}”，{WhereZh(other)}为“{other.Name}”。网站采用“{chosen.Name}”，请核对。",
+        $"The document names its publisher differently: \"{chosen.Name}\" in the {WhereEn(chosen)}, \"{other.Name}\" in the {WhereEn(other)}. The site uses \"{chosen.Name}\"; check it.",
+        At(other.LineNumber));
+
+    private static string WhereZh(PublisherCandidate c) => c.From switch { "header" => "文件头", "title" => "标题", "signature" => "落款", _ => "来源行" };
+
+    private static string WhereEn(PublisherCandidate c) => c.From switch { "header" => "header", "title" => "title", "signature" => "signature", _ => "source line" };
+
     public static Finding PublicScopeMissing(string defaultScope) => new("public-scope-missing",
         $"文件没有写明公开范围,将按默认值\"{defaultScope}\"处理。如不应公开,请在文件头加上\"公开范围:…\"后重新上传。",
         $"The document states no public scope (公开范围); the default \"{defaultScope}\" will apply. If it must not be published, add a \"公开范围:…\" line to its header and upload again.");

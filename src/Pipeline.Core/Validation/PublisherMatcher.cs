@@ -29,6 +29,9 @@ public static class PublisherMatcher
         return false;
     }
 
+    /// <summary>Whether two names a document gives (title, signature, header) stand for the same body, by the same rule.</summary>
+    public static bool SameBody(string a, string b) => Matches(a, new AgencyContext("", b, [], null));
+
     private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
     private static string Core(string name)

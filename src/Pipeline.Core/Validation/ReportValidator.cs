@@ -33,6 +33,7 @@ public static partial class ReportValidator
         CheckIndexCode(input, errors, warnings);
         CheckDates(input, errors, warnings);
         CheckPublisher(input, errors);
+        CheckPublisherSources(input, warnings);
         var scopeAllowsPublication = CheckScope(input, warnings);
         CheckTables(input, warnings);
         if (input.PersonalData.Count > 0) warnings.Add(Findings.PersonalData(input.PersonalData, input.Options.Privacy));
@@ -90,9 +91,10 @@ public static partial class ReportValidator
             && (signature.Date is not { } date || DateText.ToDate(new DateParts(date.Year, date.Month, date.Day), input.MaxYear) is null))
             warnings.Add(Findings.DateInvalid("signature date", "落款日期", signed, input.Parsed.SignatureLine));
 
+        // A release date read from the page's 时间: line counts too: written but unreadable never means "now".
         void CheckHeaderDate(MetadataValue<DateOnly?> value, HeaderKey key, string nameEn, string nameZh)
         {
-            if (value.Source == MetadataSource.Document && value.Value is null && value.Raw is { } raw)
+            if (value.Source is MetadataSource.Document or MetadataSource.Inferred && value.Value is null && value.Raw is { } raw && (key == HeaderKey.ReleaseDate || value.Source == MetadataSource.Document))
                 errors.Add(Findings.DateInvalid(nameEn, nameZh, raw, input.Header.First(key)?.LineNumber));
         }
     }
@@ -103,6 +105,20 @@ public static partial class ReportValidator
         if (input.Agency is null || publisher.Source != MetadataSource.Document || publisher.Value is null) return;
         if (!PublisherMatcher.Matches(publisher.Value, input.Agency))
             errors.Add(Findings.PublisherMismatch(publisher.Value, input.Agency.PublisherName, input.Header.First(HeaderKey.Publisher)?.LineNumber));
+    }
+
+    /// <summary>Names of the publisher that the document gives in different places and that are not one body: a finding, not a silent choice.</summary>
+    private static void CheckPublisherSources(ValidationInput input, List<Finding> warnings)
+    {
+        var candidates = input.Metadata.PublisherCandidates;
+        if (candidates.Count < 2) return;
+        var chosen = candidates[0];
+        foreach (var other in candidates.Skip(1))
+        {
+            if (PublisherMatcher.SameBody(other.Name, chosen.Name)) continue;
+            warnings.Add(Findings.PublisherSourcesDiffer(chosen, other));
+            return;
+        }
     }
 
     /// <summary>Returns whether the resolved scope allows publication on the public site.</summary>
