@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Pipeline.Core.Cleaning;
 using Pipeline.Core.Decoding;
+using Pipeline.Core.Layout;
 using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
 using Pipeline.Core.Parsing;
@@ -9,7 +10,7 @@ using Pipeline.Core.Validation;
 
 namespace Pipeline.Core;
 
-// The passes, in order: decode -> clean -> personal data -> header -> parse -> metadata -> validate.
+// The passes, in order: decode -> clean -> layout -> personal data -> header -> parse -> metadata -> validate.
 // Each pass is its own class with its own tests; this file only wires them and guarantees nothing escapes.
 public static partial class ReportAnalyzer
 {
@@ -29,7 +30,8 @@ public static partial class ReportAnalyzer
                 return Rejected(fileName, hash, bytes.Length, decoded.EncodingName, Findings.EmptyAfterCleaning(cleaned.Removed.Count), cleaned.Removed);
 
             var personalData = new List<PersonalDataHit>();
-            var lines = PersonalDataScanner.Scan(cleaned.Lines, mask: options.Privacy == PrivacyMode.PublishMasked, maxYear, personalData);
+            var laidOut = LayoutRecovery.Recover(cleaned.Lines);
+            var lines = PersonalDataScanner.Scan(laidOut, mask: options.Privacy == PrivacyMode.PublishMasked, maxYear, personalData);
             var header = HeaderBlockReader.Read(lines);
             var parsed = BlockParser.Parse(header.BodyLines);
             var metadata = MetadataExtractor.Extract(header, parsed, cleaned, agency, options, maxYear);

@@ -60,6 +60,7 @@ public static partial class LineCleaner
         var pageDates = new List<PageDate>();
         var pageSources = new List<PageSource>();
 
+        var inComment = false;
         foreach (var line in lines)
         {
             if (line.IsTable)
@@ -67,13 +68,21 @@ public static partial class LineCleaner
                 kept.Add(line);
                 continue;
             }
-            var text = Normalize(line.Text);
+            var raw = line.Text;
+            // An HTML comment that spans lines ("<!--<div …" … "</div>-->") hides everything up to its end.
+            if (inComment || raw.Contains("<!--", StringComparison.Ordinal))
+            {
+                raw = SkipComments(raw, ref inComment);
+                if (raw.Length != line.Text.Length) removed.Add(new RemovedLine(line.Number, line.Text.Trim(), "markup"));
+            }
+            var text = MarkdownMarks.Strip(Normalize(raw), out var markedLevel);
+            if (text.Length > MaxChromeLength) text = StripInlineChrome(line.Number, text, removed, pageDates, pageSources);
             if (text.Length == 0) continue;
 
             var reason = ChromeReason(StripBullet(text), out var pageDate);
             if (reason is null)
             {
-                kept.Add(line with { Text = text });
+                kept.Add(line with { Text = text, MarkedHeadingLevel = Math.Max(markedLevel, line.MarkedHeadingLevel) });
                 continue;
             }
             removed.Add(new RemovedLine(line.Number, text, reason));
@@ -96,6 +105,45 @@ public static partial class LineCleaner
         text = MarkupStripper.Strip(text);
         var span = text.AsSpan().Trim(" \t\u3000\u00A0\u200B\uFEFF\f\v");
         return span.Length == text.Length ? text : span.ToString();
+    }
+
+    private static string StripInlineChrome(int lineNumber, string text, List<RemovedLine> removed, List<PageDate> pageDates, List<PageSource> pageSources)
+    {
+        var pieces = new List<string>();
+        var stripped = InlineChrome.Strip(text, pieces, out var pageDate, out var source);
+        if (pieces.Count == 0) return text;
+        foreach (var piece in pieces) removed.Add(new RemovedLine(lineNumber, piece, "inline-chrome"));
+        if (pageDate is not null) pageDates.Add(new PageDate(lineNumber, pageDate));
+        if (source is not null && Parsing.BlockParser.IsOrganisation(source)) pageSources.Add(new PageSource(lineNumber, source));
+        return Normalize(stripped);
+    }
+
+    /// <summary>The text of a line outside HTML comments, carrying an open comment over to the next line.</summary>
+    private static string SkipComments(string text, ref bool inComment)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        while (at < text.Length)
+        {
+            if (inComment)
+            {
+                var end = text.IndexOf("-->", at, StringComparison.Ordinal);
+                if (end < 0) return sb.ToString();
+                at = end + 3;
+                inComment = false;
+                continue;
+            }
+            var start = text.IndexOf("<!--", at, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                sb.Append(text, at, text.Length - at);
+                break;
+            }
+            sb.Append(text, at, start - at);
+            at = start + 4;
+            inComment = true;
+        }
+        return sb.ToString();
     }
 
     /// <summary>The office a 来源: line names, when it names one (not a newspaper or a site).</summary>
@@ -122,7 +170,8 @@ public static partial class LineCleaner
         // A line ending in a pipe is a cell of a flattened table, never page chrome.
         if (text.Length == 0 || text[^1] is '|' or '｜') return null;
         if (PageNumber().IsMatch(text)) return "page-number";
-        if (ArchiverMarker().IsMatch(text)) return "archiver-marker";
+        if (ArchiverMarker().IsMatch(text) || ArchiverNote().IsMatch(text)) return "archiver-marker";
+        if (TableOfContents().IsMatch(text)) return "table-of-contents";
         if (IsArrowBreadcrumb(text)) return "breadcrumb";
         if (!AnchoredRuleStarts.Contains(text[0]) && !HasUnanchoredKeyword(text))
             return IsToolbar(text) ? "page-toolbar" : null;
@@ -300,6 +349,14 @@ public static partial class LineCleaner
     // ==== 正文 ====, ----, ****, a lone 正文 / 全文 / 原文 / 正文内容 line an archiver or PDF export puts above the text.
     [GeneratedRegex(@"^(?:[=\-*#~_—]{3,}\s*(?:正\s*文|全\s*文|原\s*文|内\s*容|附\s*件)?\s*[=\-*#~_—]*|正\s*文(?:内容)?|全\s*文|原\s*文|\[?正文\]?)$")]
     private static partial Regex ArchiverMarker();
+
+    // "目 录", and its entries: "一、部门主要职能 ………… 3" (dot leaders, an optional page number). The page has its own.
+    [GeneratedRegex(@"^(?:目\s*录|.{1,80}?(?:…{2,}|\.{5,}|·{5,}|-{6,})\s*\d{0,3})$")]
+    private static partial Regex TableOfContents();
+
+    // An archiver's note about files it saved beside the text: "页面链接与图片详见 links.tsv(同目录)".
+    [GeneratedRegex(@"^(?:页面链接|链接与图片|图片与链接|附件与图片|页面附件)\S{0,12}(?:详见|见)\s*\S+\.(?:tsv|csv|json|txt|html?)")]
+    private static partial Regex ArchiverNote();
 
     [GeneratedRegex(@"^(?:来源|信息来源|文章来源)\s*[:：]\s*(?<source>\S{0,30})(?:\s+(?:发布时间|时间|作者|浏览次数|点击数?|阅读|字号)\s*[:：].*)?$")]
     private static partial Regex SourceLine();

@@ -10,6 +10,12 @@ namespace Pipeline.Core.Decoding;
 public readonly record struct SourceLine(int Number, string Text, Table? Table = null)
 {
     public bool IsTable => Table is not null;
+
+    /// <summary>
+    /// A heading level the source's own format states (1 for markdown "#", 2 for "##"…; HTML h1–h6), 0 when it
+    /// states none. The parser decides what it means for the outline.
+    /// </summary>
+    public int MarkedHeadingLevel { get; init; }
 }
 
 /// <summary>The outcome of decoding one upload: lines of text, or the reason it is not a report we can read.</summary>

@@ -95,7 +95,13 @@ public static class MetadataExtractor
         if (agency is not null && !string.IsNullOrWhiteSpace(agency.PublisherName))
             return new MetadataValue<string>(agency.PublisherName, MetadataSource.Context);
         if (candidates.Count > 0)
-            return new MetadataValue<string>(candidates[0].Name, MetadataSource.Inferred, candidates[0].Name);
+        {
+            // A title that abbreviates the body (某县文广新局) yields to the full name the signature gives.
+            var best = candidates[0];
+            foreach (var other in candidates.Skip(1))
+                if (PublisherInference.IsAbbreviationOf(best.Name, other.Name)) best = other;
+            return new MetadataValue<string>(best.Name, MetadataSource.Inferred, best.Name);
+        }
         return MetadataValue<string>.Missing;
     }
 

@@ -20,9 +20,28 @@ public static partial class PublisherInference
             var match = pattern.Match(compact);
             if (!match.Success) continue;
             var name = match.Groups["org"].Value.Trim(' ', '\u3000', '（', '(', '【', '[', '《');
-            if (BlockParser.IsOrganisation(name)) return name;
+            // A place named as the author of its report (平潭综合实验区2019年度…) stands for its government.
+            if (BlockParser.IsOrganisation(name) || IsPlace(name)) return name;
         }
         return null;
+    }
+
+    private static bool IsPlace(string name) =>
+        name.Length is >= 2 and <= 20 && name[^1] is '省' or '市' or '县' or '区' or '旗' or '州' or '盟' && name.AsSpan().IndexOfAny("，。、；：,;: ") < 0;
+
+    /// <summary>
+    /// Whether <paramref name="shortName"/> abbreviates <paramref name="fullName"/> the way Chinese names are
+    /// shortened, by keeping some of its characters in order (桐柏县文广新局 for 桐柏县文化广电新闻出版局, 市科委 for
+    /// 上海市科学技术委员会). The full name of a body's office (某县人民政府办公室 for 某县人民政府) is not an expansion.
+    /// </summary>
+    public static bool IsAbbreviationOf(string shortName, string fullName)
+    {
+        if (shortName.Length < 2 || fullName.Length <= shortName.Length || fullName.StartsWith(shortName, StringComparison.Ordinal)) return false;
+        if (shortName[^1] != fullName[^1]) return false; // same kind of body: 局 for 局, 委 for 委员会 ends differently and is left alone
+        var at = 0;
+        foreach (var c in fullName)
+            if (at < shortName.Length && c == shortName[at]) at++;
+        return at == shortName.Length;
     }
 
     private const string Year = @"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○O0]{4})\s*年\s*(?:度)?";

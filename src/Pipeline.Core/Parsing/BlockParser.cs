@@ -95,6 +95,7 @@ public static partial class BlockParser
         }
 
         if (chapters) ShiftLevelsUnderChapters(blocks);
+        NestRestartedSections(blocks);
         var (signature, signatureLine) = ExtractSignature(blocks, blockLines);
         return new ParseResult(new ReportDocument(title, blocks, signature), blockLines, titleLine, signatureLine);
     }
@@ -175,6 +176,35 @@ public static partial class BlockParser
         var caption = captionParts.Count == 0 ? null : string.Join(" ", captionParts);
         Add(blocks, blockLines, new TableBlock(PipeTableReader.Read(rowLines, caption, notes)), tableLine);
         return index;
+    }
+
+    /// <summary>
+    /// "四、部门预算编制说明 … 一、财政拨款收入 二、事业收入 … 五、部门预算表": a run of 一、 headings that starts again
+    /// at 一 inside a section is that section's list of items, not new sections. It is nested one level down until
+    /// a heading continues the outer numbering (五 after 四).
+    /// </summary>
+    private static void NestRestartedSections(List<Block> blocks)
+    {
+        var outerNext = 0; // the numeral the outer sequence expects next (0 until the first 一、)
+        var nested = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not Heading { Level: 1, Number: { } number } heading) 
+            {
+                if (nested && blocks[i] is Heading lower) blocks[i] = lower with { Level = Math.Min(lower.Level + 1, 6) };
+                continue;
+            }
+            var value = DateText.ChineseSmallNumber(number.AsSpan().TrimEnd("、 \u3000"));
+            if (value <= 0) continue;
+            if (outerNext == 0 || value == outerNext)
+            {
+                outerNext = value + 1;
+                nested = false;
+                continue;
+            }
+            if (value == 1 && outerNext > 2) nested = true;
+            if (nested) blocks[i] = heading with { Level = 2 };
+        }
     }
 
     /// <summary>Under 第X章 chapters, 一、 sections become level 2 and everything below shifts down one level.</summary>

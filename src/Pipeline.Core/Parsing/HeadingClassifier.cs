@@ -95,15 +95,32 @@ public static class HeadingClassifier
         if (rest.IndexOfAny("。；;！!？?") >= 0) return false;
         if (rest[^1] is '，' or ',' or '：' or ':' or '、' or '|') return false;
         // A run of digits is a statistic ("1.5万"), not a heading.
-        if (char.IsAsciiDigit(rest[0]) || rest[0] is '%' or '.' or '．') return false;
+        if (char.IsAsciiDigit(rest[0]) && !YearLead(rest) || rest[0] is '%' or '.' or '．') return false;
         return true;
     }
+
+    /// <summary>
+    /// A top-level section written as a whole short line that ends with 。 or ：("一、关于地方电网建设资金问题。",
+    /// "一、元旦：") still heads its section; lower levels ending so are numbered sentences.
+    /// </summary>
+    private static bool IsRunInSectionLine(ReadOnlySpan<char> rest)
+    {
+        rest = rest.Trim(" \u3000\t");
+        return rest.Length >= 2 && rest[^1] is '。' or '：' or ':' && IsHeadingText(rest[..^1]);
+    }
+
+    /// <summary>"2014年政府信息公开工作情况": a year that opens a title, not a statistic.</summary>
+    private static bool YearLead(ReadOnlySpan<char> rest) =>
+        rest.Length > 5 && rest[..4].IndexOfAnyExceptInRange('0', '9') < 0 && rest[4] == '年' && !char.IsAsciiDigit(rest[5]);
 
     /// <summary>Classifies a line as a heading; false for unnumbered lines and numbered sentences.</summary>
     public static bool TryClassifyHeading(string text, out NumberedLine heading)
     {
         heading = default;
-        if (!TryMatchNumber(text, out _, out var length) || !IsHeadingText(text.AsSpan(length))) return false;
+        if (!TryMatchNumber(text, out var level, out var length)) return false;
+        if (!IsHeadingText(text.AsSpan(length)) && !(level is 0 or 1 && IsRunInSectionLine(text.AsSpan(length)))) return false;
+        // "一、本年新收政府信息公开申请数量" is a row of the template's statistics table, not a section.
+        if (AnnualReportVocabulary.IsTableRowLabel(text.AsSpan(length))) return false;
         return TryParseNumber(text, out heading);
     }
 }

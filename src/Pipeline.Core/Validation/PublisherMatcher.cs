@@ -30,7 +30,8 @@ public static class PublisherMatcher
     }
 
     /// <summary>Whether two names a document gives (title, signature, header) stand for the same body, by the same rule.</summary>
-    public static bool SameBody(string a, string b) => Matches(a, new AgencyContext("", b, [], null));
+    public static bool SameBody(string a, string b) =>
+        Matches(a, new AgencyContext("", b, [], null)) || Metadata.PublisherInference.IsAbbreviationOf(a, b) || Metadata.PublisherInference.IsAbbreviationOf(b, a);
 
     private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 

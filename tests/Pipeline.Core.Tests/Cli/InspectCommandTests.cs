@@ -88,8 +88,9 @@ public class InspectCommandTests
         var (_, stdout, _) = await Run("inspect", TestFiles.Sample("003"), "--json");
         var metadata = JsonDocument.Parse(stdout).RootElement.GetProperty("metadata");
         Assert.Equal(JsonValueKind.Null, metadata.GetProperty("indexCode").ValueKind);
-        Assert.Equal(JsonValueKind.Null, metadata.GetProperty("publisher").ValueKind);
         Assert.Equal(JsonValueKind.Null, metadata.GetProperty("generatedDate").ValueKind);
+        // The title (平凉市2018年政府信息公开工作年度报告) names the publishing body: inferred, not unknown.
+        Assert.Equal("平凉市", metadata.GetProperty("publisher").GetString());
     }
 
     [Fact]

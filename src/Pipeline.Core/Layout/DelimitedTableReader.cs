@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Decoding;
+using Pipeline.Core.Model;
+using Pipeline.Core.Parsing;
+
+namespace Pipeline.Core.Layout;
+
+/// <summary>
+/// Tables that arrive as delimited text lines become real tables (a <see cref="SourceLine"/> carrying a
+/// <see cref="Table"/>, as a .docx table does), so no row of them is ever read as a heading or a paragraph:
+/// <list type="bullet">
+/// <item>cells separated by tabs, as Word and spreadsheets copy a table to text ("一、本年新收…\t12\t0\t…");</item>
+/// <item>markdown pipe rows with leading and trailing pipes ("| 规章 | 3 | 0 | 15 |"), with a "|---|" separator under
+/// the header row, after every row, or none.</item>
+/// <item>rows aligned with runs of spaces, as <c>pdftotext -layout</c> writes a table ("规章     0     0    0"):
+/// a label followed by numbers, with header rows of short cells above them.</item>
+/// </list>
+/// Lines that only END with a pipe (one cell per line, "|||" row ends: a scraper's flattening) are left to
+/// <see cref="PipeTableReader"/>, which knows that shape.
+/// </summary>
+public static partial class DelimitedTableReader
+{
+    public static List<SourceLine> Read(IReadOnlyList<SourceLine> lines)
+    {
+        var output = new List<SourceLine>(lines.Count);
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var kind = KindOf(lines[i]);
+            if (kind == RowKind.None)
+            {
+                output.Add(lines[i++]);
+                continue;
+            }
+            var end = i;
+            while (end < lines.Count && KindOf(lines[end]) == kind) end++;
+            var run = lines.Skip(i).Take(end - i).ToList();
+            var table = kind switch { RowKind.Tab => FromTabRows(run), RowKind.Pipe => FromPipeRows(run), _ => FromSpacedRows(run) };
+            if (table is null)
+            {
+                output.AddRange(run);
+            }
+            else
+            {
+                var flat = string.Join("\n", table.Header.Concat(table.Rows).Select(r => string.Join(" ", r.Where(c => c is not null))));
+                output.Add(new SourceLine(lines[i].Number, flat, table));
+            }
+            i = end;
+        }
+        return output;
+    }
+
+    private enum RowKind { None, Tab, Pipe, Spaced }
+
+    private static RowKind KindOf(SourceLine line)
+    {
+        if (line.IsTable) return RowKind.None;
+        var text = line.Text;
+        if (text.Length > 1 && text[0] is '|' or '｜' && !Cleaning.LineCleaner.IsPipeOnly(text)) return RowKind.Pipe;
+        if (text.Contains('\t') && Cells(text, '\t').Count(c => c is not null) >= 2) return RowKind.Tab;
+        if (text.Contains("  ", StringComparison.Ordinal) && (SpacedDataRow().IsMatch(text) || IsSpacedHeaderRow(text))) return RowKind.Spaced;
+        return RowKind.None;
+    }
+
+    /// <summary>Tab rows: a run of at least two; the first row is the header unless it is mostly numbers.</summary>
+    private static Table? FromTabRows(List<SourceLine> run)
+    {
+        if (run.Count < 2) return null;
+        var rows = run.Select(l => Cells(l.Text, '\t')).ToList();
+        return Build(rows, headerRows: LooksLikeData(rows[0]) ? 0 : 1);
+    }
+
+    /// <summary>Pipe rows: separator rows are dropped; the rows above the first separator are the header.</summary>
+    private static Table? FromPipeRows(List<SourceLine> run)
+    {
+        var rows = new List<List<string?>>();
+        var headerRows = -1;
+        foreach (var line in run)
+        {
+            var text = line.Text.Trim();
+            if (Separator().IsMatch(text))
+            {
+                if (headerRows < 0) headerRows = rows.Count;
+                continue;
+            }
+            var inner = text.AsSpan(1);
+            if (inner.Length > 0 && inner[^1] is '|' or '｜') inner = inner[..^1];
+            rows.Add(Cells(inner.ToString(), '|', '｜'));
+        }
+        if (rows.Count < 2 && headerRows < 0) return null;
+        if (rows.Count == 0) return null;
+        // A separator after every row (as some converters write) still marks only the first row as the header.
+        return Build(rows, headerRows < 0 ? (LooksLikeData(rows[0]) ? 0 : 1) : Math.Min(headerRows, 3));
+    }
+
+    /// <summary>Space-aligned rows: at least two, at least one of them a label followed by numbers.</summary>
+    private static Table? FromSpacedRows(List<SourceLine> run)
+    {
+        if (run.Count < 2 || !run.Any(l => SpacedDataRow().IsMatch(l.Text))) return null;
+        var rows = run.Select(l => SpacedCells().Split(l.Text.Trim()).Select(c => (string?)c).ToList()).ToList();
+        var headerRows = run.TakeWhile(l => !SpacedDataRow().IsMatch(l.Text)).Count();
+        return Build(rows, Math.Min(headerRows, 3));
+    }
+
+    /// <summary>Three or more short cells separated by runs of spaces, none a sentence: a header row of an aligned table.</summary>
+    private static bool IsSpacedHeaderRow(string text)
+    {
+        var cells = SpacedCells().Split(text.Trim());
+        return cells.Length >= 3 && cells.All(c => c.Length is > 0 and <= 16 && c.AsSpan().IndexOfAny("。；;！？") < 0);
+    }
+
+    private static Table Build(List<List<string?>> rows, int headerRows)
+    {
+        var width = rows.Max(r => r.Count);
+        foreach (var row in rows)
+            while (row.Count < width) row.Add(null);
+        var header = rows.Take(headerRows).Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : PipeTableReader.CloseUpCjkSpaces(c)).ToList()).ToList();
+        var body = rows.Skip(headerRows).Select(r => (IReadOnlyList<string?>)r).ToList();
+        return new Table(null, header, body, []);
+    }
+
+    private static List<string?> Cells(string text, params char[] separators)
+    {
+        var cells = new List<string?>();
+        foreach (var raw in text.Split(separators))
+        {
+            var cell = Cleaning.MarkdownMarks.Strip(raw.Trim(' ', '\t', '\u3000'), out _);
+            cells.Add(cell.Length == 0 ? null : cell);
+        }
+        // Trailing empty cells from a line ending in a tab are not columns.
+        while (cells.Count > 1 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
+        return cells;
+    }
+
+    private static bool LooksLikeData(List<string?> row) =>
+        row.Count(c => c is not null && NumberCell().IsMatch(c)) * 2 > row.Count(c => c is not null);
+
+    [GeneratedRegex(@"^[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?$")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"^\S(?:.*?\S)?(?:[ \u3000]{2,}[-+]?\d[\d,.]*%?)+$")]
+    private static partial Regex SpacedDataRow();
+
+    [GeneratedRegex(@"[ \u3000]{2,}")]
+    private static partial Regex SpacedCells();
+
+    [GeneratedRegex(@"^[-+]?\d[\d,，.]*%?$")]
+    private static partial Regex NumberCell();
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using Pipeline.Core.Decoding;
+using Pipeline.Core.Parsing;
+
+namespace Pipeline.Core.Layout;
+
+/// <summary>
+/// Text extracted from a PDF (or copied from a print layout) breaks every paragraph into lines of the page's width,
+/// often with spaces between characters ("2023 年", "邮 编 ："). When most long lines end at one right margin, the
+/// document is hard-wrapped: a line that reaches the margin and does not end a sentence continues on the next line,
+/// unless the next line starts a numbered section or list item. Lines that end short of the margin end their
+/// paragraph. In such a document the spaces a PDF puts between Chinese characters are closed up as well.
+/// Documents whose lines are paragraphs (Word, CMS pages, one-line bodies) are returned unchanged.
+/// </summary>
+public static class WrappedLineJoiner
+{
+    /// <summary>Lines shorter than this (in display columns) are not counted when finding the margin.</summary>
+    private const int MinMeasuredWidth = 24;
+
+    /// <summary>At least this many measured lines are needed to call a document hard-wrapped.</summary>
+    private const int MinMeasuredLines = 8;
+
+    /// <summary>Share of measured lines that must end at the margin.</summary>
+    private const double MinShareAtMargin = 0.4;
+
+    /// <summary>How far short of the margin (in columns: a Chinese character is two) a line still reaches it.</summary>
+    private const int MarginTolerance = 6;
+
+    public static List<SourceLine> Join(List<SourceLine> lines)
+    {
+        if (!TryFindMargin(lines, out var margin)) return lines;
+
+        var output = new List<SourceLine>(lines.Count);
+        StringBuilder? paragraph = null;
+        var paragraphLine = default(SourceLine);
+        foreach (var line in lines)
+        {
+            if (paragraph is not null)
+            {
+                if (!line.IsTable && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text))
+                {
+                    Append(paragraph, CloseUpSpaces(line.Text));
+                    if (ReachesMargin(line.Text, margin) && !EndsSentence(line.Text)) continue;
+                    output.Add(paragraphLine with { Text = paragraph.ToString() });
+                    paragraph = null;
+                    continue;
+                }
+                output.Add(paragraphLine with { Text = paragraph.ToString() });
+                paragraph = null;
+            }
+            if (line.IsTable)
+            {
+                output.Add(line);
+                continue;
+            }
+            var text = CloseUpSpaces(line.Text);
+            if (line.MarkedHeadingLevel == 0 && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
+            {
+                paragraph = new StringBuilder(text);
+                paragraphLine = line;
+                continue;
+            }
+            output.Add(line with { Text = text });
+        }
+        if (paragraph is not null) output.Add(paragraphLine with { Text = paragraph.ToString() });
+        return output;
+    }
+
+    /// <summary>The right margin: the widest width bucket that holds a large share of the long lines.</summary>
+    private static bool TryFindMargin(List<SourceLine> lines, out int margin)
+    {
+        margin = 0;
+        var widths = new List<int>();
+        foreach (var line in lines)
+            if (!line.IsTable && Width(line.Text) is var w && w >= MinMeasuredWidth) widths.Add(w);
+        if (widths.Count < MinMeasuredLines) return false;
+        widths.Sort();
+        // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance.
+        for (var i = widths.Count - 1; i >= 0; i--)
+        {
+            var candidate = widths[i];
+            var atMargin = widths.Count(w => w <= candidate && w > candidate - MarginTolerance);
+            if (atMargin >= MinShareAtMargin * widths.Count)
+            {
+                margin = candidate;
+                return true;
+            }
+            if (widths.Count - i > widths.Count * (1 - MinShareAtMargin)) break;
+        }
+        return false;
+    }
+
+    private static bool ReachesMargin(string text, int margin) => Width(text) > margin - MarginTolerance;
+
+    private static bool EndsSentence(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd(" \t\u3000");
+        return trimmed.Length > 0 && trimmed[^1] is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '：' or ':';
+    }
+
+    /// <summary>A numbered section, a list bullet or an attachment note starts a new block, never a continuation.</summary>
+    private static bool StartsBlock(string text) =>
+        HeadingClassifier.TryMatchNumber(text, out _, out _) || text.Length > 0 && text[0] is '•' or '●' or '·' or '-' or '*' or '附' && (text[0] != '附' || text.StartsWith("附件", StringComparison.Ordinal));
+
+    private static void Append(StringBuilder paragraph, string next)
+    {
+        if (paragraph.Length > 0 && next.Length > 0 && char.IsAsciiLetterOrDigit(paragraph[^1]) && char.IsAsciiLetterOrDigit(next[0]))
+            paragraph.Append(' ');
+        paragraph.Append(next);
+    }
+
+    /// <summary>Display width: a Chinese character or full-width form takes two columns.</summary>
+    public static int Width(string text)
+    {
+        var width = 0;
+        foreach (var c in text) width += IsWide(c) ? 2 : 1;
+        return width;
+    }
+
+    private static bool IsWide(char c) => c >= '\u1100' && (c <= '\u115F' || c is >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6');
+
+    /// <summary>"2023 年" → "2023年", "邮 编 ：" → "邮编："; spaces between two Latin words or numbers stay.</summary>
+    public static string CloseUpSpaces(string text)
+    {
+        if (text.IndexOf(' ') < 0 && text.IndexOf('\u3000') < 0) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is ' ' or '\u3000' && sb.Length > 0)
+            {
+                var j = i;
+                while (j < text.Length && text[j] is ' ' or '\u3000') j++;
+                if (j < text.Length && (IsWide(sb[^1]) || IsWide(text[j])))
+                {
+                    i = j - 1;
+                    continue;
+                }
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
