@@ -20,7 +20,7 @@ public static partial class MarkupStripper
         if (result.IndexOf('<') >= 0) result = Tag().Replace(result, m => IsBreak(m.Value) ? " " : "");
         if (result.IndexOf('&') >= 0 && CharacterReference().IsMatch(result))
             result = WebUtility.HtmlDecode(result).Replace('\u00A0', ' ');
-        return result;
+        return result.Length == text.Length ? result : result.Trim();
     }
 
     private static bool IsBreak(string tag) => tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("</p", StringComparison.OrdinalIgnoreCase);

@@ -18,7 +18,13 @@ public static class WrappedLineJoiner
     private const int MinMeasuredWidth = 24;
 
     /// <summary>At least this many measured lines are needed to call a document hard-wrapped.</summary>
-    private const int MinMeasuredLines = 8;
+    private const int MinMeasuredLines = 5;
+
+    /// <summary>
+    /// Share of the lines at the margin that must stop mid-sentence. A document of one paragraph a line has long
+    /// lines too, but they end with 。; a wrapped one breaks wherever the margin falls.
+    /// </summary>
+    private const double MinShareUnfinished = 0.6;
 
     /// <summary>Share of measured lines that must end at the margin.</summary>
     private const double MinShareAtMargin = 0.4;
@@ -37,7 +43,7 @@ public static class WrappedLineJoiner
         {
             if (paragraph is not null)
             {
-                if (!line.IsTable && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text))
+                if (!line.IsTable && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text) && !IsFieldLine(line.Text))
                 {
                     Append(paragraph, CloseUpSpaces(line.Text));
                     if (ReachesMargin(line.Text, margin) && !EndsSentence(line.Text)) continue;
@@ -54,7 +60,7 @@ public static class WrappedLineJoiner
                 continue;
             }
             var text = CloseUpSpaces(line.Text);
-            if (line.MarkedHeadingLevel == 0 && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
+            if (line.MarkedHeadingLevel == 0 && !IsFieldLine(line.Text) && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
             {
                 paragraph = new StringBuilder(text);
                 paragraphLine = line;
@@ -72,7 +78,7 @@ public static class WrappedLineJoiner
         margin = 0;
         var widths = new List<int>();
         foreach (var line in lines)
-            if (!line.IsTable && Width(line.Text) is var w && w >= MinMeasuredWidth) widths.Add(w);
+            if (!line.IsTable && !IsFieldLine(line.Text) && Width(line.Text) is var w && w >= MinMeasuredWidth) widths.Add(w);
         if (widths.Count < MinMeasuredLines) return false;
         widths.Sort();
         // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance.
@@ -83,11 +89,20 @@ public static class WrappedLineJoiner
             if (atMargin >= MinShareAtMargin * widths.Count)
             {
                 margin = candidate;
-                return true;
+                var found = margin;
+                var atMarginLines = lines.Where(l => !l.IsTable && !IsFieldLine(l.Text) && Width(l.Text) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
+                return atMarginLines.Count(l => !EndsSentence(l.Text)) >= MinShareUnfinished * atMarginLines.Count;
             }
             if (widths.Count - i > widths.Count * (1 - MinShareAtMargin)) break;
         }
         return false;
+    }
+
+    /// <summary>"原文链接: https://…", "索引号：…": a label and its value, never part of a wrapped paragraph.</summary>
+    private static bool IsFieldLine(string text)
+    {
+        var colon = text.AsSpan(0, Math.Min(text.Length, 10)).IndexOfAny(":：");
+        return colon is > 0 && text.AsSpan(0, colon).IndexOfAny("，。、；") < 0 || text.Contains("://", StringComparison.Ordinal);
     }
 
     private static bool ReachesMargin(string text, int margin) => Width(text) > margin - MarginTolerance;

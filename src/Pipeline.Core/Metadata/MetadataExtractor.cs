@@ -96,10 +96,10 @@ public static class MetadataExtractor
             return new MetadataValue<string>(agency.PublisherName, MetadataSource.Context);
         if (candidates.Count > 0)
         {
-            // A title that abbreviates the body (某县文广新局) yields to the full name the signature gives.
+            // A title that abbreviates the body (某县文广新局) or names only its place (东陵市) yields to the full name the signature gives.
             var best = candidates[0];
             foreach (var other in candidates.Skip(1))
-                if (PublisherInference.IsAbbreviationOf(best.Name, other.Name)) best = other;
+                if (PublisherInference.IsFullNameOf(best.Name, other.Name)) best = other;
             return new MetadataValue<string>(best.Name, MetadataSource.Inferred, best.Name);
         }
         return MetadataValue<string>.Missing;

@@ -44,6 +44,19 @@ public static partial class PublisherInference
         return at == shortName.Length;
     }
 
+    /// <summary>
+    /// Whether <paramref name="fullName"/> is the government of the place <paramref name="shortName"/> names
+    /// (东陵市 → 东陵市人民政府, 平潭综合实验区 → 平潭综合实验区管理委员会), or a longer form of the same name.
+    /// An office of it (东陵市人民政府办公室) is not: the report is the place's, compiled by its office.
+    /// </summary>
+    public static bool IsFullNameOf(string shortName, string fullName)
+    {
+        if (IsAbbreviationOf(shortName, fullName)) return true;
+        if (!IsPlace(shortName) || !fullName.StartsWith(shortName, StringComparison.Ordinal)) return false;
+        var rest = fullName.AsSpan(shortName.Length);
+        return rest is "人民政府" or "管委会" or "管理委员会" or "政府";
+    }
+
     private const string Year = @"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九○O0]{4})\s*年\s*(?:度)?";
     private const string DisclosureType = @"(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)";
 

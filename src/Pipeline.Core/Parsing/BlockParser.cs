@@ -127,8 +127,10 @@ public static partial class BlockParser
         {
             var glued = GluedTitle().Match(first.Text);
             if (!glued.Success) return (null, null);
-            lines[0] = first with { Text = first.Text[glued.Length..].TrimStart(' ', '\u3000', '\t') };
-            return (glued.Groups["title"].Value, first.Number);
+            var gluedTitle = glued.Groups["title"].Value;
+            // Scraped pages often repeat the title above the body ("标题 来源… 标题 正文…"): the page shows it once.
+            lines[0] = first with { Text = SkipRepeatedTitle(first.Text[glued.Length..], gluedTitle).TrimStart(' ', '\u3000', '\t') };
+            return (gluedTitle, first.Number);
         }
 
         index = 1;
@@ -139,6 +141,21 @@ public static partial class BlockParser
             index = 2;
         }
         return (title, first.Number);
+    }
+
+    /// <summary>The text after a repeat of <paramref name="title"/> at its start (spacing ignored), else the text.</summary>
+    private static string SkipRepeatedTitle(string text, string title)
+    {
+        int t = 0, i = 0;
+        while (i < text.Length && t < title.Length)
+        {
+            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            if (char.IsWhiteSpace(title[t])) { t++; continue; }
+            if (text[i] != title[t]) return text;
+            i++;
+            t++;
+        }
+        return t == title.Length ? text[i..] : text;
     }
 
     private static bool ContinuesTitle(string title, string next) =>

@@ -34,7 +34,7 @@ public static partial class InlineSectionSplitter
             var segmentStart = boundary.Index + boundary.Length;
             var after = text.AsSpan(segmentStart);
             // Glued to the text before it (no space, no sentence end), only a known section title opens a section.
-            var glued = boundary.Index > 0 && !char.IsWhiteSpace(text[boundary.Index - 1]) && text[boundary.Index - 1] is not ('。' or '；' or '！' or '？');
+            var glued = boundary.Length == 0 && text[boundary.Index - 1] is not ('。' or '；' or '！' or '？');
             if (glued ? !StartsSectionTitle(after) : !after.StartsWith("附") && !StartsHeadingLikeSegment(after) && !StartsSectionTitle(after)) continue;
             AddSegment(line, text[start..boundary.Index], output);
             start = segmentStart;
@@ -95,7 +95,7 @@ public static partial class InlineSectionSplitter
         // A date alone after the last sentence is a signature too ("…常规化。 二○一二年二月二十日").
         if (names.Length > 2 || !names.All(BlockParser.IsOrganisation) || names.Length == 0 && sentenceEnd < 0) return false;
         var text = before[..(sentenceEnd + 1)].Trim();
-        if (text.Length > 0) output.Add(line with { Text = text });
+        if (text.Length > 0) AddSegment(line, text, output);
         foreach (var name in names) output.Add(line with { Text = name });
         output.Add(line with { Text = match.Groups["date"].Value });
         return true;
