@@ -21,6 +21,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 
+if ! command -v shellcheck >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]]; then
+    log "installing shellcheck (infra hook tests)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; } || failed_steps+=("apt-get install shellcheck")
+  else
+    log "warning: shellcheck missing and not root: the infra hook lint test will fail"
+  fi
+fi
+
 log "dotnet build"
 if ! dotnet build Pipeline.sln -v q -nologo -clp:NoSummary; then
   echo "Tests: 0 passed, 0 failed (build failed)"

@@ -89,6 +89,13 @@ param quarantineDeleteAfterDays int = 365
 @minValue(0)
 param archiveRetentionDays int = 365
 
+@description('''
+Set once the archive's retention policy has been locked (README "Locking the archive's retention"): the template then
+leaves the policy alone, because a locked policy accepts only an extension and every PUT of it would fail.
+infra/hooks/preprovision.sh stops a provision that would fail that way.
+''')
+param archiveRetentionLocked bool = false
+
 @description('Days deleted blobs and containers stay recoverable.')
 @minValue(1)
 @maxValue(365)
@@ -117,8 +124,35 @@ param instanceMemoryMB int = 2048
 @description('Put Azure Front Door (Standard) in front of the static website.')
 param enableFrontDoor bool = false
 
-@description('Create the Event Grid subscription that triggers validation; needs the deployed app (see eventgrid.bicep). The azd postdeploy hook turns it on.')
-param enableUploadEvents bool = false
+// ---- Network ----
+
+@description('''
+Network path of the app's own storage traffic. 'Public' (default): over the storage account's public endpoints, with
+Entra ID and TLS 1.2; agencies upload from their own networks and the site is public, so the account stays reachable
+from the internet either way. 'AppPrivateEndpoints': a virtual network, VNet integration for the app and private
+endpoints (blob, queue, table) so the app's traffic to the account stays private; the account's public endpoints,
+including the static website endpoint, keep serving agencies and readers.
+''')
+@allowed(['Public', 'AppPrivateEndpoints'])
+param networkMode string = 'Public'
+
+@description('Address space of the virtual network (networkMode AppPrivateEndpoints).')
+param virtualNetworkAddressPrefix string = '10.60.0.0/16'
+
+// ---- Access ----
+
+@description('''
+Grant the operator who deploys (operatorPrincipalId) data roles on the storage account, so the README's
+`--auth-mode login` and `pipeline` commands work with shared keys off: Storage Blob/Queue/Table Data Contributor.
+''')
+param grantOperatorDataAccess bool = false
+
+@description('Object id of the operator; azd passes the signed-in principal (AZURE_PRINCIPAL_ID).')
+param operatorPrincipalId string = ''
+
+@description('Kind of principal operatorPrincipalId is.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param operatorPrincipalType string = 'User'
 
 var abbreviations = {
   resourceGroup: 'rg-'
@@ -131,6 +165,7 @@ var abbreviations = {
   systemTopic: 'evgt-'
   frontDoor: 'afd-'
   frontDoorEndpoint: 'fde-'
+  virtualNetwork: 'vnet-'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -171,6 +206,10 @@ var applicationInsightsName = '${abbreviations.applicationInsights}${resourceTok
 var functionAppName = '${abbreviations.functionApp}${resourceToken}'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
+var systemTopicName = '${abbreviations.systemTopic}${resourceToken}'
+// The function whose Event Grid blob trigger validates uploads (functions/Pipeline.Functions/ValidateUploadFunction.cs).
+var uploadFunctionName = 'ValidateUpload'
+var indexDocument = 'index.html'
 var notFoundDocumentPath = '404.html'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -194,8 +233,10 @@ module storage 'modules/storage.bicep' = {
     quarantineCoolAfterDays: quarantineCoolAfterDays
     quarantineDeleteAfterDays: quarantineDeleteAfterDays
     archiveRetentionDays: archiveRetentionDays
+    archiveRetentionLocked: archiveRetentionLocked
     softDeleteRetentionDays: softDeleteRetentionDays
     previousVersionRetentionDays: previousVersionRetentionDays
+    indexDocument: indexDocument
     notFoundDocumentPath: notFoundDocumentPath
   }
 }
@@ -223,6 +264,39 @@ module identity 'modules/identity.bicep' = {
   dependsOn: [
     storage
     monitoring
+  ]
+}
+
+module operatorAccess 'modules/operator-access.bicep' = if (grantOperatorDataAccess && !empty(operatorPrincipalId)) {
+  scope: resourceGroup
+  params: {
+    storageAccountName: storageAccountName
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+var appPrivateEndpoints = networkMode == 'AppPrivateEndpoints'
+var virtualNetworkName = '${abbreviations.virtualNetwork}${resourceToken}'
+var appSubnetName = 'app'
+
+module network 'modules/network.bicep' = if (appPrivateEndpoints) {
+  scope: resourceGroup
+  params: {
+    virtualNetworkName: virtualNetworkName
+    appSubnetName: appSubnetName
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    addressPrefix: virtualNetworkAddressPrefix
+    appSubnetPrefix: cidrSubnet(virtualNetworkAddressPrefix, 24, 0)
+    privateEndpointSubnetPrefix: cidrSubnet(virtualNetworkAddressPrefix, 24, 1)
+  }
+  dependsOn: [
+    storage
   ]
 }
 
@@ -254,6 +328,10 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    // Known before deployment (so What-If and the infra tests can see it); the dependency below orders it.
+    virtualNetworkSubnetId: appPrivateEndpoints
+      ? resourceId(subscription().subscriptionId, resourceGroup.name, 'Microsoft.Network/virtualNetworks/subnets', virtualNetworkName, appSubnetName)
+      : ''
     // Exactly the settings the code reads: the Functions host (AzureWebJobsStorage__*, APPLICATIONINSIGHTS_*), the
     // Azure SDK (AZURE_CLIENT_ID) and the pipeline (PublishSchedule, Pipeline__*, Site__*).
     appSettings: {
@@ -289,23 +367,24 @@ module functionApp 'modules/functionapp.bicep' = {
       Pipeline__Webhooks: webhookUrls
     }
   }
+  dependsOn: [
+    network
+  ]
 }
 
-module uploadEvents 'modules/eventgrid.bicep' = {
+// The system topic and its dead-letter role only: the subscription to the app is infra/upload-events.bicep, deployed
+// by the postdeploy hook once the deployed app can answer Event Grid's validation handshake.
+module eventGrid 'modules/eventgrid.bicep' = {
   scope: resourceGroup
   params: {
-    systemTopicName: '${abbreviations.systemTopic}${resourceToken}'
+    systemTopicName: systemTopicName
     location: location
     tags: tags
     storageAccountName: storageAccountName
-    functionAppName: functionAppName
-    incomingContainerName: incomingContainerName
-    functionName: 'ValidateUpload'
-    enableSubscription: enableUploadEvents
     deadLetterContainerName: deadLetterContainerName
   }
   dependsOn: [
-    functionApp
+    storage
   ]
 }
 
@@ -317,4 +396,13 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SITE_URL string = empty(siteBaseUrl) ? defaultSiteBaseUrl : siteBaseUrl
 output STATIC_WEBSITE_ENDPOINT string = storage.outputs.webEndpoint
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
-output UPLOAD_EVENTS_ENABLED bool = uploadEvents.outputs.subscriptionCreated
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
+output AZURE_FUNCTION_APP_HOST_NAME string = functionApp.outputs.defaultHostName
+// What the hooks need (infra/hooks/*.sh): the names are decided here once.
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
+output UPLOAD_EVENTS_CONTAINER string = incomingContainerName
+output UPLOAD_EVENTS_FUNCTION string = uploadFunctionName
+output EVENTGRID_DEADLETTER_CONTAINER string = deadLetterContainerName
+output ARCHIVE_CONTAINER string = archiveContainerName
+output STATIC_WEBSITE_INDEX_DOCUMENT string = indexDocument
+output STATIC_WEBSITE_404_DOCUMENT string = notFoundDocumentPath

@@ -1,34 +1,27 @@
-// Event Grid delivers BlobCreated events of the incoming container to the blob trigger of the ValidateUpload function
-// (blob trigger with Source = EventGrid, the only blob trigger Flex Consumption supports).
+// The Event Grid system topic of the storage account, and the one data role its identity needs: writing undeliverable
+// upload events to the dead-letter container. The subscription that delivers upload events to the ValidateUpload
+// function is not here but in infra/upload-events.bicep, deployed by the postdeploy hook once the deployed app has a
+// blobs_extension key and answers Event Grid's validation handshake (see infra/hooks/postdeploy.sh). Keeping it out of
+// this template is what makes every `azd provision` succeed whatever state the app is in.
 
 param systemTopicName string
 param location string
 param tags object
 param storageAccountName string
-param functionAppName string
-
-@description('Container whose new blobs trigger validation.')
-param incomingContainerName string
-
-@description('Function whose blob trigger receives the events.')
-param functionName string
-
-@description('''
-Create the event subscription. Event Grid validates a webhook when the subscription is created, and the
-blobs_extension key exists only once the deployed app has started with a blob trigger: so the first `azd provision`
-runs with this off, `azd deploy` ships the code, and the postdeploy hook provisions again with it on.
-''')
-param enableSubscription bool
 
 @description('Container that keeps events Event Grid could not deliver, for replay.')
 param deadLetterContainerName string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {
   name: storageAccountName
-}
 
-resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
-  name: functionAppName
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource deadLetterContainer 'containers' existing = {
+      name: deadLetterContainerName
+    }
+  }
 }
 
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
@@ -44,15 +37,13 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   }
 }
 
-// The host's system key for the blobs extension (Microsoft.Web/sites/host has no Bicep type, so list it by id).
-var blobsExtensionKey = listKeys('${functionApp.id}/host/default', '2025-03-01').systemKeys.blobs_extension
-
-// The topic writes undeliverable events to the dead-letter container with its own identity (shared keys are off).
+// Storage Blob Data Contributor, scoped to the dead-letter container only: the topic's identity can write there and
+// nowhere else (not archive, not $web, not app-package). Shared keys are off, so dead-lettering uses this identity.
 var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storageAccount.id, systemTopic.id, storageBlobDataContributorRoleId)
-  scope: storageAccount
+  name: guid(storageAccount::blobService::deadLetterContainer.id, systemTopic.id, storageBlobDataContributorRoleId)
+  scope: storageAccount::blobService::deadLetterContainer
   properties: {
     principalId: systemTopic.identity.principalId
     principalType: 'ServicePrincipal'
@@ -61,47 +52,4 @@ resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-resource uploadSubscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (enableSubscription) {
-  parent: systemTopic
-  name: 'incoming-blob-created'
-  properties: {
-    eventDeliverySchema: 'EventGridSchema'
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${functionName}&code=${blobsExtensionKey}'
-        maxEventsPerBatch: 1
-        preferredBatchSizeInKilobytes: 64
-      }
-    }
-    filter: {
-      includedEventTypes: [
-        'Microsoft.Storage.BlobCreated'
-      ]
-      subjectBeginsWith: '/blobServices/default/containers/${incomingContainerName}/'
-      enableAdvancedFilteringOnArrays: true
-    }
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
-    deadLetterWithResourceIdentity: {
-      identity: {
-        type: 'SystemAssigned'
-      }
-      deadLetterDestination: {
-        endpointType: 'StorageBlob'
-        properties: {
-          resourceId: storageAccount.id
-          blobContainerName: deadLetterContainerName
-        }
-      }
-    }
-  }
-  dependsOn: [
-    deadLetterWriter
-  ]
-}
-
 output systemTopicName string = systemTopic.name
-output subscriptionCreated bool = enableSubscription

@@ -36,6 +36,9 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
+@description('Subnet for VNet integration (outbound traffic through the virtual network); empty = none.')
+param virtualNetworkSubnetId string
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -65,7 +68,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Inbound stays public: Event Grid delivers upload events to the blobs webhook over the internet.
     publicNetworkAccess: 'Enabled'
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

@@ -39,6 +39,12 @@ param quarantineDeleteAfterDays int
 @minValue(0)
 param archiveRetentionDays int
 
+@description('''
+The archive's time-based retention policy has been locked (an operator locked it after settling the period). A locked
+policy accepts only an extension, so the template then leaves it alone instead of writing it again.
+''')
+param archiveRetentionLocked bool
+
 @description('Days deleted blobs and containers stay recoverable (soft delete).')
 @minValue(1)
 @maxValue(365)
@@ -47,6 +53,9 @@ param softDeleteRetentionDays int
 @description('Days a superseded blob version is kept outside the archive container (site pages are rewritten on every publish).')
 @minValue(1)
 param previousVersionRetentionDays int
+
+@description('Page the static website serves for the root and for every folder.')
+param indexDocument string
 
 @description('Path of the page the static website serves for missing files.')
 param notFoundDocumentPath string
@@ -67,6 +76,9 @@ resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
     allowBlobPublicAccess: false
     allowCrossTenantReplication: false
     defaultToOAuthAuthentication: true
+    // Reachable from the internet in every networkMode (main.bicep): agencies upload from their own networks, and the
+    // static website endpoint obeys the same network rules, so closing the account would take the public site down.
+    // With networkMode 'AppPrivateEndpoints' the app reaches the account through private endpoints instead.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
@@ -99,10 +111,13 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-04-01'
       days: softDeleteRetentionDays
     }
     // The public site is served by the account's static website endpoint (a read-only, anonymous endpoint that is
-    // independent of allowBlobPublicAccess); the publish stage writes $web.
+    // independent of allowBlobPublicAccess); the publish stage writes $web. Set through the management plane here
+    // (blobServices.properties.staticWebsite, the same property Update-AzStorageBlobServiceProperty
+    // -EnableStaticWebsite sets); infra/hooks/postprovision.sh reads it back after every provision, enables it with
+    // the documented data-plane command if Azure did not, and checks that the web endpoint answers.
     staticWebsite: {
       enabled: true
-      indexDocument: 'index.html'
+      indexDocument: indexDocument
       errorDocument404Path: notFoundDocumentPath
     }
   }
@@ -128,9 +143,11 @@ resource archiveContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   name: archiveContainerName
 }
 
-// Default time-based retention for every new version in the archive. Left unlocked so an operator can extend it or,
-// with the right role, shorten it; lock it in the portal once the retention period is settled by policy.
-resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2026-04-01' = if (archiveRetentionDays > 0) {
+// Default time-based retention for every new version in the archive. Created unlocked, so an operator can still
+// change the period; once it is settled, the operator locks it (README "Locking the archive's retention") and sets
+// archiveRetentionLocked, after which this template never writes the policy again: a PUT of a locked policy fails,
+// and only `extend` may change it.
+resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2026-04-01' = if (archiveRetentionDays > 0 && !archiveRetentionLocked) {
   parent: archiveContainer
   name: 'default'
   properties: {
@@ -194,7 +211,8 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
         }
         {
           // Versioning is on for the whole account (so an overwritten or deleted upload can be recovered), but the
-          // site and state containers are rewritten on every run: keep their old versions only for a while.
+          // site and state containers are rewritten on every run, and every deployment replaces the package in the
+          // deployment container: keep their old versions only for a while (the current blob is never touched).
           name: 'expire-superseded-versions'
           enabled: true
           type: 'Lifecycle'
@@ -202,7 +220,10 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-04
             filters: {
               blobTypes: ['blockBlob']
               prefixMatch: [
-                for containerName in union(filter(containerNames, c => c != archiveContainerName && c != quarantineContainerName), ['$web']): '${containerName}/'
+                for containerName in union(
+                  filter(containerNames, c => c != archiveContainerName && c != quarantineContainerName),
+                  ['$web', deploymentContainerName]
+                ): '${containerName}/'
               ]
             }
             actions: {

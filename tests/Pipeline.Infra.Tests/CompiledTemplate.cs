@@ -43,6 +43,13 @@ public sealed partial class CompiledTemplate
         return Resolve(value.DeepClone());
     }
 
+    /// <summary>The value of a template output, with a simple `[variables('x')]` reference resolved.</summary>
+    public JsonNode Output(string name)
+    {
+        var value = Root["outputs"]?[name]?["value"] ?? throw new KeyNotFoundException($"No output '{name}' in main.bicep");
+        return Resolve(value.DeepClone());
+    }
+
     private JsonNode Resolve(JsonNode node) => node switch
     {
         JsonArray array => new JsonArray(array.Select(item => item is null ? null : Resolve(item.DeepClone())).ToArray()),

@@ -40,8 +40,9 @@ public sealed partial class DeploymentFilesTests
     public async Task Event_Grid_delivers_uploads_of_the_incoming_container_to_the_ValidateUpload_function()
     {
         var template = await CompiledTemplate.MainAsync();
-        var functionName = template.ModuleParameter("uploadEvents", "functionName").GetValue<string>();
-        var container = template.Variable("incomingContainerName").GetValue<string>();
+        // The postdeploy hook passes these outputs to infra/upload-events.bicep.
+        var functionName = template.Output("UPLOAD_EVENTS_FUNCTION").GetValue<string>();
+        var container = template.Output("UPLOAD_EVENTS_CONTAINER").GetValue<string>();
         // The Functions app is not compiled by this test run (its packages may be unavailable): read its source.
         var source = await File.ReadAllTextAsync(Repository.PathOf("functions", "Pipeline.Functions", "ValidateUploadFunction.cs"));
 
