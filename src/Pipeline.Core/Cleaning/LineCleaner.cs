@@ -79,7 +79,15 @@ public static partial class LineCleaner
             if (text.Length > MaxChromeLength) text = StripInlineChrome(line.Number, text, removed, pageDates, pageSources);
             if (text.Length == 0) continue;
 
-            var reason = ChromeReason(StripBullet(text), out var pageDate);
+            // "-3-" is a page number, not a bullet before "3-": tested before bullets are stripped.
+            string? pageDate = null;
+            var reason = PageNumber().IsMatch(text) ? "page-number" : ChromeReason(StripBullet(text), out pageDate);
+            if (reason is null && text.Length <= MaxChromeLength)
+            {
+                // A short line can hold several chrome fields ("时间：2021-01-27 16:05  来源：某局", "【字体：大 中 小】 打印本页 关闭窗口").
+                text = StripInlineChrome(line.Number, text, removed, pageDates, pageSources);
+                if (text.Length == 0) continue;
+            }
             if (reason is null)
             {
                 kept.Add(line with { Text = text, MarkedHeadingLevel = Math.Max(markedLevel, line.MarkedHeadingLevel) });

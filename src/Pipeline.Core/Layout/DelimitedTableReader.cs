@@ -34,6 +34,12 @@ public static partial class DelimitedTableReader
             }
             var end = i;
             while (end < lines.Count && KindOf(lines[end]) == kind) end++;
+            // "第二十条第（五）项" between two blocks of rows: one table in the template, its sub-heading a row.
+            while (end + 1 < lines.Count && IsBridge(lines[end]) && KindOf(lines[end + 1]) == kind)
+            {
+                end++;
+                while (end < lines.Count && KindOf(lines[end]) == kind) end++;
+            }
             var run = lines.Skip(i).Take(end - i).ToList();
             var table = kind switch { RowKind.Tab => FromTabRows(run), RowKind.Pipe => FromPipeRows(run), _ => FromSpacedRows(run) };
             if (table is null)
@@ -83,7 +89,7 @@ public static partial class DelimitedTableReader
                 if (headerRows < 0) headerRows = rows.Count;
                 continue;
             }
-            var inner = text.AsSpan(1);
+            var inner = text.AsSpan(text[0] is '|' or '｜' ? 1 : 0);
             if (inner.Length > 0 && inner[^1] is '|' or '｜') inner = inner[..^1];
             rows.Add(Cells(inner.ToString(), '|', '｜'));
         }
@@ -98,7 +104,7 @@ public static partial class DelimitedTableReader
     {
         if (run.Count < 2 || !run.Any(l => SpacedDataRow().IsMatch(l.Text))) return null;
         var rows = run.Select(l => SpacedCells().Split(l.Text.Trim()).Select(c => (string?)c).ToList()).ToList();
-        var headerRows = run.TakeWhile(l => !SpacedDataRow().IsMatch(l.Text)).Count();
+        var headerRows = run.TakeWhile(l => !SpacedDataRow().IsMatch(l.Text) && KindOf(l) == RowKind.Spaced).Count();
         return Build(rows, Math.Min(headerRows, 3));
     }
 
@@ -131,6 +137,10 @@ public static partial class DelimitedTableReader
         while (cells.Count > 1 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
         return cells;
     }
+
+    /// <summary>A short line that is no sentence: a sub-heading inside a table ("第二十条第（五）项").</summary>
+    private static bool IsBridge(SourceLine line) =>
+        !line.IsTable && line.Text.Length <= 20 && line.Text.AsSpan().IndexOfAny("。；;！？，,") < 0 && !HeadingClassifier.TryMatchNumber(line.Text, out _, out _);
 
     private static bool LooksLikeData(List<string?> row) =>
         row.Count(c => c is not null && NumberCell().IsMatch(c)) * 2 > row.Count(c => c is not null);

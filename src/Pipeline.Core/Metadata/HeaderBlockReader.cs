@@ -153,10 +153,15 @@ public static partial class HeaderBlockReader
     {
         if (line.Table is { } table)
         {
-            var before = fields.Count;
-            foreach (var row in table.Header.Concat(table.Rows))
-                ReadCells(row.Select(c => c ?? "").ToArray(), line.Number, fields);
-            return fields.Count > before;
+            // A key/value table is a header when most of its rows are header fields; a record table that happens
+            // to have one 名称 row is content.
+            var found = new List<HeaderField>();
+            var rows = table.Header.Concat(table.Rows).ToList();
+            foreach (var row in rows)
+                ReadCells(row.Select(c => c ?? "").ToArray(), line.Number, found);
+            if (found.Count == 0 || found.Count * 2 < rows.Count) return false;
+            fields.AddRange(found);
+            return true;
         }
 
         if (line.Text.Length > 300) return false; // a header line is short; a long line is body text

@@ -238,9 +238,24 @@ public static partial class BlockParser
     /// </summary>
     private static (Signature? Signature, int? Line) ExtractSignature(List<Block> blocks, List<int> blockLines)
     {
-        var last = blocks.Count - 1;
-        while (last >= 0 && blocks[last] is TableBlock or AttachmentNote) last--;
-        if (last < 0 || blocks[last] is not Paragraph dateParagraph) return (null, null);
+        // The signature ends the report's own text: before what the attachments hold (附件…), before the 填报人 /
+        // 联系电话 lines of a form, or at the very end.
+        var ends = new List<int>();
+        for (var i = blocks.Count - 1; i >= 0; i--)
+            if (blocks[i] is AttachmentNote && (i == 0 || blocks[i - 1] is not AttachmentNote)) ends.Add(i - 1);
+        ends.Add(blocks.Count - 1);
+        foreach (var end in ends.Distinct().OrderByDescending(e => e))
+        {
+            var last = end;
+            while (last >= 0 && (blocks[last] is TableBlock or AttachmentNote || blocks[last] is Paragraph note && TableNote().IsMatch(note.Text))) last--;
+            if (last >= 0 && TrySignatureAt(blocks, blockLines, last) is { Signature: not null } found) return found;
+        }
+        return (null, null);
+    }
+
+    private static (Signature? Signature, int? Line) TrySignatureAt(List<Block> blocks, List<int> blockLines, int last)
+    {
+        if (blocks[last] is not Paragraph dateParagraph) return (null, null);
 
         var organisations = new List<string>();
         string dateText;
@@ -279,7 +294,8 @@ public static partial class BlockParser
     public static bool IsOrganisation(string text) =>
         text.Length is >= 2 and <= 40 && text.AsSpan().IndexOfAny("。，,；;：:！!？?|") < 0 && OrganisationSuffix().IsMatch(text);
 
-    [GeneratedRegex(@"^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]")]
+    // 附件：…, 附件1：…, and a short "附件2022年任务分解表" line naming the attachment.
+    [GeneratedRegex(@"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|(?=\S.{0,60}$)(?![，。、]))")]
     private static partial Regex Attachment();
 
     [GeneratedRegex(@"^[•·●▪■◆\-*]\s*")]

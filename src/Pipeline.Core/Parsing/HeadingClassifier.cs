@@ -110,7 +110,7 @@ public static class HeadingClassifier
     }
 
     /// <summary>"2014年政府信息公开工作情况": a year that opens a title, not a statistic.</summary>
-    private static bool YearLead(ReadOnlySpan<char> rest) =>
+    public static bool YearLead(ReadOnlySpan<char> rest) =>
         rest.Length > 5 && rest[..4].IndexOfAnyExceptInRange('0', '9') < 0 && rest[4] == '年' && !char.IsAsciiDigit(rest[5]);
 
     /// <summary>Classifies a line as a heading; false for unnumbered lines and numbered sentences.</summary>

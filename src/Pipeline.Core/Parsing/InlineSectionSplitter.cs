@@ -60,20 +60,20 @@ public static partial class InlineSectionSplitter
                 AddSegment(line, numbered.RestSpan[title.Length..].Trim(" \u3000\t。：:").ToString(), output);
                 return;
             }
-            var space = numbered.RestSpan.IndexOfAny(" \u3000\t");
-            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]))
-            {
-                output.Add(line with { Text = numbered.Number + numbered.RestSpan[..space].ToString() });
-                var body = segment.AsSpan(numbered.RestStart + space + 1).Trim(" \u3000\t").ToString();
-                if (body.Length > 0) output.Add(line with { Text = body });
-                return;
-            }
             // "一、主动公开（一）公开范围…": a short section lead glued to its first subsection.
             if (numbered.Level == 1 && FirstSubsection().Match(numbered.Rest) is { Success: true, Index: >= 2 } sub
                 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..sub.Index]))
             {
                 output.Add(line with { Text = numbered.Number + numbered.RestSpan[..sub.Index].ToString() });
                 AddSegment(line, numbered.Rest[sub.Index..], output);
+                return;
+            }
+            var space = numbered.RestSpan.IndexOfAny(" \u3000\t");
+            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]))
+            {
+                output.Add(line with { Text = numbered.Number + numbered.RestSpan[..space].ToString() });
+                var body = segment.AsSpan(numbered.RestStart + space + 1).Trim(" \u3000\t").ToString();
+                if (body.Length > 0) output.Add(line with { Text = body });
                 return;
             }
         }
@@ -118,7 +118,7 @@ public static partial class InlineSectionSplitter
         var stop = window.IndexOfAny(" \u3000\t。；;，,");
         if (stop < 0 && rest.Length > window.Length) return false; // no stop within reach: a long sentence
         var lead = stop < 0 ? window : window[..stop];
-        return lead.Length is >= 2 and <= HeadingClassifier.MaxHeadingLength && !char.IsAsciiDigit(lead[0]);
+        return lead.Length is >= 2 and <= HeadingClassifier.MaxHeadingLength && (!char.IsAsciiDigit(lead[0]) || HeadingClassifier.YearLead(lead));
     }
 
     // What the template's statistics tables start with, right after a section title: 第二十条第（一）项, （本列数据的勾稽关系…）,
@@ -132,6 +132,6 @@ public static partial class InlineSectionSplitter
 
     // Before an inline number: after a space, or straight after a sentence's end (…编制。一、概述…); and before 附件N：.
     // A 一、 number is also a boundary right after anything (…18651.06三、收到和处理…) when a known section title follows.
-    [GeneratedRegex(@"(?:(?<=\S)[ \u3000\t]+|(?<=[。；！？])|(?<=[^\s一二三四五六七八九十、](?=[一二三四五六七八九十]{1,2}、)))(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]{1,3}[章部]|附\s*件\s*\d{0,2}\s*[:：])")]
+    [GeneratedRegex(@"(?:(?<=\S)[ \u3000\t]+|(?<=[。；！？])|(?<=[^\s一二三四五六七八九十、](?=[一二三四五六七八九十]{1,2}、)))(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]{1,3}[章部]|附\s*件(?:\s*\d{0,2}\s*[:：]|(?=\S)))")]
     private static partial Regex InlineNumbering();
 }
