@@ -16,6 +16,14 @@ public sealed class StatusFunction(ReportAdmin admin, AgencyAccess access, IConf
 {
     public const string Name = "GetStatus";
 
+    /// <summary>
+    /// The one answer for a report that does not exist and for another agency's: no echo of the request, so the two
+    /// cannot be told apart by status, headers or body.
+    /// </summary>
+    public const string NoSuchReport = "No report of yours has this index code.";
+
+    public const string NoSuchUpload = "No upload of yours has this agency and file name.";
+
     /// <remarks>
     /// AuthorizationLevel.Anonymous: the caller is identified by the platform's principal header, not by a key shared
     /// by all agencies. Where authentication is not enabled the header could be forged, so nothing is answered.
@@ -47,7 +55,7 @@ public sealed class StatusFunction(ReportAdmin admin, AgencyAccess access, IConf
             var code = Uri.UnescapeDataString(indexCode).Trim();
             var report = await admin.GetByIndexCodeAsync(code, cancellationToken).ConfigureAwait(false);
             return report is null || !agencies.Contains(report.Agency)
-                ? await HttpJson.ProblemAsync(request, HttpStatusCode.NotFound, $"No report of yours has index code '{code}'.", cancellationToken).ConfigureAwait(false)
+                ? await HttpJson.ProblemAsync(request, HttpStatusCode.NotFound, NoSuchReport, cancellationToken).ConfigureAwait(false)
                 : await HttpJson.WriteAsync(request, HttpStatusCode.OK, report, cancellationToken).ConfigureAwait(false);
         }
 
@@ -60,7 +68,7 @@ public sealed class StatusFunction(ReportAdmin admin, AgencyAccess access, IConf
 
         var upload = agencies.Contains(agency) ? await admin.GetByFileAsync(agency, file, cancellationToken).ConfigureAwait(false) : null;
         if (upload is null)
-            return await HttpJson.ProblemAsync(request, HttpStatusCode.NotFound, $"No upload '{file}' of yours is known for agency '{agency}'.", cancellationToken).ConfigureAwait(false);
+            return await HttpJson.ProblemAsync(request, HttpStatusCode.NotFound, NoSuchUpload, cancellationToken).ConfigureAwait(false);
         // A report is reached through its own agency's upload only; should the ledger ever say otherwise, show no report.
         if (upload.Report is { } linked && !agencies.Contains(linked.Agency)) upload = upload with { Report = null };
         return await HttpJson.WriteAsync(request, HttpStatusCode.OK, upload, cancellationToken).ConfigureAwait(false);
