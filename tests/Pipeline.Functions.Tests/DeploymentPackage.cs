@@ -22,18 +22,26 @@ public sealed class DeploymentPackage : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var project = Path.Combine(RepoPaths.Root, "functions", "Pipeline.Functions", "Pipeline.Functions.csproj");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "publish", project, "-c", Configuration, "--no-build", "-o", Folder, "-v", "q", "-nologo" }) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet publish failed ({process.ExitCode}):\n{await output}\n{await error}");
+        // Restore first: functions/try-build.sh (run by the infra tests, with other package sources) may have left the
+        // project's restore state failed; publishing then takes the binaries this test run was built with.
+        await DotnetAsync("restore", project, "-v", "q");
+        await DotnetAsync("publish", project, "-c", Configuration, "--no-build", "-o", Folder, "-v", "q", "-nologo");
 
         Functions = Read("functions.metadata").AsArray();
         Extensions = Read("extensions.json").AsObject();
         WorkerConfig = Read("worker.config.json").AsObject();
         HostJson = Read("host.json").AsObject();
+    }
+
+    private static async Task DotnetAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in arguments) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}");
     }
 
     private JsonNode Read(string file)
