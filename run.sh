@@ -39,7 +39,7 @@ for port in "$blob_port" "$queue_port" "$table_port"; do
 done
 
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+export PipelineStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 # The demo publishes every 5 seconds instead of every 5 minutes.
 export PublishSchedule="${PublishSchedule:-*/5 * * * * *}"
 export Pipeline__IncomingScanIntervalSeconds="${Pipeline__IncomingScanIntervalSeconds:-1}"
@@ -88,6 +88,6 @@ for line in "${uploads[@]}"; do
 done
 echo
 echo "Site: http://127.0.0.1:$site_port/"
-echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with AzureWebJobsStorage as above)"
+echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with PipelineStorage as above)"
 echo "Ctrl-C stops Azurite and the host."
 wait "${pids[-1]}"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Restores and builds the Azure Functions app (functions/Pipeline.Functions).
+# Restores and builds the Azure Functions app (functions/Pipeline.Functions) alone. The app is part of Pipeline.sln
+# and every build; this script is for machines whose NuGet sources may lack the isolated-worker packages.
 #
-# The isolated-worker packages (Microsoft.Azure.Functions.Worker*) are not served by every NuGet source this
-# repository is built from. When restore fails ONLY because those packages cannot be found, this prints one line
+# When restore fails ONLY because the Microsoft.Azure.Functions.Worker* packages cannot be found, it prints one line
 # saying the app was skipped and why, and exits 0; every other failure (another package, a network error, a compile
 # error) exits non-zero. It never skips silently.
 #

@@ -333,15 +333,22 @@ module functionApp 'modules/functionapp.bicep' = {
       ? resourceId(subscription().subscriptionId, resourceGroup.name, 'Microsoft.Network/virtualNetworks/subnets', virtualNetworkName, appSubnetName)
       : ''
     // Exactly the settings the code reads: the Functions host (AzureWebJobsStorage__*, APPLICATIONINSIGHTS_*), the
-    // Azure SDK (AZURE_CLIENT_ID) and the pipeline (PublishSchedule, Pipeline__*, Site__*).
+    // Azure SDK (AZURE_CLIENT_ID) and the pipeline (PipelineStorage__*, PublishSchedule, Pipeline__*, Site__*).
     appSettings: {
-      // Identity-based storage for the host (triggers, timer locks, keys) and for the pipeline's own clients.
+      // Identity-based storage for the host's own state (timer monitor, blob receipts, Event Grid trigger queue, keys).
       AzureWebJobsStorage__accountName: storage.outputs.name
       AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
       AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
       AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // The pipeline's data: the triggers' Connection and the stages' clients (same account, its own connection).
+      PipelineStorage__accountName: storage.outputs.name
+      PipelineStorage__blobServiceUri: storage.outputs.blobEndpoint
+      PipelineStorage__queueServiceUri: storage.outputs.queueEndpoint
+      PipelineStorage__tableServiceUri: storage.outputs.tableEndpoint
+      PipelineStorage__credential: 'managedidentity'
+      PipelineStorage__clientId: identity.outputs.clientId
       // DefaultAzureCredential in the worker selects the user-assigned identity by this id.
       AZURE_CLIENT_ID: identity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString

@@ -20,7 +20,7 @@ public sealed partial class RenderFunctions(RenderStage stage, ILogger<RenderFun
     public const string PoisonQueue = StorageNames.RenderQueue + "-poison";
 
     [Function(RenderName)]
-    public async Task RenderAsync([QueueTrigger(StorageNames.RenderQueue)] QueueMessage message, CancellationToken cancellationToken)
+    public async Task RenderAsync([QueueTrigger(StorageNames.RenderQueue, Connection = PipelineOptions.StorageKey)] QueueMessage message, CancellationToken cancellationToken)
     {
         var request = RenderRequest.TryParse(message.Body.ToString());
         if (request is null)
@@ -34,7 +34,7 @@ public sealed partial class RenderFunctions(RenderStage stage, ILogger<RenderFun
     }
 
     [Function(PoisonName)]
-    public async Task RecordPoisonAsync([QueueTrigger(PoisonQueue)] QueueMessage message, CancellationToken cancellationToken)
+    public async Task RecordPoisonAsync([QueueTrigger(PoisonQueue, Connection = PipelineOptions.StorageKey)] QueueMessage message, CancellationToken cancellationToken)
     {
         var request = RenderRequest.TryParse(message.Body.ToString());
         if (request is null)

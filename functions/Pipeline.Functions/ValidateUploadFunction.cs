@@ -15,13 +15,15 @@ public sealed partial class ValidateUploadFunction(ValidateStage stage, ILogger<
     /// Source = EventGrid: the only blob trigger the Flex Consumption plan supports; Event Grid delivers BlobCreated
     /// events of the incoming container to this function (infra/modules/eventgrid.bicep). On a Consumption, Premium
     /// or Dedicated plan without Event Grid, use Source = BlobTriggerSource.LogsAndContainerScan instead.
+    /// Connection = PipelineStorage: the uploads live in the pipeline's account; the host keeps its blob receipts and
+    /// the Event Grid trigger queue in AzureWebJobsStorage.
     /// The trigger binds a <see cref="BlobClient"/>, not the content: the stage streams the blob itself.
     /// A failure is retried by the host (host.json extensions.blobs.poisonBlobThreshold), then the event goes to the
     /// webjobs-blobtrigger-poison queue; the blob stays in incoming/ and `pipeline validate` can run it again.
     /// </remarks>
     [Function(Name)]
     public async Task RunAsync(
-        [BlobTrigger(StorageNames.IncomingContainer + "/{agency}/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
+        [BlobTrigger(StorageNames.IncomingContainer + "/{agency}/{name}", Source = BlobTriggerSource.EventGrid, Connection = PipelineOptions.StorageKey)] BlobClient blob,
         string agency,
         string name,
         CancellationToken cancellationToken)

@@ -9,8 +9,16 @@ namespace Pipeline.Stages;
 public sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
-    /// <summary>Top-level key of the storage connection (string, or identity-based "__accountName"/"__blobServiceUri"...).</summary>
-    public const string StorageKey = "AzureWebJobsStorage";
+    /// <summary>
+    /// Top-level key of the pipeline's storage connection (its data: uploads, ledger, queues, site), a connection
+    /// string or identity-based "__accountName"/"__blobServiceUri"... The Functions triggers name it as their Connection.
+    /// </summary>
+    public const string StorageKey = "PipelineStorage";
+    /// <summary>
+    /// The Functions host's own storage (timer schedule monitor, blob receipts, Event Grid blob trigger queue, keys,
+    /// deployment package); never read by the pipeline's code. It may name the same account.
+    /// </summary>
+    public const string HostStorageKey = "AzureWebJobsStorage";
     /// <summary>Top-level key of the publish schedule (6-field NCRONTAB, seconds first), as the Functions timer reads it.</summary>
     public const string PublishScheduleKey = "PublishSchedule";
     public const string DefaultPublishSchedule = "0 */5 * * * *";

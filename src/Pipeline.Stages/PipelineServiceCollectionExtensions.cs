@@ -69,6 +69,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<RenderQueueProcessor>();
         services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<ReportAdmin>();
+        services.TryAddSingleton<AgencyAccess>();
 
         services.AddHttpClient<WebhookNotifier>()
             .AddStandardResilienceHandler(options =>

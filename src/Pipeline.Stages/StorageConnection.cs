@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 namespace Pipeline.Stages;
 
 /// <summary>
-/// Reads the storage connection the way the Functions host does: "AzureWebJobsStorage" is either a connection
-/// string (locally "UseDevelopmentStorage=true" or Azurite's explicit string) or a section with
-/// "accountName" / "blobServiceUri" / "queueServiceUri" / "tableServiceUri" for identity-based access.
+/// Reads the pipeline's storage connection ("PipelineStorage") the way the Functions storage extensions read a named
+/// connection: either a connection string (locally "UseDevelopmentStorage=true" or Azurite's explicit string) or a
+/// section with "accountName" / "blobServiceUri" / "queueServiceUri" / "tableServiceUri" for identity-based access.
+/// There is no fallback to "AzureWebJobsStorage" (the Functions host's own state): the triggers, which name
+/// "PipelineStorage", would watch another account than the one the stages write.
 /// </summary>
 public sealed record StorageConnection(string? ConnectionString, Uri? BlobServiceUri, Uri? QueueServiceUri, Uri? TableServiceUri)
 {

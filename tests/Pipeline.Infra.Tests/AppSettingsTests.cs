@@ -84,6 +84,7 @@ public sealed class AppSettingsTests
     {
         var (_, values, _) = await DeployedAsync();
         Assert.Equal("managedidentity", values[$"{PipelineOptions.StorageKey}__credential"]!.GetValue<string>());
+        Assert.Equal("managedidentity", values[$"{PipelineOptions.HostStorageKey}__credential"]!.GetValue<string>());
         Assert.Contains("Authorization=AAD", values["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -110,6 +111,7 @@ public sealed class AppSettingsTests
         Assert.True(missing.Count == 0, "Read by the code but not in local.settings.sample.json: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "In local.settings.sample.json but read by no code: " + string.Join(", ", stale));
         Assert.Contains(PipelineOptions.StorageKey, keys);
+        Assert.Contains(PipelineOptions.HostStorageKey, keys);
         Assert.Contains(PipelineOptions.PublishScheduleKey, keys);
     }
 }

@@ -34,7 +34,14 @@ internal static class SettingKeys
     public static IReadOnlyList<string> AzureFixedKeys { get; } =
     [
         PipelineOptions.PublishScheduleKey,
-        // Identity-based storage connection: read by the Functions host (triggers) and by StorageConnection.From.
+        // Identity-based connections. The host's own state: read by the Functions host only.
+        $"{PipelineOptions.HostStorageKey}__accountName",
+        $"{PipelineOptions.HostStorageKey}__blobServiceUri",
+        $"{PipelineOptions.HostStorageKey}__queueServiceUri",
+        $"{PipelineOptions.HostStorageKey}__tableServiceUri",
+        $"{PipelineOptions.HostStorageKey}__credential",
+        $"{PipelineOptions.HostStorageKey}__clientId",
+        // The pipeline's data: the triggers' Connection (the storage extensions) and StorageConnection.From.
         $"{PipelineOptions.StorageKey}__accountName",
         $"{PipelineOptions.StorageKey}__blobServiceUri",
         $"{PipelineOptions.StorageKey}__queueServiceUri",

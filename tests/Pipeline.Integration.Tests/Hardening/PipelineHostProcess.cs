@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Stages;
 
 namespace Pipeline.Integration.Tests.Hardening;
 
@@ -57,7 +58,7 @@ public sealed class PipelineHostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var arg in new[] { "run", "--port", "0" }) info.ArgumentList.Add(arg);
-        info.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
+        info.Environment[PipelineOptions.StorageKey] = _azurite.ConnectionString;
         info.Environment["PIPELINE_SETTINGS"] = Path.Combine(_workingDirectory, "no-local-settings.json");
         info.Environment["Pipeline__AgenciesFile"] = RepoPaths.AgenciesFile;
         info.Environment["Site__BaseUrl"] = "http://127.0.0.1:8080/";

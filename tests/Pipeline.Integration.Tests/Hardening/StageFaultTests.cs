@@ -186,7 +186,7 @@ public static class CliProcess
     {
         var info = new ProcessStartInfo(PipelineHostProcess.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        info.Environment[PipelineOptions.StorageKey] = azurite.ConnectionString;
         info.Environment["PIPELINE_SETTINGS"] = "/nonexistent/local.settings.json";
         info.Environment["Pipeline__AgenciesFile"] = RepoPaths.AgenciesFile;
         using var process = Process.Start(info)!;
