@@ -35,9 +35,9 @@ public static partial class DelimitedTableReader
             var end = i;
             while (end < lines.Count && KindOf(lines[end]) == kind) end++;
             // "第二十条第（五）项" between two blocks of rows: one table in the template, its sub-heading a row.
-            while (end + 1 < lines.Count && IsBridge(lines[end]) && KindOf(lines[end + 1]) == kind)
+            while (BridgeLength(lines, end) is > 0 and var bridge && end + bridge < lines.Count && KindOf(lines[end + bridge]) == kind)
             {
-                end++;
+                end += bridge;
                 while (end < lines.Count && KindOf(lines[end]) == kind) end++;
             }
             var run = lines.Skip(i).Take(end - i).ToList();
@@ -138,9 +138,22 @@ public static partial class DelimitedTableReader
         return cells;
     }
 
-    /// <summary>A short line that is no sentence: a sub-heading inside a table ("第二十条第（五）项").</summary>
-    private static bool IsBridge(SourceLine line) =>
-        !line.IsTable && line.Text.Length <= 20 && line.Text.AsSpan().IndexOfAny("。；;！？，,") < 0 && !HeadingClassifier.TryMatchNumber(line.Text, out _, out _);
+    /// <summary>How many lines from <paramref name="start"/> (at most three) can sit inside one table: short lines that
+    /// are no sentence, no section title and no marked heading — a sub-heading ("第二十条第（五）项") or a label a PDF
+    /// extraction broke out of its row ("（三）不", "予公开").</summary>
+    private static int BridgeLength(IReadOnlyList<SourceLine> lines, int start)
+    {
+        var n = 0;
+        while (n < 3 && start + n < lines.Count && IsBridge(lines[start + n])) n++;
+        return n;
+    }
+
+    private static bool IsBridge(SourceLine line)
+    {
+        if (line.IsTable || line.MarkedHeadingLevel > 0 || line.Text.Length > 20 || line.Text.AsSpan().IndexOfAny("。；;！？，,") >= 0) return false;
+        return !(HeadingClassifier.TryMatchNumber(line.Text, out var level, out var length) && level == 1
+                 && AnnualReportVocabulary.SectionTitleAtStart(line.Text.AsSpan(length)) is not null);
+    }
 
     private static bool LooksLikeData(List<string?> row) =>
         row.Count(c => c is not null && NumberCell().IsMatch(c)) * 2 > row.Count(c => c is not null);

@@ -106,7 +106,8 @@ public static class HeadingClassifier
     private static bool IsRunInSectionLine(ReadOnlySpan<char> rest)
     {
         rest = rest.Trim(" \u3000\t");
-        return rest.Length >= 2 && rest[^1] is '。' or '：' or ':' && IsHeadingText(rest[..^1]);
+        // A comma or a colon inside makes it a sentence ("一、取消三等奖，一等奖奖金提高至20万元。").
+        return rest.Length >= 2 && rest[^1] is '。' or '：' or ':' && IsHeadingText(rest[..^1]) && rest[..^1].IndexOfAny("，,：:") < 0;
     }
 
     /// <summary>"2014年政府信息公开工作情况": a year that opens a title, not a statistic.</summary>

@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Decoding;
+using Pipeline.Core.Model;
+using Pipeline.Core.Parsing;
+
+namespace Pipeline.Core.Layout;
+
+/// <summary>
+/// The national template's statistics tables as text extracted from a PDF: in reading order (pdftotext without
+/// -layout, copy and paste from a viewer) every cell is a line of its own ("第二十条第（一）项", "信息内容", "规章", "0",
+/// "0", "0"); in layout mode (pdftotext -layout) a row is a line whose cells are separated by runs of spaces, with
+/// header words and long labels wrapped over several lines. From a line that opens one of the template tables, the
+/// lines up to the next section title or sentence are read back into one table: a label starts a row and the figures
+/// after it fill it; labels before the first figure make the header; a label with an unclosed bracket goes on on the
+/// next line. Only the template's own opening words start a table, so prose with short lines is never taken for one.
+/// </summary>
+public static partial class TemplateTableReader
+{
+    /// <summary>Longest line that can be one cell (a layout row is longer, and has runs of spaces).</summary>
+    private const int MaxCellLength = 40;
+
+    /// <summary>A region needs at least this many figures to be a table.</summary>
+    private const int MinFigures = 4;
+
+    public static List<SourceLine> Read(List<SourceLine> lines)
+    {
+        List<SourceLine>? output = null;
+        var i = 0;
+        while (i < lines.Count)
+        {
+            if (lines[i].IsTable || !TableOpening().IsMatch(lines[i].Text))
+            {
+                output?.Add(lines[i]);
+                i++;
+                continue;
+            }
+            var end = i + 1;
+            while (end < lines.Count && IsPartOfTable(lines[end])) end++;
+            var region = lines.GetRange(i, end - i);
+            if (region.Sum(l => Tokens(l.Text).Count(Figure().IsMatch)) < MinFigures)
+            {
+                output?.Add(lines[i]);
+                i++;
+                continue;
+            }
+            output ??= lines.GetRange(0, i);
+            output.Add(new SourceLine(lines[i].Number, string.Join("\n", region.Select(l => l.Text)), Build(region)));
+            i = end;
+        }
+        return output ?? lines;
+    }
+
+    private static bool IsPartOfTable(SourceLine line)
+    {
+        if (line.IsTable) return false;
+        var text = line.Text;
+        if (text.Contains('\t') || text[0] is '|' or '｜') return false; // delimited rows: DelimitedTableReader's
+        if (text.AsSpan().IndexOfAny("。；;！？") >= 0) return false;
+        if (text.Length > MaxCellLength && !text.Contains("  ", StringComparison.Ordinal)) return false;
+        // The next section of the report ends the table; a row label numbered like a section does not.
+        var trimmed = text.TrimStart();
+        if (HeadingClassifier.TryMatchNumber(trimmed, out var level, out var length) && level == 1
+            && AnnualReportVocabulary.SectionTitleAtStart(trimmed.AsSpan(length)) is not null
+            && !AnnualReportVocabulary.IsTableRowLabel(trimmed.AsSpan(length)))
+            return false;
+        return true;
+    }
+
+    /// <summary>Cells split at runs of spaces; figures after a label with single spaces ("规章 0 0 0") split off too.</summary>
+    private static string[] Tokens(string text)
+    {
+        var tokens = SpaceRun().Split(text.Trim()).ToList();
+        var last = tokens[^1];
+        var trailing = TrailingFigures().Match(last);
+        if (trailing.Success && trailing.Groups["label"].Length > 0)
+        {
+            tokens[^1] = trailing.Groups["label"].Value;
+            tokens.AddRange(trailing.Groups["figure"].Captures.Select(c => c.Value));
+        }
+        return tokens.ToArray();
+    }
+
+    private static Table Build(List<SourceLine> region)
+    {
+        var header = new List<string?>();
+        var rows = new List<List<string?>>();
+        List<string?>? row = null;
+        var figuresSeen = false;
+        foreach (var line in region)
+        {
+            var tokens = Tokens(line.Text);
+            var figures = tokens.Where(t => Figure().IsMatch(t)).ToList();
+            var label = string.Join(" ", tokens.Where(t => !Figure().IsMatch(t)));
+            if (figures.Count == 0)
+            {
+                if (!figuresSeen && row is null)
+                {
+                    header.AddRange(tokens);
+                    continue;
+                }
+                if (row is { Count: 1 } pending && pending[0] is { } open && Unclosed(open))
+                {
+                    pending[0] = open + label; // "（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）"
+                    continue;
+                }
+                if (row is not null) rows.Add(row);
+                row = [label];
+                continue;
+            }
+            if (!figuresSeen && row is null && header.Count > 0 && label.Length == 0)
+            {
+                // Reading order: the last header word before the first figure is that row's label.
+                row = [header[^1]];
+                header.RemoveAt(header.Count - 1);
+            }
+            figuresSeen = true;
+            if (label.Length > 0 && (row is null || row.Count > 1 || !Unclosed(row[0] ?? "")))
+            {
+                if (row is not null) rows.Add(row);
+                row = [label];
+            }
+            row ??= [null];
+            row.AddRange(figures);
+        }
+        if (row is not null) rows.Add(row);
+
+        var width = Math.Max(1, rows.Count == 0 ? header.Count : rows.Max(r => r.Count));
+        foreach (var r in rows)
+            while (r.Count < width) r.Add(null);
+        IReadOnlyList<IReadOnlyList<string?>> headerRows = header.Count == 0 ? [] : [Fit(header, width)];
+        return new Table(null, headerRows, rows.Select(r => (IReadOnlyList<string?>)r).ToList(), []);
+    }
+
+    private static bool Unclosed(string label) => label.Count(c => c is '（' or '(') > label.Count(c => c is '）' or ')');
+
+    /// <summary>Header words laid across the table's width; what does not fit joins the last cell.</summary>
+    private static List<string?> Fit(List<string?> cells, int width)
+    {
+        if (cells.Count <= width)
+        {
+            var padded = new List<string?>(cells);
+            while (padded.Count < width) padded.Add(null);
+            return padded;
+        }
+        var fitted = cells.Take(width - 1).ToList();
+        fitted.Add(string.Join(" ", cells.Skip(width - 1)));
+        return fitted;
+    }
+
+    // The template tables' opening words (国办公开办函〔2019〕60号, 〔2021〕30号).
+    [GeneratedRegex(@"^\s*(?:第二十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|[（(]本列数据的勾稽关系|申请人情况|行政复议)")]
+    private static partial Regex TableOpening();
+
+    [GeneratedRegex(@"^[-+]?\d[\d,，.]*(?:%|元|万元|件|条)?$")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"^(?<label>.*?[^\d\s.,+-])(?:[ \u3000]+(?<figure>[-+]?\d[\d,，.]*(?:%|元|万元|件|条)?))+$")]
+    private static partial Regex TrailingFigures();
+
+    [GeneratedRegex(@"[ \u3000]{2,}")]
+    private static partial Regex SpaceRun();
+}
