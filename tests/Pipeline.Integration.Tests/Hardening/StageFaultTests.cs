@@ -189,10 +189,17 @@ public static class CliProcess
         info.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
         info.Environment["PIPELINE_SETTINGS"] = "/nonexistent/local.settings.json";
         info.Environment["Pipeline__AgenciesFile"] = RepoPaths.AgenciesFile;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout + await stderr);
+        using var process = ChildProcesses.Start(info);
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        finally
+        {
+            ChildProcesses.Kill(process);
+        }
     }
 }
