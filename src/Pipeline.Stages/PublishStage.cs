@@ -99,6 +99,11 @@ public sealed class PublishStage(
             metrics.ReportPublished(live - report.Entry.PublishedAt);
         if (lease.Lost)
             logger.LogWarning("Publish lease was lost during the run; site writes are idempotent, the next run re-checks");
+        // Recorded before the ledger and the due rows say the work is done: a run that dies after the site writes is
+        // re-run from its due rows, and that run announces every file it answers for (AnnouncedPaths, not only what
+        // it changed), so what the dead run changed is notified too. At least once: a run dying after this line
+        // announces the same URLs again.
+        await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
 
         foreach (var (report, entry) in reports)
         {
@@ -130,7 +135,6 @@ public sealed class PublishStage(
         foreach (var item in dueItems)
             await due.RemoveAsync(item, ct).ConfigureAwait(false);
 
-        await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
             delivery.Delivered, delivery.Pending, stopwatch.Elapsed);
@@ -252,7 +256,7 @@ public sealed class PublishStage(
     private IReadOnlyList<string> ChangedUrls(SitePublishResult result)
     {
         var baseUrl = new Uri(siteOptions.Value.BaseUrl.EndsWith('/') ? siteOptions.Value.BaseUrl : siteOptions.Value.BaseUrl + "/");
-        return result.ChangedPaths
+        return result.AnnouncedPaths
             .Where(p => !p.StartsWith("state:", StringComparison.Ordinal))
             .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p == "index.html" ? "" : p)
             .Distinct(StringComparer.Ordinal)

@@ -151,7 +151,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private async Task WriteStaticFilesAsync(Run run)
     {
         foreach (var asset in SiteAssets.All)
-            await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
+            await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl, announceUnchanged: false).ConfigureAwait(false);
         // Site-wide files every page links to, missing only until the first run gets this far: written empty, the
         // front page last (until it exists the site has no entry point), before any page that links to them.
         foreach (var (path, content, type) in new (string, Func<byte[]>, string)[]
@@ -168,9 +168,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             if (await run.ReadAsync(site, path).ConfigureAwait(false) is null)
                 await run.WriteAsync(site, path, content(), type, ShortCache).ConfigureAwait(false);
         }
-        await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache).ConfigureAwait(false);
-        await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache).ConfigureAwait(false);
-        await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache).ConfigureAwait(false);
+        await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache, announceUnchanged: false).ConfigureAwait(false);
+        await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache, announceUnchanged: false).ConfigureAwait(false);
+        await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache, announceUnchanged: false).ConfigureAwait(false);
     }
 
     private async Task WriteWithdrawalNoticeAsync(Run run, Ledger ledger, int rank, Withdrawal withdrawal)
@@ -504,6 +504,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         private readonly List<string> _changed = [];
         private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
+        private readonly List<string> _announced = [];
+        private readonly HashSet<string> _announcedSet = new(StringComparer.Ordinal);
         private int _files;
         private long _bytes;
 
@@ -511,13 +513,19 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
 
-        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl)
+        /// <param name="announceUnchanged">False for files every run writes whatever it publishes (static files): announced only when they change.</param>
+        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true)
         {
             ct.ThrowIfCancellationRequested();
             if (ReferenceEquals(store, site)) _produced.Add(path);
             var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
-            if (existing is not null && existing.AsSpan().SequenceEqual(content.Span)) return;
+            if (existing is not null && existing.AsSpan().SequenceEqual(content.Span))
+            {
+                if (announceUnchanged) Announce(store, path);
+                return;
+            }
             await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl), ct).ConfigureAwait(false);
+            Announce(store, path);
             _changed.Add(Label(store, path));
             _files++;
             _bytes += content.Length;
@@ -542,6 +550,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 }).ConfigureAwait(false);
             for (var i = 0; i < files.Count; i++)
             {
+                Announce(store, files[i].Path);
                 if (!written[i]) continue;
                 _changed.Add(Label(store, files[i].Path));
                 _files++;
@@ -554,6 +563,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         public async Task DeleteAsync(ISiteStore store, string path)
         {
+            Announce(store, path);
             if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
             await store.DeleteAsync(path, ct).ConfigureAwait(false);
             _changed.Add(Label(store, path));
@@ -561,7 +571,12 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         private string Label(ISiteStore store, string path) => ReferenceEquals(store, state) && !ReferenceEquals(store, site) ? "state:" + path : path;
 
-        public SitePublishResult Result() => new(_changed, _files, _bytes);
+        private void Announce(ISiteStore store, string path)
+        {
+            if (ReferenceEquals(store, site) && _announcedSet.Add(path)) _announced.Add(path);
+        }
+
+        public SitePublishResult Result() => new(_changed, _files, _bytes) { AnnouncedPaths = _announced };
     }
 
     // ---------------------------------------------------------------- catalog + records

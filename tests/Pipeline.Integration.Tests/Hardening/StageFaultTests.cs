@@ -109,7 +109,7 @@ public sealed class StageFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>A webhook endpoint on 127.0.0.1 that hangs, answers 500, or accepts, as the test switches it.</summary>
-    private sealed class FlakyWebhook : IAsyncDisposable
+    internal sealed class FlakyWebhook : IAsyncDisposable
     {
         public enum Behaviour { Hang, Fail500, Accept }
 
