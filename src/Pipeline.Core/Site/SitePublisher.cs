@@ -445,18 +445,27 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
     private static bool IsSealedId(string id) => !id.Contains("-t-", StringComparison.Ordinal);
 
-    /// <summary>Body terms cover the full text plus the fields people search by (title, publisher, index code, year).</summary>
+    /// <summary>
+    /// Distinct terms one report may add to the index. A real report has a few thousand; the cap bounds what one
+    /// upload can add to the search files (about 7 bytes a term: ≤ 1.4 MB, spread over the segment's shards).
+    /// </summary>
+    public const int MaxIndexTermsPerReport = 200_000;
+
+    /// <summary>
+    /// Body terms cover the fields people search by (title, publisher, index code, year) plus the full text, up to
+    /// <see cref="MaxIndexTermsPerReport"/> terms in text order.
+    /// </summary>
     private IndexTerms Terms(PublishedReport report)
     {
         var e = report.Entry;
         var body = new HashSet<uint>();
         var title = new HashSet<uint>();
         SearchTokenizer.AddIndexTermHashes(e.Title, title);
-        SearchTokenizer.AddIndexTermHashes(report.SearchText, body);
         body.UnionWith(title);
         SearchTokenizer.AddIndexTermHashes(e.Publisher, body);
         SearchTokenizer.AddIndexTermHashes(e.IndexCode, body);
         SearchTokenizer.AddIndexTermHashes(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
+        SearchTokenizer.AddIndexTermHashes(report.SearchText, body, MaxIndexTermsPerReport);
         return new IndexTerms([.. body], [.. title]);
     }
 
