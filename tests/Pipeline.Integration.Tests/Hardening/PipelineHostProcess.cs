@@ -62,7 +62,10 @@ public sealed class PipelineHostProcess : IAsyncDisposable
     }
 
     /// <summary>The built CLI next to the test assembly (the test project references Pipeline.Cli).</summary>
-    public static string Executable => Path.Combine(AppContext.BaseDirectory, "pipeline");
+    /// PIPELINE_HOST_EXECUTABLE names another build (e.g. an older commit's, to measure a figure before a fix).
+    public static string Executable => Environment.GetEnvironmentVariable("PIPELINE_HOST_EXECUTABLE") is { Length: > 0 } other
+        ? other
+        : Path.Combine(AppContext.BaseDirectory, "pipeline");
 
     /// <summary>Settings every test host gets: fast polling, short lease and visibility so a killed host's work comes back quickly.</summary>
     public static Dictionary<string, string> FastSettings(string publishSchedule = "*/2 * * * * *") => new()
