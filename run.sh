@@ -14,10 +14,21 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
   || node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 pick_port() { if port_free "$1"; then echo "$1"; else free_port; fi; }
 
+# Every process started in the background, by its own pid (never a subshell around it: a signal to a subshell
+# would leave its child running). Background children of a script ignore SIGINT, so Ctrl-C reaches them only
+# through this cleanup: SIGTERM, then SIGKILL for whatever still runs after 8 s (storage down or not).
 pids=()
+alive() { kill -0 "$1" 2>/dev/null; }
 cleanup() {
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 80); do
+    running=0
+    for pid in "${pids[@]}"; do if alive "$pid"; then running=1; fi; done
+    [[ $running -eq 0 ]] && break
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do if alive "$pid"; then log "process $pid did not stop in 8 s: killing it"; kill -KILL "$pid" 2>/dev/null || true; fi; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   log "stopped"
 }
@@ -48,7 +59,8 @@ export PIPELINE_SETTINGS="$root/local.settings.json"   # optional; environment v
 
 log "building"
 dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
-pipeline() { dotnet "$root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll" "$@"; }
+cli=(dotnet "$root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll")
+pipeline() { "${cli[@]}" "$@"; }
 
 log "seeding the agency registry"
 pipeline seed >/dev/null
@@ -61,7 +73,8 @@ for line in "${uploads[@]}"; do
 done
 
 log "starting the local host"
-pipeline run --port "$site_port" &
+# Started directly (not through the function, which would run it in a subshell): $! is the host itself.
+"${cli[@]}" run --port "$site_port" &
 pids+=($!)
 
 log "waiting until every upload is published, held or rejected"
@@ -90,4 +103,5 @@ echo
 echo "Site: http://127.0.0.1:$site_port/"
 echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with PipelineStorage as above)"
 echo "Ctrl-C stops Azurite and the host."
+# `wait` returns when a trapped signal (Ctrl-C) arrives, so the cleanup runs at once.
 wait "${pids[-1]}"

@@ -51,7 +51,7 @@ param webhookUrls string[] = []
 @description('Publish lease duration in seconds (15-60, an Azure Storage limit).')
 @minValue(15)
 @maxValue(60)
-param publishLeaseSeconds int = 60
+param publishLeaseSeconds int = 15
 
 @description('At most this many due reports are handled per publish run.')
 @minValue(1)

@@ -24,6 +24,8 @@ public static partial class ReportAnalyzer
             var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits);
             if (!decoded.Success)
                 return Rejected(fileName, hash, bytes.Length, null, DecodeFinding(decoded.Failure!));
+            if (options.ContentLimits.Check(decoded.Lines) is { } tooMuch)
+                return Rejected(fileName, hash, bytes.Length, decoded.EncodingName, DecodeFinding(tooMuch));
 
             var cleaned = LineCleaner.Clean(decoded.Lines);
             if (cleaned.Lines.Count == 0)
@@ -48,6 +50,7 @@ public static partial class ReportAnalyzer
     private static Finding DecodeFinding(DecodeFailure failure) => failure.Code switch
     {
         "empty" => Findings.Empty(),
+        ContentLimits.TooMuchContentCode => Findings.TooMuchContent(failure.Detail),
         "not-text" => Findings.NotText(failure.LooksLike ?? "binary data", failure.LooksLikeZh ?? "二进制数据", failure.Detail),
         _ when failure.LooksLike is not null => Findings.DamagedWordDocument(failure.Detail),
         _ => Findings.Undecodable(failure.Detail),

@@ -44,6 +44,9 @@ public sealed class AnalysisOptions
     /// <summary>Bounds for reading .docx uploads (zip-bomb and huge-XML protection).</summary>
     public Decoding.DocxLimits DocxLimits { get; set; } = Decoding.DocxLimits.Default;
 
+    /// <summary>Bounds on the text one report may carry into the analysis (memory per upload).</summary>
+    public Decoding.ContentLimits ContentLimits { get; set; } = Decoding.ContentLimits.Default;
+
     public static AnalysisOptions Default { get; } = new();
 }
 

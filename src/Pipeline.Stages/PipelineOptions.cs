@@ -35,8 +35,11 @@ public sealed class PipelineOptions
     /// <summary>URLs that receive a POST with the changed site URLs after each publish run.</summary>
     public List<string> Webhooks { get; set; } = [];
 
-    /// <summary>Publish lease duration (15-60 s, an Azure limit); renewed every third of it while a run lasts.</summary>
-    public int PublishLeaseSeconds { get; set; } = 60;
+    /// <summary>
+    /// Publish lease duration (15-60 s, an Azure limit); renewed every third of it while a run lasts. Short by default:
+    /// when a host dies mid-run, the next one can take over (and complete the run) within this many seconds.
+    /// </summary>
+    public int PublishLeaseSeconds { get; set; } = 15;
 
     /// <summary>At most this many due reports are handled per publish run (the rest wait for the next run).</summary>
     public int MaxReportsPerPublishRun { get; set; } = 5000;

@@ -87,7 +87,19 @@ public sealed class PublishStage(
                 continue; // Held, failed, not public, a newer version not rendered yet, or moved later: its own row will come.
             if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
                 continue; // Published by a run that died before deleting its due rows.
-            reports.Add((await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false), entry));
+            PublishedReport loaded;
+            try
+            {
+                loaded = await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsPoison(e))
+            {
+                // What render staged cannot be read and no retry will change that: park the report with its reason
+                // and drop its due rows, so it never blocks the other reports (it used to fail every run, forever).
+                await ParkAsync(entry, e, ct).ConfigureAwait(false);
+                continue;
+            }
+            reports.Add((loaded, entry));
         }
 
         var result = reports.Count + withdrawals.Count == 0
@@ -99,6 +111,11 @@ public sealed class PublishStage(
             metrics.ReportPublished(live - report.Entry.PublishedAt);
         if (lease.Lost)
             logger.LogWarning("Publish lease was lost during the run; site writes are idempotent, the next run re-checks");
+        // Recorded before the ledger and the due rows say the work is done: a run that dies after the site writes is
+        // re-run from its due rows, and that run announces every file it answers for (AnnouncedPaths, not only what
+        // it changed), so what the dead run changed is notified too. At least once: a run dying after this line
+        // announces the same URLs again.
+        await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
 
         foreach (var (report, entry) in reports)
         {
@@ -130,7 +147,6 @@ public sealed class PublishStage(
         foreach (var item in dueItems)
             await due.RemoveAsync(item, ct).ConfigureAwait(false);
 
-        await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
             delivery.Delivered, delivery.Pending, stopwatch.Elapsed);
@@ -179,6 +195,25 @@ public sealed class PublishStage(
         }
         var result = await CreatePublisher().RebuildAsync(InSequenceOrder(), withdrawals, ct).ConfigureAwait(false);
         return new PublishOutcome(count, withdrawals.Count, 0, result.FilesWritten, result.BytesWritten, 0, 0, stopwatch.Elapsed);
+    }
+
+    /// <summary>Failures that come from the staged data itself (corrupt, unreadable, missing), not from storage being down.</summary>
+    private static bool IsPoison(Exception e) => e is InvalidDataException or System.Text.Json.JsonException or NotSupportedException
+        or FormatException or System.Text.DecoderFallbackException or Azure.RequestFailedException { Status: 404 };
+
+    private async Task ParkAsync(LedgerEntry entry, Exception error, CancellationToken ct)
+    {
+        var reason = "publishing failed: " + error.GetType().Name + ": " + error.Message.Split('\n')[0];
+        if (reason.Length > 500) reason = reason[..500];
+        using var scope = logger.BeginScope("IndexCode {IndexCode} Agency {Agency}", entry.IndexCode, entry.Agency);
+        await ledger.UpdateAsync(entry.IndexCode, e =>
+        {
+            if (e.Version != entry.Version || e.State is not (ReportState.Rendered or ReportState.Published)) return false;
+            e.State = ReportState.Failed;
+            e.Reason = reason;
+            return true;
+        }, ct).ConfigureAwait(false);
+        logger.LogError("Publish {IndexCode} v{Version} parked: {Reason}", entry.IndexCode, entry.Version, reason);
     }
 
     private SitePublisher CreatePublisher() => new(
@@ -252,7 +287,7 @@ public sealed class PublishStage(
     private IReadOnlyList<string> ChangedUrls(SitePublishResult result)
     {
         var baseUrl = new Uri(siteOptions.Value.BaseUrl.EndsWith('/') ? siteOptions.Value.BaseUrl : siteOptions.Value.BaseUrl + "/");
-        return result.ChangedPaths
+        return result.AnnouncedPaths
             .Where(p => !p.StartsWith("state:", StringComparison.Ordinal))
             .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p == "index.html" ? "" : p)
             .Distinct(StringComparer.Ordinal)

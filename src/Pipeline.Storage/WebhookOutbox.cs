@@ -10,23 +10,59 @@ public sealed record PendingNotification(string Webhook, IReadOnlyList<string> U
 /// <summary>
 /// Undelivered webhook notifications (partition "outbox"). A publish run first records what it must announce,
 /// then tries to deliver everything pending; delivered rows are deleted, failed ones stay for the next run.
+/// However many URLs a run changed, all are kept: a table property holds at most 64 KiB, so the list is split into
+/// rows of at most <see cref="MaxUrlsJsonChars"/> characters of JSON (each delivered as its own notification),
+/// inserted in entity-group transactions of up to 100 rows (all or none of each group).
 /// </summary>
 public sealed class WebhookOutbox(TableServiceClient tables)
 {
     private const string Partition = "outbox";
+    /// <summary>JSON characters per row (UTF-16: 2 bytes each; a string property holds at most 64 KiB).</summary>
+    public const int MaxUrlsJsonChars = 30_000;
+    private const int MaxTransactionRows = 100;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.OutboxTable);
 
     public async Task AddAsync(string webhook, IReadOnlyList<string> urls, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rowKey = now.UtcDateTime.ToString("yyyyMMddHHmmssfff") + "_" + Guid.NewGuid().ToString("N");
-        var entity = new TableEntity(Partition, rowKey)
+        var run = now.UtcDateTime.ToString("yyyyMMddHHmmssfff") + "_" + Guid.NewGuid().ToString("N");
+        var chunks = Chunk(urls);
+        var rows = chunks.Select((chunk, i) => new TableEntity(Partition, run + "_" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))
         {
             ["Webhook"] = webhook,
-            ["Urls"] = JsonSerializer.Serialize(urls),
+            ["Urls"] = JsonSerializer.Serialize(chunk),
             ["CreatedAt"] = now,
             ["Attempts"] = 0,
-        };
-        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }).ToList();
+        foreach (var group in rows.Chunk(MaxTransactionRows))
+        {
+            if (group.Length == 1)
+                await _table.AddEntityAsync(group[0], cancellationToken).ConfigureAwait(false);
+            else
+                await _table.SubmitTransactionAsync(group.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Splits the URLs into lists whose JSON fits one row (a URL longer than a row is cut: it cannot be a site URL).</summary>
+    public static List<List<string>> Chunk(IReadOnlyList<string> urls)
+    {
+        var chunks = new List<List<string>>();
+        var current = new List<string>();
+        var length = 2;
+        foreach (var raw in urls)
+        {
+            var url = raw.Length > MaxUrlsJsonChars / 2 ? raw[..(MaxUrlsJsonChars / 2)] : raw;
+            var cost = JsonSerializer.Serialize(url).Length + 1;
+            if (current.Count > 0 && length + cost > MaxUrlsJsonChars)
+            {
+                chunks.Add(current);
+                current = [];
+                length = 2;
+            }
+            current.Add(url);
+            length += cost;
+        }
+        if (current.Count > 0 || chunks.Count == 0) chunks.Add(current);
+        return chunks;
     }
 
     public async Task<IReadOnlyList<PendingNotification>> ListAsync(CancellationToken cancellationToken)

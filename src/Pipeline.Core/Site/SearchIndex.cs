@@ -25,12 +25,13 @@ public static class SearchTokenizer
     /// Adds the hashes (<see cref="Hash(string)"/>) of the terms <see cref="AddIndexTerms"/> would add, without
     /// allocating a string per term: indexing a large site tokenises millions of terms.
     /// </summary>
-    public static void AddIndexTermHashes(string? text, ISet<uint> hashes)
+    /// <param name="maxTerms">Stop once <paramref name="hashes"/> holds this many (the first terms in text order are kept).</param>
+    public static void AddIndexTermHashes(string? text, ISet<uint> hashes, int maxTerms = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text)) return;
         var normalized = Normalize(text);
         var i = 0;
-        while (i < normalized.Length)
+        while (i < normalized.Length && hashes.Count < maxTerms)
         {
             var c = normalized[i];
             if (IsHan(c))

@@ -135,8 +135,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             withdrawn.Add((rank, withdrawal));
         }
 
-        // 2. Static files and report pages: everything later artefacts link to.
+        // 2. Static files, the pages the new reports link to, then the report pages: everything later artefacts link to.
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
+        await WriteLinkTargetsAsync(run, ledger, rowsBefore, toIndex.Keys).ConfigureAwait(false);
         foreach (var (rank, report) in toIndex)
             await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, HtmlType, ShortCache).ConfigureAwait(false);
         foreach (var (rank, withdrawal) in withdrawn)
@@ -150,10 +151,26 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private async Task WriteStaticFilesAsync(Run run)
     {
         foreach (var asset in SiteAssets.All)
-            await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
-        await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache).ConfigureAwait(false);
-        await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache).ConfigureAwait(false);
-        await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache).ConfigureAwait(false);
+            await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl, announceUnchanged: false).ConfigureAwait(false);
+        // Site-wide files every page links to, missing only until the first run gets this far: written empty, the
+        // front page last (until it exists the site has no entry point), before any page that links to them.
+        foreach (var (path, content, type) in new (string, Func<byte[]>, string)[]
+                 {
+                     ("years/index.html", () => SitePages.YearDirectory(options, []), HtmlType),
+                     ("publishers/index.html", () => SitePages.PublisherDirectory(options, []), HtmlType),
+                     ("search/index.html", () => SitePages.SearchPage(options), HtmlType),
+                     ("feed.xml", () => SiteFeeds.AtomFeed(options, []), "application/atom+xml; charset=utf-8"),
+                     ("api/reports/index.json", () => SiteFeeds.ApiManifestJson(0, 0), JsonType),
+                     ("sitemap.xml", () => SiteFeeds.SitemapIndex(options, []), "application/xml; charset=utf-8"),
+                     ("index.html", () => SitePages.FrontPage(options, [], []), HtmlType),
+                 })
+        {
+            if (await run.ReadAsync(site, path).ConfigureAwait(false) is null)
+                await run.WriteAsync(site, path, content(), type, ShortCache).ConfigureAwait(false);
+        }
+        await run.WriteAsync(site, "404.html", SitePages.NotFound(options), HtmlType, ShortCache, announceUnchanged: false).ConfigureAwait(false);
+        await run.WriteAsync(site, "search/index.html", SitePages.SearchPage(options), HtmlType, ShortCache, announceUnchanged: false).ConfigureAwait(false);
+        await run.WriteAsync(site, "robots.txt", SiteFeeds.Robots(options), "text/plain; charset=utf-8", ShortCache, announceUnchanged: false).ConfigureAwait(false);
     }
 
     private async Task WriteWithdrawalNoticeAsync(Run run, Ledger ledger, int rank, Withdrawal withdrawal)
@@ -170,11 +187,14 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private async Task WriteIndexesAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, SearchManifest searchBefore,
         SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
     {
-        await WriteListsAsync(run, ledger, rowsBefore, changedRanks).ConfigureAwait(false);
+        var emptiedListFiles = await WriteListsAsync(run, ledger, rowsBefore, changedRanks).ConfigureAwait(false);
         await WriteApiAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteSitemapsAsync(run, ledger, changedRanks).ConfigureAwait(false);
         await WriteLatestAsync(run, ledger).ConfigureAwait(false);
         var (searchAfter, staleSearchFiles) = await WriteSearchAsync(run, ledger, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        // List pages nothing links to any more (every page that did was rewritten above); before the state is saved, so
+        // a run that dies here deletes them on its re-run.
+        foreach (var path in emptiedListFiles) await run.DeleteAsync(site, path).ConfigureAwait(false);
 
         await ledger.SaveAsync(run).ConfigureAwait(false);
         await run.WriteAsync(state, SearchStatePath, JsonSerializer.SerializeToUtf8Bytes(searchAfter, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
@@ -194,15 +214,43 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private static IEnumerable<ListKey> KeysOf(CatalogRow row) =>
         [new ListKey(true, row.Year.ToString("D4", CultureInfo.InvariantCulture)), new ListKey(false, row.PublisherSlug)];
 
+    /// <summary>The live (not withdrawn) ranks a list shows: a list whose reports were all withdrawn has none and goes.</summary>
     private static List<int> Members(IReadOnlyList<CatalogRow> rows, ListKey key)
     {
         var members = new List<int>();
         for (var rank = 0; rank < rows.Count; rank++)
-            if (KeysOf(rows[rank]).Contains(key)) members.Add(rank);
+            if (!rows[rank].Withdrawn && KeysOf(rows[rank]).Contains(key)) members.Add(rank);
         return members;
     }
 
-    private async Task WriteListsAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, SortedSet<int> changedRanks)
+    private static List<int> LiveYears(Ledger ledger) =>
+        ledger.Rows.Where(r => !r.Withdrawn).Select(r => r.Year).Distinct().OrderDescending().ToList();
+
+    /// <summary>
+    /// Before any report page is written: every list a new page links to exists, so a run killed
+    /// between the pages and the lists leaves no link to a missing page. A list that does not exist yet is written
+    /// as it stood before this run (usually empty); the lists phase then writes it in full.
+    /// </summary>
+    private async Task WriteLinkTargetsAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, IEnumerable<int> pageRanks)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var rank in pageRanks)
+            foreach (var key in KeysOf(ledger.Rows[rank]))
+            {
+                if (!keys.Add((key.IsYear ? "y:" : "p:") + key.Key)) continue;
+                var path = SiteUrls.FileOf(key.Url);
+                if (await run.ReadAsync(site, path).ConfigureAwait(false) is not null) continue;
+                var before = Members(rowsBefore, key);
+                var size = PageSize;
+                var pages = Math.Max(1, (before.Count + size - 1) / size);
+                var newest = await LiveEntriesAsync(ledger, before.Skip((pages - 1) * size)).ConfigureAwait(false);
+                var heading = key.IsYear ? key.Key + "年发布的信息" : PublisherName(ledger, key.Key) + "发布的信息";
+                await run.WriteAsync(site, path, SitePages.ListPage(options, heading, key.Url, newest, pages, pages, landing: true), HtmlType, ShortCache).ConfigureAwait(false);
+            }
+    }
+
+    /// <summary>Writes the affected lists and the directories; returns the list files to delete once nothing links to them.</summary>
+    private async Task<List<string>> WriteListsAsync(Run run, Ledger ledger, List<CatalogRow> rowsBefore, SortedSet<int> changedRanks)
     {
         var affected = new SortedSet<ListKey>(Comparer<ListKey>.Create((a, b) =>
             a.IsYear != b.IsYear ? a.IsYear.CompareTo(b.IsYear) : string.CompareOrdinal(a.Key, b.Key)));
@@ -211,6 +259,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             if (rank < rowsBefore.Count) foreach (var key in KeysOf(rowsBefore[rank])) affected.Add(key);
             foreach (var key in KeysOf(ledger.Rows[rank])) affected.Add(key);
         }
+        var emptied = new List<string>();
         foreach (var key in affected)
         {
             var before = Members(rowsBefore, key);
@@ -225,6 +274,14 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             if (pagesBefore != pagesAfter && Math.Min(pagesBefore, pagesAfter) > 0) dirty.Add(Math.Min(pagesBefore, pagesAfter) - 1);
 
             var heading = key.IsYear ? key.Key + "年发布的信息" : PublisherName(ledger, key.Key) + "发布的信息";
+            // New pages link to each other (newer/older): each is first written as if it were the last page, so it
+            // links only to pages that exist, and then in full below.
+            for (var page = pagesBefore; page < pagesAfter; page++)
+            {
+                var entries = await LiveEntriesAsync(ledger, after.Skip(page * size).Take(size)).ConfigureAwait(false);
+                var bytes = SitePages.ListPage(options, heading, key.Url, entries, page + 1, page + 1, landing: false);
+                await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1)), bytes, HtmlType, ShortCache).ConfigureAwait(false);
+            }
             foreach (var page in dirty)
             {
                 var entries = await LiveEntriesAsync(ledger, after.Skip(page * size).Take(size)).ConfigureAwait(false);
@@ -232,10 +289,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1)), bytes, HtmlType, ShortCache).ConfigureAwait(false);
             }
             for (var page = pagesAfter; page < pagesBefore; page++)
-                await run.DeleteAsync(site, SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1))).ConfigureAwait(false);
+                emptied.Add(SiteUrls.FileOf(SiteUrls.ListPage(key.Url, page + 1)));
             if (pagesAfter == 0)
             {
-                await run.DeleteAsync(site, SiteUrls.FileOf(key.Url)).ConfigureAwait(false);
+                emptied.Add(SiteUrls.FileOf(key.Url));
                 continue;
             }
             var newest = await LiveEntriesAsync(ledger, after.Skip((pagesAfter - 1) * size)).ConfigureAwait(false);
@@ -243,9 +300,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             await run.WriteAsync(site, SiteUrls.FileOf(key.Url), landing, HtmlType, ShortCache).ConfigureAwait(false);
         }
 
-        var years = ledger.Rows.Select(r => r.Year).Distinct().OrderDescending().ToList();
+        var years = LiveYears(ledger);
         await run.WriteAsync(site, "years/index.html", SitePages.YearDirectory(options, years), HtmlType, ShortCache).ConfigureAwait(false);
-        var publishers = ledger.Rows.Select(r => r.PublisherSlug).Distinct()
+        var publishers = ledger.Rows.Where(r => !r.Withdrawn).Select(r => r.PublisherSlug).Distinct()
             .Select(slug => (slug, PublisherName(ledger, slug)))
             .OrderBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => p.slug, StringComparer.Ordinal).ToList();
         await run.WriteAsync(site, "publishers/index.html", SitePages.PublisherDirectory(options, publishers), HtmlType, ShortCache).ConfigureAwait(false);
@@ -254,6 +311,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 .Concat(years.Select(SiteUrls.Year))
                 .Concat(publishers.Select(p => SiteUrls.Publisher(p.slug)))
                 .Select(url => (url, (DateOnly?)null))), "application/xml; charset=utf-8", ShortCache).ConfigureAwait(false);
+        return emptied;
     }
 
     private static string PublisherName(Ledger ledger, string slug) =>
@@ -307,7 +365,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var newestFirst = await LiveEntriesAsync(ledger, latestRanks).ConfigureAwait(false);
         await run.WriteAsync(site, "feed.xml", SiteFeeds.AtomFeed(options, newestFirst), "application/atom+xml; charset=utf-8", ShortCache).ConfigureAwait(false);
         var front = newestFirst.Take(FrontPageSize).Reverse().ToList();
-        var years = ledger.Rows.Select(r => r.Year).Distinct().OrderDescending().ToList();
+        var years = LiveYears(ledger);
         await run.WriteAsync(site, "index.html", SitePages.FrontPage(options, front, years), HtmlType, ShortCache).ConfigureAwait(false);
     }
 
@@ -318,20 +376,20 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     {
         var oldSegments = before.Segments;
         var segments = new List<SearchSegmentInfo>();
-        // A withdrawal alone does not rewrite a sealed segment: the rank becomes a tombstone in the manifest instead.
-        // (A rank withdrawn again is already a tombstone or compacted: nothing to add.)
-        bool WithdrawnOnly(int rank) => rank < rowsBefore.Count && ledger.Rows[rank].Withdrawn && !terms.ContainsKey(rank);
+        // A withdrawal rewrites the segment holding the rank, in this run: its postings must leave every served file
+        // (a tombstone in the manifest would hide the rank from results but leave its words readable in the shards).
+        // The cost is bounded by one segment (at most SearchLayout.MaxSegmentSize documents) per withdrawn rank.
+        // Tombstones written by older versions are compacted the same way.
         var tombstones = new SortedSet<int>(before.Withdrawn ?? []);
         foreach (var range in SearchLayout.Segments(ledger.Rows.Count))
         {
             var reuse = oldSegments.FirstOrDefault(o => o.Base == range.Base && o.Size == range.Size && IsSealedId(o.Id) == range.Sealed);
-            if (reuse is not null && !changedRanks.Any(r => range.Contains(r) && !(range.Sealed && WithdrawnOnly(r))))
+            if (reuse is not null && !changedRanks.Any(range.Contains) && !tombstones.Any(range.Contains))
             {
                 segments.Add(reuse);
-                tombstones.UnionWith(changedRanks.Where(r => range.Contains(r) && !rowsBefore[r].Withdrawn));
                 continue;
             }
-            // Rewritten: its tombstones are compacted out along with the changed ranks.
+            // Rewritten: old tombstones are compacted out along with the changed ranks.
             var compacted = tombstones.Where(range.Contains).ToList();
             tombstones.ExceptWith(compacted);
             var segment = new SearchSegment();
@@ -352,11 +410,14 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             {
                 if (terms.TryGetValue(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
             }
-            var shardCount = range.Sealed ? segment.ChooseShardCount() : 1;
+            // The tail is sharded by size too: one report with a large vocabulary must not make a file every query downloads.
+            var shardCount = segment.ChooseShardCount();
             var encoded = segment.Encode(shardCount);
             var id = range.Id + "-" + ContentHash(encoded);
+            // Short cache, not immutable: a withdrawal replaces the segment and deletes these files, and a cache must
+            // not keep serving the withdrawn words for a year.
             for (var shard = 0; shard < shardCount; shard++)
-                await run.WriteAsync(site, SearchFiles.Shard(id, shard), encoded[shard], "application/octet-stream", SiteAssets.ImmutableCacheControl).ConfigureAwait(false);
+                await run.WriteAsync(site, SearchFiles.Shard(id, shard), encoded[shard], "application/octet-stream", ShortCache).ConfigureAwait(false);
             segments.Add(new SearchSegmentInfo(id, range.Base, range.Size, shardCount));
         }
 
@@ -373,7 +434,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             await run.WriteAsync(site, SearchFiles.DocChunk(chunk), JsonSerializer.SerializeToUtf8Bytes(docs, SiteFeeds.Json.ListStringArray), JsonType, ShortCache).ConfigureAwait(false);
         }
 
-        var manifest = new SearchManifest(1, ledger.Rows.Count, SearchLayout.DocChunkSize, segments) { Withdrawn = tombstones.Count == 0 ? null : [.. tombstones] };
+        // Every segment holding a tombstone was rewritten above, so none remains.
+        var manifest = new SearchManifest(1, ledger.Rows.Count, SearchLayout.DocChunkSize, segments);
         await run.WriteAsync(site, SearchFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, SiteFeeds.Json.SearchManifest), JsonType, ShortCache).ConfigureAwait(false);
         var kept = segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var stale = oldSegments.Where(o => !kept.Contains(o.Id))
@@ -383,18 +445,27 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
     private static bool IsSealedId(string id) => !id.Contains("-t-", StringComparison.Ordinal);
 
-    /// <summary>Body terms cover the full text plus the fields people search by (title, publisher, index code, year).</summary>
+    /// <summary>
+    /// Distinct terms one report may add to the index. A real report has a few thousand; the cap bounds what one
+    /// upload can add to the search files (about 7 bytes a term: ≤ 1.4 MB, spread over the segment's shards).
+    /// </summary>
+    public const int MaxIndexTermsPerReport = 200_000;
+
+    /// <summary>
+    /// Body terms cover the fields people search by (title, publisher, index code, year) plus the full text, up to
+    /// <see cref="MaxIndexTermsPerReport"/> terms in text order.
+    /// </summary>
     private IndexTerms Terms(PublishedReport report)
     {
         var e = report.Entry;
         var body = new HashSet<uint>();
         var title = new HashSet<uint>();
         SearchTokenizer.AddIndexTermHashes(e.Title, title);
-        SearchTokenizer.AddIndexTermHashes(report.SearchText, body);
         body.UnionWith(title);
         SearchTokenizer.AddIndexTermHashes(e.Publisher, body);
         SearchTokenizer.AddIndexTermHashes(e.IndexCode, body);
         SearchTokenizer.AddIndexTermHashes(e.ListYear(_timeZone).ToString(CultureInfo.InvariantCulture), body);
+        SearchTokenizer.AddIndexTermHashes(report.SearchText, body, MaxIndexTermsPerReport);
         return new IndexTerms([.. body], [.. title]);
     }
 
@@ -442,6 +513,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         private readonly List<string> _changed = [];
         private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
+        private readonly List<string> _announced = [];
+        private readonly HashSet<string> _announcedSet = new(StringComparer.Ordinal);
         private int _files;
         private long _bytes;
 
@@ -449,13 +522,19 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
 
-        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl)
+        /// <param name="announceUnchanged">False for files every run writes whatever it publishes (static files): announced only when they change.</param>
+        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true)
         {
             ct.ThrowIfCancellationRequested();
             if (ReferenceEquals(store, site)) _produced.Add(path);
             var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
-            if (existing is not null && existing.AsSpan().SequenceEqual(content.Span)) return;
+            if (existing is not null && existing.AsSpan().SequenceEqual(content.Span))
+            {
+                if (announceUnchanged) Announce(store, path);
+                return;
+            }
             await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl), ct).ConfigureAwait(false);
+            Announce(store, path);
             _changed.Add(Label(store, path));
             _files++;
             _bytes += content.Length;
@@ -480,6 +559,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 }).ConfigureAwait(false);
             for (var i = 0; i < files.Count; i++)
             {
+                Announce(store, files[i].Path);
                 if (!written[i]) continue;
                 _changed.Add(Label(store, files[i].Path));
                 _files++;
@@ -492,6 +572,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         public async Task DeleteAsync(ISiteStore store, string path)
         {
+            Announce(store, path);
             if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
             await store.DeleteAsync(path, ct).ConfigureAwait(false);
             _changed.Add(Label(store, path));
@@ -499,7 +580,12 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         private string Label(ISiteStore store, string path) => ReferenceEquals(store, state) && !ReferenceEquals(store, site) ? "state:" + path : path;
 
-        public SitePublishResult Result() => new(_changed, _files, _bytes);
+        private void Announce(ISiteStore store, string path)
+        {
+            if (ReferenceEquals(store, site) && _announcedSet.Add(path)) _announced.Add(path);
+        }
+
+        public SitePublishResult Result() => new(_changed, _files, _bytes) { AnnouncedPaths = _announced };
     }
 
     // ---------------------------------------------------------------- catalog + records

@@ -28,6 +28,10 @@ public static class Findings
         $"文件超过 {Size(max, "字节")} 的大小上限(已读取 {seen} 字节)。请拆分文件或删除嵌入的图片后重新上传。",
         $"The file exceeds the {Size(max, "bytes")} size limit ({seen} bytes read). Split it or remove embedded images and upload again.");
 
+    public static Finding TooMuchContent(string? detail) => new("too-much-content",
+        $"文件内容超出单份报告的处理上限({detail})。请检查是否误传了其他文件,或将报告拆分后分别上传。",
+        $"The file holds more than one report may ({detail}). Check that it is the right file, or split the report and upload each part.");
+
     private static string Size(long bytes, string unit) =>
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} {unit}";
 

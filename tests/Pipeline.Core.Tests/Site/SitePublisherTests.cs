@@ -140,36 +140,127 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
-    public async Task Withdrawal_from_a_sealed_search_segment_writes_no_segment_and_is_compacted_on_its_next_rewrite()
+    public async Task Withdrawal_removes_every_posting_of_the_rank_from_every_search_file_in_the_same_run()
     {
+        // 40 reports: sealed segments 0-32 and 32-8. Rank 3 sits in the big one, rank 35 in the small one.
         var reports = Enumerable.Range(0, 40).Select(i => Report(i)).ToList();
         var site = new MemorySiteStore();
         var state = new MemorySiteStore();
         var publisher = new SitePublisher(site, state, Options);
         await publisher.PublishAsync(reports, []);
+        Assert.Contains(3, SearchPostings(site).Ranks);
+        Assert.Contains(SearchTokenizer.Hash("r3"), SearchPostings(site).Terms);
+        var shardsBefore = site.Files.Keys.Count(p => p.StartsWith("search/s/", StringComparison.Ordinal));
 
-        var withdrawal = await publisher.PublishAsync([], [Withdraw(reports[3])]);
+        var withdrawal = await publisher.PublishAsync([], [Withdraw(reports[3]), Withdraw(reports[35])]);
 
-        Assert.DoesNotContain(withdrawal.ChangedPaths, p => p.StartsWith("search/s/", StringComparison.Ordinal));
-        Assert.True(withdrawal.FilesWritten <= 16, string.Join("\n", withdrawal.ChangedPaths));
-        Assert.Contains("\"withdrawn\":[3]", Text(site, "search/manifest.json"));
-        Assert.DoesNotContain(reports[3].Entry.Title, Text(site, "search/docs/0.json"));
+        // No shard under the site holds a posting of a withdrawn rank, nor the term only the withdrawn report had.
+        var (ranks, terms) = SearchPostings(site);
+        Assert.DoesNotContain(3, ranks);
+        Assert.DoesNotContain(35, ranks);
+        Assert.DoesNotContain(SearchTokenizer.Hash("r3"), terms);
+        Assert.DoesNotContain(SearchTokenizer.Hash("r35"), terms);
+        Assert.Contains(4, ranks);
+        Assert.DoesNotContain("withdrawn", Text(site, "search/manifest.json"));
         Assert.Empty(await Search(site, "R3"));
         Assert.DoesNotContain(3, await Search(site, "政务公开"));
+        // Bounded: the run rewrote the two segments holding the ranks and nothing else of search.
+        var searchWrites = withdrawal.ChangedPaths.Count(p => p.StartsWith("search/s/", StringComparison.Ordinal));
+        Assert.True(searchWrites <= 2 * shardsBefore, string.Join("\n", withdrawal.ChangedPaths));
+        // Nothing served from search may be cached as immutable: a withdrawal replaces it.
+        Assert.All(site.Files.Values.Where(f => f.Path.StartsWith("search/", StringComparison.Ordinal)),
+            f => Assert.DoesNotContain("immutable", f.CacheControl, StringComparison.Ordinal));
 
-        // A revision in the same segment rewrites it anyway: the tombstone is compacted and the site is again
-        // byte-identical to a rebuild.
-        var revised = reports[10] with { Entry = reports[10].Entry with { Title = "修订后的标题", Version = 2, Revised = new DateOnly(2020, 2, 2) } };
-        var revision = await publisher.PublishAsync([revised], []);
-        Assert.Contains(revision.ChangedPaths, p => p.StartsWith("search/s/0-32-", StringComparison.Ordinal));
-        Assert.DoesNotContain("withdrawn", Text(site, "search/manifest.json"));
-
+        // Byte-identical to a rebuild that never indexed the withdrawn reports' words.
         var rebuiltSite = new MemorySiteStore();
         var rebuiltState = new MemorySiteStore();
-        var all = reports.Select(r => r.Entry.IndexCode == revised.Entry.IndexCode ? revised : r);
-        await new SitePublisher(rebuiltSite, rebuiltState, Options).RebuildAsync(Stream(all), [Withdraw(reports[3])]);
+        await new SitePublisher(rebuiltSite, rebuiltState, Options).RebuildAsync(Stream(reports), [Withdraw(reports[3]), Withdraw(reports[35])]);
         AssertSameFiles(rebuiltSite, site);
         AssertSameFiles(rebuiltState, state);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_that_empties_a_list_takes_it_out_of_the_navigation()
+    {
+        // Report 4 is the only one of 2031; reports 0, 3 and 6 are all of publisher 0.
+        var reports = Enumerable.Range(0, 9).Select(i => Report(i, year: i == 4 ? 2031 : 2019)).ToList();
+        var site = new MemorySiteStore();
+        var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
+        await publisher.PublishAsync(reports, []);
+        var publisherList = SiteUrls.Publisher(reports[0].Entry.PublisherSlug);
+        Assert.True(site.Files.ContainsKey(SiteUrls.FileOf(publisherList)));
+        Assert.True(site.Files.ContainsKey(SiteUrls.FileOf(SiteUrls.Year(2031))));
+
+        await publisher.PublishAsync([], [Withdraw(reports[0]), Withdraw(reports[3]), Withdraw(reports[4]), Withdraw(reports[6])]);
+
+        Assert.False(site.Files.ContainsKey(SiteUrls.FileOf(publisherList)));
+        Assert.False(site.Files.ContainsKey(SiteUrls.FileOf(SiteUrls.Year(2031))));
+        foreach (var path in site.Files.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal) || p.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(publisherList, Text(site, path));
+            Assert.DoesNotContain(SiteUrls.Year(2031), Text(site, path));
+        }
+        CrashRecoveryTests.AssertEveryLinkResolves(site);
+        Assert.True(site.Files.ContainsKey(SiteUrls.FileOf(SiteUrls.Publisher(reports[1].Entry.PublisherSlug))));
+    }
+
+    /// <summary>
+    /// Every (rank, term hash) posting in every search shard file of the site, decoded independently of the publisher
+    /// from the format documented in SearchSegment.Encode: what anyone can recover from the public files.
+    /// </summary>
+    private static (HashSet<int> Ranks, HashSet<uint> Terms) SearchPostings(MemorySiteStore site)
+    {
+        var ranks = new HashSet<int>();
+        var terms = new HashSet<uint>();
+        foreach (var (path, file) in site.Files.Where(f => f.Key.StartsWith("search/s/", StringComparison.Ordinal)))
+        {
+            var segmentBase = int.Parse(path.Split('/')[2].Split('-')[0]);
+            var data = file.Content.Span;
+            var position = 0;
+            var count = ReadVarint(data, ref position);
+            uint hash = 0;
+            for (var t = 0; t < count; t++)
+            {
+                hash += ReadVarint(data, ref position);
+                terms.Add(hash);
+                for (var list = 0; list < 2; list++)
+                {
+                    var header = ReadVarint(data, ref position);
+                    if (header == 0) continue;
+                    var bytes = data.Slice(position, (int)(header >> 1));
+                    position += bytes.Length;
+                    if ((header & 1) == 1)
+                    {
+                        for (var b = 0; b < bytes.Length; b++)
+                            for (var bit = 0; bit < 8; bit++)
+                                if ((bytes[b] & (1 << bit)) != 0) ranks.Add(segmentBase + b * 8 + bit);
+                        continue;
+                    }
+                    var p = 0;
+                    var id = 0;
+                    var first = true;
+                    while (p < bytes.Length)
+                    {
+                        var gap = (int)ReadVarint(bytes, ref p);
+                        id = first ? gap : id + gap;
+                        first = false;
+                        ranks.Add(segmentBase + id);
+                    }
+                }
+            }
+        }
+        return (ranks, terms);
+    }
+
+    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int position)
+    {
+        uint value = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = data[position++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return value;
+        }
     }
 
     [Fact]
@@ -346,7 +437,7 @@ public sealed class SitePublisherTests
             var publisher = new SitePublisher(site, new MemorySiteStore(), Options);
             var reports = Enumerable.Range(0, 30).Select(i => Report(i)).ToList();
             await publisher.PublishAsync(reports, []);
-            // Rank 13 sits in a sealed segment, so it is withdrawn by tombstone: both queries must filter it.
+            // Rank 13 sits in a sealed segment, which the withdrawal rewrites: both queries must miss it.
             await publisher.PublishAsync([], [Withdraw(reports[13])]);
             var script = Path.Combine(ReportPageRendererTests.RepoRoot(), "src/Pipeline.Core/Rendering/Assets/search.js");
             var runner = $$"""

@@ -135,9 +135,10 @@ public static class SoakRun
         }
         finally
         {
+            // Hosts first: whatever else failed (the sampler included), no host outlives the run.
             sampling.Cancel();
-            await sampler;
             foreach (var host in hosts) await host.DisposeAsync();
+            await sampler;
         }
     }
 }

@@ -108,8 +108,35 @@ public sealed class StageFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("rendering failed:", cli);
     }
 
+    [Fact]
+    public async Task A_due_report_whose_staged_data_cannot_be_read_is_parked_with_its_reason_and_never_blocks_the_others()
+    {
+        await using var host = await PipelineTestHost.StartAsync(_azurite);
+        const string poison = "01362021X2/2025-62001";
+        const string healthy = "01362021X2/2025-62002";
+        await host.UploadAsync("pingliang", "poison.txt", HardeningReports.Report("平凉市发布毒数据测试报告", "毒数据正文。", poison, "主动公开"));
+        await host.UploadAsync("pingliang", "healthy.txt", HardeningReports.Report("平凉市发布正常报告", "正常正文。", healthy, "主动公开"));
+        await host.DrainAsync();
+        // Rendered and due; then what the publisher reads back is damaged (truncated JSON).
+        var entry = await host.LatestAsync(poison);
+        Assert.Equal(ReportState.Rendered, entry!.State);
+        await host.Container(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob).UploadAsync(new BinaryData("{\"document\": {\"blocks\": [{\"$type\": \"table\", "), overwrite: true);
+
+        var first = await host.PublishNowAsync();
+        var second = await host.PublishNowAsync();
+
+        Assert.Equal(1, first.Published);
+        Assert.Equal(ReportState.Published, (await host.LatestAsync(healthy))!.State);
+        var parked = await host.LatestAsync(poison);
+        Assert.Equal(ReportState.Failed, parked!.State);
+        Assert.StartsWith("publishing failed:", parked.Reason);
+        Assert.Empty(await host.Get<DueIndex>().ListAsync(CancellationToken.None));
+        Assert.Equal(0, second.DueRowsHandled);
+        Assert.Null(await host.ReadTextAsync(StorageNames.WebContainer, "reports/01362021X2-2025-62001/index.html"));
+    }
+
     /// <summary>A webhook endpoint on 127.0.0.1 that hangs, answers 500, or accepts, as the test switches it.</summary>
-    private sealed class FlakyWebhook : IAsyncDisposable
+    internal sealed class FlakyWebhook : IAsyncDisposable
     {
         public enum Behaviour { Hang, Fail500, Accept }
 
@@ -189,10 +216,17 @@ public static class CliProcess
         info.Environment[PipelineOptions.StorageKey] = azurite.ConnectionString;
         info.Environment["PIPELINE_SETTINGS"] = "/nonexistent/local.settings.json";
         info.Environment["Pipeline__AgenciesFile"] = RepoPaths.AgenciesFile;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout + await stderr);
+        using var process = ChildProcesses.Start(info);
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        finally
+        {
+            ChildProcesses.Kill(process);
+        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
                      "--location", _location, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
                  })
             info.ArgumentList.Add(arg);
-        _process = Process.Start(info) ?? throw new InvalidOperationException("could not start azurite");
+        _process = ChildProcesses.Start(info);
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -86,11 +86,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_process is null) return;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        ChildProcesses.Kill(_process);
+        await _process.WaitForExitAsync();
         _process.Dispose();
         _process = null;
     }
