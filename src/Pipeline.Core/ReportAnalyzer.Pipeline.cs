@@ -33,6 +33,10 @@ public static partial class ReportAnalyzer
             var header = HeaderBlockReader.Read(lines);
             var parsed = BlockParser.Parse(header.BodyLines);
             var metadata = MetadataExtractor.Extract(header, parsed, cleaned.PageDates, agency, options, maxYear);
+            // The scope that decides publication is PublicScopes.Resolve's (fails closed over every scope field).
+            // TODO(lead): MetadataExtractor.ResolveScope should return this itself; then this line goes.
+            var scope = PublicScopes.Resolve(header, options.DefaultPublicScope);
+            metadata = metadata with { PublicScope = scope.Written, PublicScopeNormalized = scope.Normalized };
             var verdict = ReportValidator.Validate(new ValidationInput(lines, header, parsed, metadata, personalData, agency, options, maxYear));
             return new ReportAnalysis(fileName, hash, bytes.Length, decoded.EncodingName, parsed.Document, metadata, verdict, cleaned.Removed, personalData);
         }
