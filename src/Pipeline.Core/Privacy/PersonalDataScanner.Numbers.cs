@@ -68,7 +68,7 @@ public static partial class PersonalDataScanner
 
     private static void FindNumbers(string text, int maxBirthYear, ref List<NumberMatch>? found)
     {
-        if (CountDigits(text, MinDigits) < MinDigits) return;
+        if (!HasLongChain(text)) return;
         var atoms = ReadAtoms(text);
         var chainStart = 0;
         for (var i = 1; i <= atoms.Count; i++)
@@ -85,21 +85,40 @@ public static partial class PersonalDataScanner
         }
     }
 
-    /// <summary>Counts digit atoms, stopping once <paramref name="enough"/> are seen (cheap pre-check, no allocation).</summary>
-    private static int CountDigits(string text, int enough)
+    /// <summary>
+    /// Whether the text has a chain of at least <see cref="MinDigits"/> digits (the same gap rules as
+    /// <see cref="ReadAtoms"/>): a cheap pre-check without allocation, so prose full of 一 and 二 costs one pass.
+    /// </summary>
+    private static bool HasLongChain(string text)
     {
-        var count = 0;
-        for (var i = 0; i < text.Length && count < enough; i++)
+        var chain = 0;
+        var gapChars = -1; // -1: no chain open
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsAsciiDigit(c)) count++;
-            else if (c >= 0x80 && TryDigit(text, i, out _, out var width, out _))
+            var width = 1;
+            var isDigit = char.IsAsciiDigit(c) || (c >= 0x80 && TryDigit(text, i, out _, out width, out _));
+            if (isDigit || (gapChars >= 0 && IsCheckLetter(c)))
             {
-                count++;
+                chain = gapChars < 0 ? 1 : chain + 1;
+                if (chain >= MinDigits) return true;
+                gapChars = 0;
                 i += width - 1;
             }
+            else if (c is >= '\u4E00' and <= '\u9FFF' || (c < 0x80 && SeparatorKind(c) == 0))
+            {
+                gapChars = -1; // a Han character or a visible ASCII character that is no separator ends the chain
+            }
+            else if ((width = InvisibleWidth(text, i)) > 0)
+            {
+                i += width - 1; // invisible: neither digit nor gap
+            }
+            else
+            {
+                gapChars = gapChars >= 0 && gapChars < MaxGapChars && SeparatorKind(c) != 0 ? gapChars + 1 : -1;
+            }
         }
-        return count;
+        return false;
     }
 
     private static List<Atom> ReadAtoms(string text)
