@@ -35,7 +35,7 @@ public static partial class ReportAnalyzer
             var metadata = MetadataExtractor.Extract(header, parsed, cleaned.PageDates, agency, options, maxYear);
             // The scope that decides publication is PublicScopes.Resolve's (fails closed over every scope field).
             // TODO(lead): MetadataExtractor.ResolveScope should return this itself; then this line goes.
-            var scope = PublicScopes.Resolve(header, options.DefaultPublicScope);
+            var scope = PublicScopes.Resolve(header, options.DefaultPublicScope, lines);
             metadata = metadata with { PublicScope = scope.Written, PublicScopeNormalized = scope.Normalized };
             var verdict = ReportValidator.Validate(new ValidationInput(lines, header, parsed, metadata, personalData, agency, options, maxYear));
             return new ReportAnalysis(fileName, hash, bytes.Length, decoded.EncodingName, parsed.Document, metadata, verdict, cleaned.Removed, personalData);

@@ -1,3 +1,4 @@
+using Pipeline.Core.Decoding;
 using Pipeline.Core.Model;
 using Pipeline.Core.Classification;
 
@@ -79,11 +80,21 @@ public static class PublicScopes
     /// that order). A 公开方式 that names only a channel (政府网站) says nothing about the scope and is passed over.
     /// Nothing written: the configured default.
     /// </summary>
-    public static ScopeDecision Resolve(HeaderBlock header, string defaultScope)
+    /// <remarks>
+    /// With <paramref name="lines"/>, a 公开范围 / 公开属性 written near the top in a form the header reader did not take
+    /// (a traditional or invisible-laced label such as 公開範圍：, a pair inside another field's value) counts as well:
+    /// whatever the reader makes of a line, a scope on it is never passed over.
+    /// </remarks>
+    public static ScopeDecision Resolve(HeaderBlock header, string defaultScope, IReadOnlyList<SourceLine>? lines = null)
     {
         HeaderField? notPublic = null, unclear = null, isPublic = null;
         var publicRank = int.MaxValue;
-        foreach (var field in header.Fields)
+        var written = lines is null ? [] : ScopesWrittenNearTheTop(header, lines).ToList();
+        // A header label left empty whose value the line scan found (on the next line) is superseded by it.
+        var fields = header.Fields
+            .Where(f => f.Value.Length > 0 || !written.Any(w => w.LineNumber == f.LineNumber && w.Value.Length > 0))
+            .Concat(written);
+        foreach (var field in fields)
         {
             var rank = field.Key switch { HeaderKey.PublicScope => 0, HeaderKey.PublicAttribute => 1, HeaderKey.PublicMethod => 2, _ => -1 };
             if (rank < 0) continue;
@@ -110,5 +121,67 @@ public static class PublicScopes
 
         static ScopeDecision Decide(HeaderField field, PublicScope scope, ScopeReading reading) =>
             new(new MetadataValue<string>(field.Value, MetadataSource.Document, field.Value), scope, reading, field);
+    }
+
+    /// <summary>How far down a scope label is looked for outside the header block (a header stands in the first part).</summary>
+    private const int ScopeSearchLines = 40;
+
+    private static readonly (string Label, HeaderKey Key)[] ScopeLabels = [("公开范围", HeaderKey.PublicScope), ("公开属性", HeaderKey.PublicAttribute)];
+
+    /// <summary>
+    /// "公开范围:" / "公开属性:" pairs on the first lines, read on the classification form of each line: the value runs
+    /// to the next "label:" (or the line's end); an empty value is taken from the next line.
+    /// </summary>
+    private static IEnumerable<HeaderField> ScopesWrittenNearTheTop(HeaderBlock header, IReadOnlyList<SourceLine> lines)
+    {
+        var count = Math.Min(lines.Count, ScopeSearchLines);
+        for (var i = 0; i < count; i++)
+        {
+            // Every form of both labels keeps the character 公 (traditional, spaced, invisible-laced): a cheap filter.
+            if (lines[i].IsTable || lines[i].Text.Length > 1000 || !lines[i].Text.Contains('公')) continue;
+            var text = ClassificationText.Normalize(lines[i].Text);
+            foreach (var (label, key) in ScopeLabels)
+            {
+                var valueStart = ValueAfterLabel(text, label);
+                if (valueStart < 0) continue;
+                var value = text[valueStart..NextLabelAt(text, valueStart)].Trim();
+                if (value.Length == 0 && i + 1 < lines.Count && !lines[i + 1].IsTable
+                    && !header.Fields.Any(f => f.LineNumber == lines[i + 1].Number))
+                    value = ClassificationText.Normalize(lines[i + 1].Text);
+                yield return new HeaderField(key, label, value, lines[i].Number);
+            }
+        }
+    }
+
+    // Labels that may follow a scope on a line of several pairs (classification form: spaces between Han are gone,
+    // so the next pair is found by its label, not by a space).
+    private static readonly string[] PairLabels =
+    [
+        "索引号", "发布机构", "发文机关", "发布单位", "发文单位", "生成日期", "成文日期", "公开范围", "公开属性", "公开方式", "公开形式",
+        "公开日期", "发布日期", "发文日期", "公开时间", "发布时间", "文件名称", "标题", "名称", "发文字号", "文号", "主题分类", "主题词",
+        "体裁分类", "组配分类", "服务对象", "有效性", "效力状况", "信息分类", "所属分类", "来源", "时间",
+    ];
+
+    /// <summary>Where the value after "label:" (or "label :") starts, or -1 when the label is not followed by a colon.</summary>
+    private static int ValueAfterLabel(string text, string label)
+    {
+        for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+        {
+            var colon = at + label.Length;
+            while (colon < text.Length && text[colon] == ' ') colon++;
+            if (colon < text.Length && text[colon] == ':') return colon + 1;
+        }
+        return -1;
+    }
+
+    private static int NextLabelAt(string text, int from)
+    {
+        var end = text.Length;
+        foreach (var label in PairLabels)
+        {
+            var at = text.IndexOf(label + ":", from, StringComparison.Ordinal);
+            if (at >= 0 && at < end) end = at;
+        }
+        return end;
     }
 }

@@ -112,7 +112,7 @@ public static partial class ReportValidator
     /// </summary>
     private static bool CheckScope(ValidationInput input, List<Finding> warnings)
     {
-        var decision = PublicScopes.Resolve(input.Header, input.Options.DefaultPublicScope);
+        var decision = PublicScopes.Resolve(input.Header, input.Options.DefaultPublicScope, input.CleanedLines);
         var line = decision.Field?.LineNumber;
         if (decision.Written.Source == MetadataSource.Default) warnings.Add(Findings.PublicScopeMissing(input.Options.DefaultPublicScope));
         switch (decision.Reading)

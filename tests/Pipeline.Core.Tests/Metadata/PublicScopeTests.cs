@@ -40,7 +40,10 @@ public class PublicScopeTests
     [InlineData("- 公开范围:依申請公開", "not-public", 3)]
     [InlineData("- 公开范围:待定", "public-scope-unrecognised", 3)]
     [InlineData("- 公开范围:政府网站", "public-scope-unrecognised", 3)]
-    [InlineData("- 公开范围:\n依申请公开", "public-scope-unrecognised", 3)]  // value on the next line: the label is empty
+    [InlineData("- 公开范围:\n依申请公开", "not-public", 3)]           // value on the next line
+    [InlineData("- 公开范围:\n华容县北景港镇2018年度报告", "public-scope-unrecognised", 3)] // empty label, body next
+    [InlineData("- 公開範圍:依申請公開", "not-public", 3)]              // a label the header reader does not know
+    [InlineData("- 索引号:00638229X4/2019-1513549 公開範圍:依申請公開", "not-public", 3)] // inside another pair's line
     [InlineData("- 公开范围:主动公开\n- 公开方式:依申请公开", "not-public", 4)] // any not-public field wins
     [InlineData("- 公开方式:待定", "public-scope-unrecognised", 3)]
     public void A_scope_written_but_not_clearly_public_is_accepted_and_held_with_a_finding_naming_its_line(string scopeLines, string code, int line)
@@ -59,6 +62,8 @@ public class PublicScopeTests
     [InlineData("- 公开范围:主 动 公 开")]
     [InlineData("- 公开范围:主動公開")]
     [InlineData("- 公开范围:主动公开\n- 公开方式:政府网站")]
+    [InlineData("- 公开范围:\n主动公开")]
+    [InlineData("- 公开范围:主动公开 发布机构:北景港镇")]
     public void A_clearly_public_scope_however_spaced_or_written_is_publishable(string scopeLines)
     {
         var analysis = TestFiles.AnalyzeText(TestFiles.Report().Replace("- 公开范围:主动公开", scopeLines, StringComparison.Ordinal));

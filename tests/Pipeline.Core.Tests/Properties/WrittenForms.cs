@@ -148,7 +148,7 @@ public static class WrittenForms
     /// <summary>A header that states a not-public scope: on its label's line, or on the line after the label.</summary>
     public static Gen<ScopeForm> NotPublicScopeHeaders =>
         from value in NotPublicScopeValues
-        from label in Gen.Elements("公开范围", "公开属性", "公 开 范 围", "公开方式")
+        from label in Gen.Elements("公开范围", "公开属性", "公 开 范 围", "公开方式", "公開範圍", "公\u200B开属性")
         from colon in Gen.Elements(":", "：", " : ")
         from nextLine in Gen.Elements(false, false, true)
         select new ScopeForm(value, nextLine ? $"- {label}{colon}\n{value}" : $"- {label}{colon}{value}");
