@@ -61,7 +61,8 @@ public static class ClassificationText
             var c = rune.IsBmp && ToSimplified.TryGetValue((char)rune.Value, out var simple) ? new Rune(simple) : rune;
             if (pendingSpace && !(IsHan(c) && EndsWithHan(sb))) sb.Append(' ');
             pendingSpace = false;
-            sb.Append(c.ToString());
+            if (c.IsBmp) sb.Append((char)c.Value);
+            else sb.Append(char.ConvertFromUtf32(c.Value)); // rare: supplementary-plane characters
         }
         return sb.ToString();
     }

@@ -137,8 +137,10 @@ public static class PublicScopes
         var count = Math.Min(lines.Count, ScopeSearchLines);
         for (var i = 0; i < count; i++)
         {
-            // Every form of both labels keeps the character 公 (traditional, spaced, invisible-laced): a cheap filter.
-            if (lines[i].IsTable || lines[i].Text.Length > 1000 || !lines[i].Text.Contains('公')) continue;
+            // Every form of both labels (traditional, spaced, invisible-laced) keeps 公, one of 范/範/属/屬 and a colon.
+            var raw = lines[i].Text;
+            if (lines[i].IsTable || raw.Length > 1000 || !raw.Contains('公') || raw.AsSpan().IndexOfAny("范範属屬") < 0
+                || raw.AsSpan().IndexOfAny(":：﹕︓") < 0) continue;
             var text = ClassificationText.Normalize(lines[i].Text);
             foreach (var (label, key) in ScopeLabels)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Pipeline.Core.Classification;
 
@@ -68,7 +69,7 @@ public static partial class PersonalDataScanner
 
     private static void FindNumbers(string text, int maxBirthYear, ref List<NumberMatch>? found)
     {
-        if (!HasLongChain(text)) return;
+        if (CannotHoldANumber(text) || !HasLongChain(text)) return;
         var atoms = ReadAtoms(text);
         var chainStart = 0;
         for (var i = 1; i <= atoms.Count; i++)
@@ -83,6 +84,28 @@ public static partial class PersonalDataScanner
             }
             chainStart = i;
         }
+    }
+
+    /// <summary>ASCII and full-width digits and the Chinese numerals: the digits of ordinary Chinese text.</summary>
+    private static readonly SearchValues<char> CommonDigits =
+        SearchValues.Create("0123456789０１２３４５６７８９〇○零◯一幺壹二贰貳三叁參四肆五伍六陆陸七柒八捌九玖");
+
+    /// <summary>
+    /// Vectorised first test: fewer than <see cref="MinDigits"/> common digits, and no character from the ranges that
+    /// hold other scripts' digits, invisible characters or surrogates (U+0660–U+2FFF, U+A000–U+FEFF, U+D800–U+DFFF).
+    /// Ordinary Chinese lines (ASCII, CJK, full-width punctuation) end here.
+    /// </summary>
+    private static bool CannotHoldANumber(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('\u0660', '\u2FFF') >= 0 || span.IndexOfAnyInRange('\uA000', '\uFEFF') >= 0) return false;
+        var seen = 0;
+        for (var at = span.IndexOfAny(CommonDigits); at >= 0; at = span.IndexOfAny(CommonDigits))
+        {
+            if (++seen >= MinDigits) return false;
+            span = span[(at + 1)..];
+        }
+        return true;
     }
 
     /// <summary>
