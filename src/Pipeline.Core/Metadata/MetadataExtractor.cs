@@ -1,3 +1,4 @@
+using Pipeline.Core.Decoding;
 using Pipeline.Core.Cleaning;
 using Pipeline.Core.Model;
 using Pipeline.Core.Parsing;
@@ -13,7 +14,7 @@ namespace Pipeline.Core.Metadata;
 /// </summary>
 public static class MetadataExtractor
 {
-    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, AgencyContext? agency, AnalysisOptions options, int maxYear)
+    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, IReadOnlyList<SourceLine> lines, AgencyContext? agency, AnalysisOptions options, int maxYear)
     {
         var signature = parsed.Document.Signature;
         var candidates = PublisherCandidates(header, parsed, cleaned.PageSources);
@@ -36,10 +37,11 @@ public static class MetadataExtractor
             Title = FromHeader(header, HeaderKey.Title) is { } titleField
                 ? new MetadataValue<string>(titleField.Value, MetadataSource.Document, titleField.Value)
                 : parsed.Document.Title is { } title ? new MetadataValue<string>(title, MetadataSource.Document, title) : MetadataValue<string>.Missing,
-        }.WithScope(ResolveScope(header, options));
+        }.WithScope(PublicScopes.Resolve(header, options.DefaultPublicScope, lines));
     }
 
-    private static ReportMetadata WithScope(this ReportMetadata metadata, (MetadataValue<string> Written, PublicScope Normalized) scope) =>
+    /// <summary>The scope that decides publication: <see cref="PublicScopes.Resolve"/>, which fails closed over every scope field.</summary>
+    private static ReportMetadata WithScope(this ReportMetadata metadata, ScopeDecision scope) =>
         metadata with { PublicScope = scope.Written, PublicScopeNormalized = scope.Normalized };
 
     private static HeaderField? FromHeader(HeaderBlock header, HeaderKey key)
@@ -103,21 +105,5 @@ public static class MetadataExtractor
             return new MetadataValue<string>(best.Name, MetadataSource.Inferred, best.Name);
         }
         return MetadataValue<string>.Missing;
-    }
-
-    /// <summary>公开范围, else 公开属性, else 公开方式 when it names a scope (it often names a channel, e.g. 政府网站), else the default.</summary>
-    private static (MetadataValue<string>, PublicScope) ResolveScope(HeaderBlock header, AnalysisOptions options)
-    {
-        HeaderField? unrecognised = null;
-        foreach (var key in (ReadOnlySpan<HeaderKey>)[HeaderKey.PublicScope, HeaderKey.PublicAttribute, HeaderKey.PublicMethod])
-        {
-            if (FromHeader(header, key) is not { } field) continue;
-            var normalized = PublicScopes.Normalize(field.Value);
-            if (normalized != PublicScope.Unknown)
-                return (new MetadataValue<string>(field.Value, MetadataSource.Document, field.Value), normalized);
-            if (key != HeaderKey.PublicMethod) unrecognised ??= field;
-        }
-        // An unrecognised written scope keeps its raw text so validation can name it; the default decides publication.
-        return (new MetadataValue<string>(options.DefaultPublicScope, MetadataSource.Default, unrecognised?.Value), PublicScopes.Normalize(options.DefaultPublicScope));
     }
 }

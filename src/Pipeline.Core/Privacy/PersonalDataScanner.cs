@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.Core.Classification;
 using Pipeline.Core.Decoding;
 using Pipeline.Core.Model;
 
@@ -15,6 +16,7 @@ public static partial class PersonalDataScanner
 {
     private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string IdCheckCharacters = "10X98765432";
+    private const string EmailKind = "email";
 
     /// <summary>Scans the lines; when <paramref name="mask"/> is true, returns lines (and .docx tables) with hits masked.</summary>
     public static IReadOnlyList<SourceLine> Scan(IReadOnlyList<SourceLine> lines, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
@@ -44,29 +46,25 @@ public static partial class PersonalDataScanner
     }
 
     /// <summary>Records hits in one text; returns the masked text when masking changed it, else null.</summary>
+    /// <remarks>
+    /// An organisation's published contact details are not personal data: a hit that <see cref="IsOrganisationContact"/>
+    /// clears (see PersonalDataScanner.Context.cs) is neither recorded nor masked.
+    /// </remarks>
     public static string? ScanText(string text, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
     {
-        // Cheap pre-checks: a mobile or ID number needs at least 11 digits in the text, an e-mail address an '@'.
-        var hasFullWidthDigits = text.AsSpan().ContainsAnyInRange('０', '９');
-        var hasEnoughDigits = HasAtLeastDigits(text, 11, hasFullWidthDigits);
-        var hasAt = text.Contains('@');
-        if (!hasEnoughDigits && !hasAt) return null;
-
         List<(int Index, int Length, string Masked)>? replacements = null;
-        if (hasEnoughDigits)
-        {
-            List<NumberMatch>? numbers = null;
-            FindNumbers(text, hasFullWidthDigits, maxBirthYear, ref numbers);
-            if (numbers is not null)
-                foreach (var number in numbers)
-                {
-                    var value = text[number.Start..number.End];
-                    Record(number.Start, value, number.Kind, MaskDigits(value, number.MaskFromDigit, number.MaskedDigitCount));
-                }
-        }
-        if (hasAt)
-            foreach (Match m in PersonalEmail().Matches(text))
-                Record(m.Index, m.Value, "email", MaskEmail(m.Value));
+        List<NumberMatch>? numbers = null;
+        FindNumbers(text, maxBirthYear, ref numbers);
+        if (numbers is not null)
+            foreach (var number in numbers.OrderBy(n => n.Start))
+                if (!IsOrganisationContact(text, number.Start, number.End, number.Kind))
+                    Record(number.Start, text[number.Start..number.End], number.Kind, number.Masked);
+        if (text.AsSpan().IndexOfAny("@＠﹫") >= 0)
+            foreach (var (index, length) in FindPersonalEmails(text))
+            {
+                var value = text.Substring(index, length);
+                if (!IsOrganisationContact(text, index, index + length, EmailKind)) Record(index, value, EmailKind, MaskEmail(value));
+            }
 
         if (!mask || replacements is null) return null;
         replacements.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -87,46 +85,36 @@ public static partial class PersonalDataScanner
         }
     }
 
-    private static bool HasAtLeastDigits(string text, int count, bool hasFullWidthDigits)
+    /// <summary>
+    /// Personal-provider e-mail addresses, also when written with full-width characters or invisible characters inside:
+    /// the regex runs on a folded copy (invisible characters dropped, full-width ASCII folded) whose positions map back
+    /// to the original, so the mask covers what was written.
+    /// </summary>
+    private static IEnumerable<(int Index, int Length)> FindPersonalEmails(string text)
     {
-        var seen = 0;
-        var rest = text.AsSpan();
-        while (true)
+        var folded = new StringBuilder(text.Length);
+        var origin = new List<int>(text.Length + 1);
+        for (var i = 0; i < text.Length; i++)
         {
-            var start = rest.IndexOfAnyInRange('0', '9');
-            if (start < 0) break;
-            rest = rest[start..];
-            var end = rest.IndexOfAnyExceptInRange('0', '9');
-            if (end < 0) end = rest.Length;
-            seen += end;
-            if (seen >= count) return true;
-            rest = rest[end..];
+            var c = text[i];
+            if (c >= 0x80 && ClassificationText.IsInvisible(c)) continue;
+            folded.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '﹫' ? '@' : c);
+            origin.Add(i);
         }
-        if (!hasFullWidthDigits) return false;
-        foreach (var c in text)
-            if (IsFullWidthDigit(c) && ++seen >= count) return true;
-        return false;
+        origin.Add(text.Length);
+        foreach (Match m in PersonalEmail().Matches(folded.ToString()))
+        {
+            var start = origin[m.Index];
+            var end = origin[m.Index + m.Length - 1] + 1;
+            yield return (start, end - start);
+        }
     }
-
-    /// <summary>Replaces <paramref name="count"/> digits (ASCII or full-width), counted from digit number
-    /// <paramref name="fromDigit"/>, with '*'; separators and the other digits keep their written form.</summary>
-    private static string MaskDigits(string value, int fromDigit, int count) => string.Create(value.Length, (value, fromDigit, count), static (chars, state) =>
-    {
-        state.value.AsSpan().CopyTo(chars);
-        var digit = 0;
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (!IsDigit(chars[i])) continue;
-            if (digit >= state.fromDigit && digit < state.fromDigit + state.count) chars[i] = '*';
-            digit++;
-        }
-    });
 
     public static string MaskMobile(string number) => number[..3] + "****" + number[7..];
 
     public static string MaskEmail(string email)
     {
-        var at = email.IndexOf('@');
+        var at = email.AsSpan().IndexOfAny("@＠﹫");
         return email[..1] + new string('*', Math.Max(3, at - 1)) + email[at..];
     }
 

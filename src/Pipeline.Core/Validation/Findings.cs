@@ -89,14 +89,21 @@ public static class Findings
         $"文件没有写明公开范围,将按默认值\"{defaultScope}\"处理。如不应公开,请在文件头加上\"公开范围:…\"后重新上传。",
         $"The document states no public scope (公开范围); the default \"{defaultScope}\" will apply. If it must not be published, add a \"公开范围:…\" line to its header and upload again.");
 
-    public static Finding PublicScopeUnrecognised(string value, string defaultScope, int? line) => new("public-scope-unrecognised",
-        $"{LineZh(line)}的公开范围\"{value}\"无法识别,将按默认值\"{defaultScope}\"处理。请写明\"主动公开\"或\"依申请公开\"等。",
-        $"The public scope \"{value}\"{LineEn(line)} is not recognised; the default \"{defaultScope}\" will apply. Write 主动公开 (public) or 依申请公开 (on request) etc.",
-        At(line));
+    /// <summary>A 公开范围 / 公开属性 that is written but not clearly 主动公开: kept, never published (fails closed).</summary>
+    public static Finding PublicScopeUnrecognised(string value, int? line) => value.Length == 0
+        ? new("public-scope-unrecognised",
+            $"{LineZh(line)}写有公开范围标签但没有值(值可能写在下一行):文件已接收并保存,但在确认为\"主动公开\"之前不会在网站上发布。请在同一行写明\"公开范围:主动公开\"或\"依申请公开\"等后重新上传。",
+            $"A public scope label{LineEn(line)} has no value (it may be on the next line): the report is accepted and stored but will not be published until its scope reads clearly as 主动公开 (public). Write e.g. \"公开范围:主动公开\" on one line and upload again.",
+            At(line))
+        : new("public-scope-unrecognised",
+            $"{LineZh(line)}的公开范围\"{value}\"不能确认为\"主动公开\":文件已接收并保存,但不会在网站上发布。如应公开,请写明\"主动公开\"后重新上传。",
+            $"The public scope \"{value}\"{LineEn(line)} does not read clearly as 主动公开 (public): the report is accepted and stored but will not be published. If it is public, write 主动公开 and upload again.",
+            At(line));
 
-    public static Finding NotPublic(string value) => new("not-public",
-        $"公开范围为\"{value}\":文件已接收并保存,但不会在网站上发布。",
-        $"The public scope is \"{value}\": the report is accepted and stored but will never be published on the site.");
+    public static Finding NotPublic(string value, int? line = null) => new("not-public",
+        $"{LineZh(line)}公开范围为\"{value}\":文件已接收并保存,但不会在网站上发布。",
+        $"The public scope is \"{value}\"{LineEn(line)}: the report is accepted and stored but will never be published on the site.",
+        At(line));
 
     public static Finding TitleMissing() => new("title-missing",
         "未能识别报告标题,页面将使用文件名作为标题。请把标题放在文件第一行。",

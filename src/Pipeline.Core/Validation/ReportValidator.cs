@@ -121,28 +121,31 @@ public static partial class ReportValidator
         }
     }
 
-    /// <summary>Returns whether the resolved scope allows publication on the public site.</summary>
+    /// <summary>
+    /// Returns whether the scope allows publication on the public site. Fails closed: the report's metadata must say
+    /// Public and so must <see cref="PublicScopes.Resolve"/> over every scope-bearing header field; a scope written but
+    /// not clearly public is accepted, kept and never published, with a finding naming its line.
+    /// </summary>
     private static bool CheckScope(ValidationInput input, List<Finding> warnings)
     {
-        var scope = input.Metadata.PublicScope;
-        if (scope.Source == MetadataSource.Default)
+        var decision = PublicScopes.Resolve(input.Header, input.Options.DefaultPublicScope, input.CleanedLines);
+        var line = decision.Field?.LineNumber;
+        if (decision.Written.Source == MetadataSource.Default) warnings.Add(Findings.PublicScopeMissing(input.Options.DefaultPublicScope));
+        switch (decision.Reading)
         {
-            if (scope.Raw is { } unrecognised)
-            {
-                var line = input.Header.Fields.FirstOrDefault(f => f.Value == unrecognised)?.LineNumber;
-                warnings.Add(Findings.PublicScopeUnrecognised(unrecognised, input.Options.DefaultPublicScope, line));
-            }
-            else
-            {
-                warnings.Add(Findings.PublicScopeMissing(input.Options.DefaultPublicScope));
-            }
+            case ScopeReading.NotPublic:
+                warnings.Add(Findings.NotPublic(decision.Written.Value ?? "", line));
+                return false;
+            case ScopeReading.Empty or ScopeReading.Unclear or ScopeReading.ChannelOnly when decision.Field is not null:
+                warnings.Add(Findings.PublicScopeUnrecognised(decision.Field.Value, line));
+                return false;
         }
-        if (input.Metadata.PublicScopeNormalized == PublicScope.NotPublic)
+        if (input.Metadata.PublicScopeNormalized != PublicScope.Public || decision.Normalized != PublicScope.Public)
         {
-            warnings.Add(Findings.NotPublic(scope.Value ?? ""));
+            if (decision.Normalized == PublicScope.Public) warnings.Add(Findings.NotPublic(input.Metadata.PublicScope.Value ?? "", line));
             return false;
         }
-        return input.Metadata.PublicScopeNormalized == PublicScope.Public;
+        return true;
     }
 
     private static void CheckTables(ValidationInput input, List<Finding> warnings)
