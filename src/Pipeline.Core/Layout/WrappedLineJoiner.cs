@@ -30,7 +30,7 @@ public static class WrappedLineJoiner
     private const double MinShareAtMargin = 0.4;
 
     /// <summary>How far short of the margin (in columns: a Chinese character is two) a line still reaches it.</summary>
-    private const int MarginTolerance = 6;
+    private const int MarginTolerance = 8;
 
     public static List<SourceLine> Join(List<SourceLine> lines)
     {
@@ -78,7 +78,7 @@ public static class WrappedLineJoiner
         margin = 0;
         var widths = new List<int>();
         foreach (var line in lines)
-            if (!line.IsTable && !IsFieldLine(line.Text) && Width(line.Text) is var w && w >= MinMeasuredWidth) widths.Add(w);
+            if (!line.IsTable && !IsFieldLine(line.Text) && Width(CloseUpSpaces(line.Text)) is var w && w >= MinMeasuredWidth) widths.Add(w);
         if (widths.Count < MinMeasuredLines) return false;
         widths.Sort();
         // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance.
@@ -90,7 +90,7 @@ public static class WrappedLineJoiner
             {
                 margin = candidate;
                 var found = margin;
-                var atMarginLines = lines.Where(l => !l.IsTable && !IsFieldLine(l.Text) && Width(l.Text) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
+                var atMarginLines = lines.Where(l => !l.IsTable && !IsFieldLine(l.Text) && Width(CloseUpSpaces(l.Text)) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
                 return atMarginLines.Count(l => !EndsSentence(l.Text)) >= MinShareUnfinished * atMarginLines.Count;
             }
             if (widths.Count - i > widths.Count * (1 - MinShareAtMargin)) break;
@@ -105,12 +105,14 @@ public static class WrappedLineJoiner
         return colon is > 0 && text.AsSpan(0, colon).IndexOfAny("，。、；") < 0 || text.Contains("://", StringComparison.Ordinal);
     }
 
-    private static bool ReachesMargin(string text, int margin) => Width(text) > margin - MarginTolerance;
+    // A justified line stretched with spaces ("号 ， 邮 编 ：") reaches the margin as written, not once closed up.
+    private static bool ReachesMargin(string text, int margin) => Math.Max(Width(text), Width(CloseUpSpaces(text))) > margin - MarginTolerance;
 
     private static bool EndsSentence(string text)
     {
         var trimmed = text.AsSpan().TrimEnd(" \t\u3000");
-        return trimmed.Length > 0 && trimmed[^1] is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '：' or ':';
+        // Not a colon: "电子邮箱：" at the margin has its value on the next line; a list after "如下：" starts with a number.
+        return trimmed.Length > 0 && trimmed[^1] is '。' or '！' or '？' or '；' or '!' or '?' or ';';
     }
 
     /// <summary>A numbered section, a list bullet or an attachment note starts a new block, never a continuation.</summary>

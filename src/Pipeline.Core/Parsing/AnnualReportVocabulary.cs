@@ -51,6 +51,15 @@ public static class AnnualReportVocabulary
         "其他", "规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费",
     ];
 
+    /// <summary>True when the text ends with one of the template tables' row labels of four characters or more.</summary>
+    public static bool EndsWithTableRowLabel(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd(" \u3000\t");
+        foreach (var label in TableRowLabels)
+            if (label.Length >= 2 && text.EndsWith(label, StringComparison.Ordinal) && (label.Length >= 4 || label == "总计")) return true;
+        return false;
+    }
+
     /// <summary>True when the text after a row's numbering is one of the template tables' row labels.</summary>
     public static bool IsTableRowLabel(ReadOnlySpan<char> rest)
     {

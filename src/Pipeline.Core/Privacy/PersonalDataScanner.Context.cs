@@ -45,7 +45,7 @@ public static partial class PersonalDataScanner
 
     private static readonly string[] OfficeWords =
     [
-        "办公室", "人民政府", "政府", "委员会", "管委会", "办事处", "街道", "中心", "机关", "单位", "部门", "窗口", "局", "厅",
+        "办公室", "党政办", "政府办", "综合办", "人民政府", "政府", "委员会", "管委会", "办事处", "街道", "中心", "机关", "单位", "部门", "窗口", "局", "厅",
         "管理处", "派出所", "卫生院", "医院", "学校", "法院", "检察院", "服务站", "工作站", "公司",
     ];
 
@@ -70,6 +70,19 @@ public static partial class PersonalDataScanner
         if (kind == MobileKind)
             return ContainsAny(label, HotlineLabels) || (ContainsAny(label, PlainPhoneLabels) && names && contactSentence);
         return (names && contactSentence) || ContainsAny(sentence, HotlineLabels);
+    }
+
+    /// <summary>
+    /// Eleven digits that are figures of a statistics table flattened into one run, not a phone number: straight after
+    /// a row label of the template ("…申请数量15130000154二、…", "（七）总计14710000148"), or the whole part of an
+    /// amount ("13575394432.52元"). Only mobiles: a resident ID has a check character that figures do not pass.
+    /// </summary>
+    private static bool IsTableFigure(string text, int start, int end, string kind)
+    {
+        if (kind != MobileKind) return false;
+        if (end + 1 < text.Length && text[end] is '.' or '．' && char.IsAsciiDigit(text[end + 1])) return true;
+        var lead = text.AsSpan(Math.Max(0, start - 30), start - Math.Max(0, start - 30));
+        return Parsing.AnnualReportVocabulary.EndsWithTableRowLabel(lead);
     }
 
     /// <summary>The words just before the hit, back to the previous clause boundary: 电话： in "地址：…；电话：0595…".</summary>

@@ -22,18 +22,31 @@ public static partial class PersonalDataScanner
     public static IReadOnlyList<SourceLine> Scan(IReadOnlyList<SourceLine> lines, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
     {
         var result = mask ? new List<SourceLine>(lines.Count) : null;
+        string? previous = null;
         foreach (var line in lines)
         {
             if (line.Table is { } table)
             {
                 var maskedTable = ScanTable(table, line.Number, mask, maxBirthYear, hits);
                 result?.Add(line with { Table = maskedTable, Text = DocxExtractor.Flatten(maskedTable) });
+                previous = null;
                 continue;
             }
-            var masked = ScanText(line.Text, line.Number, mask, maxBirthYear, hits);
+            // A sentence a line break cut ("…请与某办公室联系（电话：…，电子邮箱：" / "abc@163.com）。") is read whole.
+            var masked = ScanText(line.Text, line.Number, mask, maxBirthYear, hits, previous);
             result?.Add(masked is null ? line : line with { Text = masked });
+            previous = UnfinishedSentence(previous, line.Text);
         }
         return result ?? lines;
+    }
+
+    /// <summary>The text of the sentence still open at the end of <paramref name="line"/> (at most 240 characters), or null.</summary>
+    private static string? UnfinishedSentence(string? open, string line)
+    {
+        var end = line.LastIndexOfAny(['。', '！', '？', '；', '!', '?']);
+        var tail = end < 0 ? (open ?? "") + line : line[(end + 1)..];
+        if (tail.Length == 0) return null;
+        return tail.Length > 240 ? tail[^240..] : tail;
     }
 
     private static Table ScanTable(Table table, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
@@ -50,20 +63,23 @@ public static partial class PersonalDataScanner
     /// An organisation's published contact details are not personal data: a hit that <see cref="IsOrganisationContact"/>
     /// clears (see PersonalDataScanner.Context.cs) is neither recorded nor masked.
     /// </remarks>
-    public static string? ScanText(string text, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
+    public static string? ScanText(string text, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits, string? precedingText = null)
     {
+        var before = precedingText ?? "";
+        bool IsOrganisationContactHere(int start, int end, string kind) =>
+            before.Length == 0 ? IsOrganisationContact(text, start, end, kind) : IsOrganisationContact(before + text, start + before.Length, end + before.Length, kind);
         List<(int Index, int Length, string Masked)>? replacements = null;
         List<NumberMatch>? numbers = null;
         FindNumbers(text, maxBirthYear, ref numbers);
         if (numbers is not null)
             foreach (var number in numbers.OrderBy(n => n.Start))
-                if (!IsOrganisationContact(text, number.Start, number.End, number.Kind))
+                if (!IsTableFigure(text, number.Start, number.End, number.Kind) && !IsOrganisationContactHere(number.Start, number.End, number.Kind))
                     Record(number.Start, text[number.Start..number.End], number.Kind, number.Masked);
         if (text.AsSpan().IndexOfAny("@＠﹫") >= 0)
             foreach (var (index, length) in FindPersonalEmails(text))
             {
                 var value = text.Substring(index, length);
-                if (!IsOrganisationContact(text, index, index + length, EmailKind)) Record(index, value, EmailKind, MaskEmail(value));
+                if (!IsOrganisationContactHere(index, index + length, EmailKind)) Record(index, value, EmailKind, MaskEmail(value));
             }
 
         if (!mask || replacements is null) return null;
