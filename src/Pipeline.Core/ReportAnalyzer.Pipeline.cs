@@ -20,7 +20,7 @@ public static partial class ReportAnalyzer
         try
         {
             var maxYear = options.Clock.GetUtcNow().Year + 1;
-            var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits);
+            var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits, options.PdfLimits);
             if (!decoded.Success)
                 return Rejected(fileName, hash, bytes.Length, null, DecodeFinding(decoded.Failure!));
 
@@ -43,7 +43,7 @@ public static partial class ReportAnalyzer
         }
     }
 
-    private static Finding DecodeFinding(DecodeFailure failure) => failure.Code switch
+    private static Finding DecodeFinding(DecodeFailure failure) => failure.Finding ?? failure.Code switch
     {
         "empty" => Findings.Empty(),
         "not-text" => Findings.NotText(failure.LooksLike ?? "binary data", failure.LooksLikeZh ?? "二进制数据", failure.Detail),

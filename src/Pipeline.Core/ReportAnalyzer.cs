@@ -44,6 +44,9 @@ public sealed class AnalysisOptions
     /// <summary>Bounds for reading .docx uploads (zip-bomb and huge-XML protection).</summary>
     public Decoding.DocxLimits DocxLimits { get; set; } = Decoding.DocxLimits.Default;
 
+    /// <summary>Bounds for reading PDF uploads (pages, objects, decompressed bytes, time).</summary>
+    public Decoding.PdfLimits PdfLimits { get; set; } = Decoding.PdfLimits.Default;
+
     public static AnalysisOptions Default { get; } = new();
 }
 

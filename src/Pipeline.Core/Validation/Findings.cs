@@ -6,7 +6,7 @@ namespace Pipeline.Core.Validation;
 /// Every finding the analyser can report: a stable kebab-case code and a message in Chinese and English that says what
 /// is wrong, where, and how to fix it. Codes never change once shipped; messages may be reworded.
 /// </summary>
-public static class Findings
+public static partial class Findings
 {
     private static string LineZh(int? line) => line is { } l ? $"第 {l} 行" : "";
     private static string LineEn(int? line) => line is { } l ? $" (line {l})" : "";
