@@ -68,8 +68,9 @@ public static class HtmlDecoder
         return lines.Exists(l => l.IsTable || l.Text.Length > 0) ? DecodeResult.Ok(lines, encodingName) : DecodeResult.Fail(new DecodeFailure("empty"));
     }
 
+    // LibreOffice's "save as web page" writes the page header and footer as div title="header"/"footer": running furniture.
     private static bool IsDropped(IElement e) =>
-        Dropped.Contains(e.LocalName) || e.HasAttribute("hidden")
+        Dropped.Contains(e.LocalName) || e.HasAttribute("hidden") || e.LocalName == "div" && e.GetAttribute("title") is "header" or "footer"
         || (e.GetAttribute("style") is { } style && (Compact(style).Contains("display:none", StringComparison.OrdinalIgnoreCase) || Compact(style).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The report's title: the CMS's ArticleTitle meta tag, else the first h1, else the document title up to the site name.</summary>

@@ -51,25 +51,30 @@ internal static partial class HtmlMainContent
         return text > 0 && HtmlDom.LinkTextLength(element) * 10 >= text * 7;
     }
 
+    private static readonly HashSet<string> Inline = ["font", "span", "b", "strong", "em", "i", "u", "a", "small", "big", "sup", "sub", "label"];
+
     private static IElement? ByScore(IElement body)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var element in HtmlDom.Elements(body))
         {
-            if (element.LocalName is not ("p" or "td" or "pre" or "div" or "span" or "font")) continue;
-            // Own text only (direct text children), so a container is scored by its paragraphs, not counted twice.
-            var own = element.ChildNodes.OfType<IText>().Sum(t => t.Data.Trim().Length);
-            if (own < 20) continue;
+            // Paragraph-like blocks give their text to the block that holds them (inline wrappers such as Word's
+            // nested <font> are looked through), and half to that block's parent.
+            if (element.LocalName is not ("p" or "pre" or "li" or "td" or "dd" or "blockquote" or "h1" or "h2" or "h3" or "h4")) continue;
+            var length = HtmlDom.Text(element, 5000).Length;
+            if (length < 20) continue;
             var parent = element.ParentElement;
+            while (parent is not null && Inline.Contains(parent.LocalName)) parent = parent.ParentElement;
             if (parent is null) continue;
-            scores[parent] = scores.GetValueOrDefault(parent) + own;
-            if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + own / 2.0;
+            scores[parent] = scores.GetValueOrDefault(parent) + length;
+            if (parent.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + length / 2.0;
         }
         IElement? best = null;
         var bestScore = 0.0;
         foreach (var (element, score) in scores)
         {
-            var text = HtmlDom.Text(element, 100_000).Length;
+            if (score <= bestScore) continue;
+            var text = HtmlDom.Text(element, 200_000).Length;
             var density = text == 0 ? 1 : (double)HtmlDom.LinkTextLength(element) / text;
             var adjusted = score * (1 - density);
             if (adjusted > bestScore) (best, bestScore) = (element, adjusted);

@@ -1,3 +1,4 @@
+using Pipeline.Core.Decoding;
 using Pipeline.Core.Model;
 
 namespace Pipeline.Core.Validation;
@@ -53,16 +54,4 @@ public static partial class Findings
     public static Finding UnsafeFile(string formatEn, string formatZh, string detail) => new("unsafe-file",
         $"该{formatZh}超出安全处理范围({detail}),疑似异常或恶意文件,未被处理。请从 Word/WPS 重新导出后上传。",
         $"This {formatEn} exceeds what can safely be processed ({detail}); it looks malformed or hostile and was not read. Export it again from Word or WPS and upload that file.");
-}
-
-/// <summary>Formats that are recognised but not read, each with its own how-to.</summary>
-public enum LegacyFormatKind
-{
-    WordBinary,
-    Rtf,
-    OpenDocument,
-    Spreadsheet,
-    Presentation,
-    Ofd,
-    Archive,
 }

@@ -33,7 +33,7 @@ public static class Producers
     }
 
     /// <summary>Prints a page to PDF with headless Chromium (its default header and footer: date, title, URL, page x/y).</summary>
-    public static byte[] ChromiumPdf(string html)
+    public static byte[] ChromiumPdf(string html, bool headerAndFooter = true)
     {
         var work = Directory.CreateTempSubdirectory("pipeline-chromium-");
         OneAtATime.Wait();
@@ -42,8 +42,9 @@ public static class Producers
             var page = Path.Combine(work.FullName, "report.html");
             File.WriteAllText(page, html);
             var pdf = Path.Combine(work.FullName, "report.pdf");
-            Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
-                $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri]);
+            string[] arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", $"--user-data-dir={Path.Combine(work.FullName, "profile")}",
+                $"--print-to-pdf={pdf}", .. headerAndFooter ? Array.Empty<string>() : ["--no-pdf-header-footer"], new Uri(page).AbsoluteUri];
+            Run("chromium", arguments);
             return File.ReadAllBytes(pdf);
         }
         finally
