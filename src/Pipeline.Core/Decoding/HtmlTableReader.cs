@@ -23,6 +23,13 @@ internal static class HtmlTableReader
     public static ModelTable? Read(IElement table, Func<IElement, string> cellText)
     {
         var rows = Rows(table).ToList();
+        // Spans that would cover more positions than a real table has (colspan=100000 on every row) are ignored: the
+        // cells keep their text, one position each, instead of the grid costing rows x spans.
+        long area = 0;
+        foreach (var row in rows)
+            foreach (var cell in Cells(row))
+                area += (long)Span(cell, "colspan") * Math.Min(Span(cell, "rowspan"), rows.Count);
+        var useSpans = area <= MaxCells;
         var grid = new List<string?[]>();
         var occupied = new HashSet<(int, int)>();
         var width = 0;
@@ -37,7 +44,7 @@ internal static class HtmlTableReader
             {
                 if (++cells > MaxCells) return null;
                 while (occupied.Contains((r, column))) column++;
-                int colspan = Span(cell, "colspan"), rowspan = Span(cell, "rowspan");
+                int colspan = useSpans ? Span(cell, "colspan") : 1, rowspan = useSpans ? Span(cell, "rowspan") : 1;
                 rowspan = Math.Min(rowspan, rows.Count - r);
                 var text = cellText(cell);
                 for (var dr = 0; dr < rowspan; dr++)
