@@ -59,10 +59,10 @@ public static class PdfDecoder
                 pages.Add(Layout(page, glyphs));
             }
 
+            if (document.NumberOfPages == 0)
+                return DecodeResult.Fail(DecodeFailure.Of(Findings.PdfDamaged("no pages")));
             if (sizes.Values.Sum() < MinimumGlyphs)
-                return DecodeResult.Fail(images > 0 || document.NumberOfPages > 0
-                    ? DecodeFailure.Of(Findings.PdfWithoutText(document.NumberOfPages, images))
-                    : new DecodeFailure("empty"));
+                return DecodeResult.Fail(DecodeFailure.Of(Findings.PdfWithoutText(document.NumberOfPages, images)));
 
             var bodySize = sizes.MaxBy(kv => kv.Value).Key;
             PdfPageFurniture.Remove(pages, bodySize);
