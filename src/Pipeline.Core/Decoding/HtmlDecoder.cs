@@ -29,6 +29,9 @@ public static class HtmlDecoder
         "address", "center", "tr", "td", "th", "table", "tbody", "thead", "tfoot", "caption", "header", "main", "figure", "figcaption", "hr",
     ];
 
+    private static readonly string[] FragmentStarts =
+        ["<div", "<table", "<tbody", "<tr", "<td", "<p", "<section", "<article", "<center", "<meta", "<style", "<title", "<h1", "<h2", "<font", "<span", "<ul", "<form"];
+
     /// <summary>True when the bytes start (after a BOM and whitespace) with markup that is a page, not text that mentions tags.</summary>
     public static bool LooksLikeHtml(ReadOnlySpan<byte> data)
     {
@@ -36,7 +39,12 @@ public static class HtmlDecoder
         start = start.TrimStart(" \t\r\n"u8);
         if (start.IsEmpty || start[0] != (byte)'<') return false;
         var head = Encoding.Latin1.GetString(start[..Math.Min(start.Length, 4096)]).ToLowerInvariant();
-        return head.StartsWith("<!doctype html") || head.StartsWith("<html") || head.Contains("<html") || head.Contains("<body") || head.Contains("<head");
+        if (head.StartsWith("<!doctype html") || head.Contains("<html") || head.Contains("<body") || head.Contains("<head")) return true;
+        // A fragment (a CMS export of the article, a page's body copied out) opens with a block element; a text report never does.
+        foreach (var tag in FragmentStarts)
+            if (head.StartsWith(tag, StringComparison.Ordinal) && head.Length > tag.Length && head[tag.Length] is ' ' or '>' or '\t' or '\r' or '\n' or '/')
+                return true;
+        return false;
     }
 
     public static DecodeResult Decode(ReadOnlySpan<byte> data)
@@ -59,11 +67,13 @@ public static class HtmlDecoder
         foreach (var line in metadata) lines.Add(new SourceLine(lines.Count + 1, line));
         var contentLines = new List<SourceLine>();
         WriteBlocks(content, contentLines);
-        // The title leads the body unless the body already opens with it (an h1 inside the article, split by <br> or not).
-        var opening = Compact(string.Concat(contentLines.Take(3).Where(l => !l.IsTable).Select(l => l.Text)));
-        if (title is not null && !opening.StartsWith(Compact(title), StringComparison.Ordinal))
+        // The metadata block's 标题/名称 names the document best (a CMS page's <title> carries the site name, and an
+        // order's first line is 中华人民共和国国务院令, not its title).
+        title = metadata.Select(TitleField).FirstOrDefault(t => t is not null) ?? title;
+        var skip = title is null ? 0 : OpeningTitleLines(contentLines, title);
+        if (title is not null && (skip > 0 || !Compact(string.Concat(contentLines.Take(4).Where(l => !l.IsTable).Select(l => l.Text))).StartsWith(Compact(title), StringComparison.Ordinal)))
             lines.Add(new SourceLine(lines.Count + 1, title));
-        foreach (var line in contentLines) lines.Add(line with { Number = lines.Count + 1 });
+        foreach (var line in contentLines.Skip(skip)) lines.Add(line with { Number = lines.Count + 1 });
 
         return lines.Exists(l => l.IsTable || l.Text.Length > 0) ? DecodeResult.Ok(lines, encodingName) : DecodeResult.Fail(new DecodeFailure("empty"));
     }
@@ -84,6 +94,26 @@ public static class HtmlDecoder
         var cut = title.IndexOfAny(['_', '|', '－']);
         if (cut < 0) cut = title.IndexOf(" - ", StringComparison.Ordinal);
         return cut > 0 ? title[..cut].Trim() : title;
+    }
+
+    private static string? TitleField(string line)
+    {
+        var colon = line.IndexOf('：');
+        return colon > 0 && Metadata.HeaderBlockReader.KeyOf(line[..colon]) == Metadata.HeaderKey.Title && line.Length > colon + 1 ? line[(colon + 1)..] : null;
+    }
+
+    /// <summary>How many opening lines spell the title between them (a title centred over two or three lines with br); 0 if none do.</summary>
+    private static int OpeningTitleLines(List<SourceLine> content, string title)
+    {
+        var target = Compact(title);
+        var joined = "";
+        for (var i = 0; i < Math.Min(4, content.Count) && !content[i].IsTable; i++)
+        {
+            joined += Compact(content[i].Text);
+            if (joined == target) return i + 1;
+            if (!target.StartsWith(joined, StringComparison.Ordinal)) return 0;
+        }
+        return 0;
     }
 
     private static string Compact(string? s) => s is null ? "" : string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
