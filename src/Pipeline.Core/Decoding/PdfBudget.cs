@@ -13,6 +13,8 @@ internal sealed class PdfBudget(PdfLimits limits)
 
     public long RemainingBytes => limits.MaxDecompressedBytes - _decompressed;
 
+    public long MaxContentStreamBytes => limits.MaxContentStreamBytes;
+
     public void Spend(long bytes)
     {
         _decompressed += bytes;

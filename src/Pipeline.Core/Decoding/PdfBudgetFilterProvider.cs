@@ -28,14 +28,35 @@ internal sealed class PdfBudgetFilterProvider(PdfBudget budget) : IFilterProvide
         public Memory<byte> Decode(Memory<byte> input, DictionaryToken streamDictionary, IFilterProvider filterProvider, int filterIndex)
         {
             budget.CheckTime();
+            var content = IsContentStream(streamDictionary);
             if (inner is FlateFilter)
             {
-                budget.Spend(InflatedLength(input, budget.RemainingBytes + 1));
+                var length = InflatedLength(input, Math.Min(budget.RemainingBytes, content ? budget.MaxContentStreamBytes : long.MaxValue) + 1);
+                CheckContent(content, length);
+                budget.Spend(length);
                 return inner.Decode(input, streamDictionary, filterProvider, filterIndex);
             }
             var output = inner.Decode(input, streamDictionary, filterProvider, filterIndex);
+            CheckContent(content, output.Length);
             budget.Spend(output.Length);
             return output;
+        }
+
+        private void CheckContent(bool content, long length)
+        {
+            if (content && length > budget.MaxContentStreamBytes)
+                throw new PdfLimitExceededException($"a page content stream inflates to more than {budget.MaxContentStreamBytes / (1024 * 1024)} MB");
+        }
+
+        /// <summary>
+        /// Page content and form streams carry no /Type, no font lengths and no /Subtype other than /Form; fonts,
+        /// images, metadata, object and cross-reference streams do.
+        /// </summary>
+        private static bool IsContentStream(DictionaryToken dictionary)
+        {
+            if (dictionary.ContainsKey(NameToken.Type) || dictionary.ContainsKey(NameToken.Length1) || dictionary.ContainsKey(NameToken.Length2)
+                || dictionary.ContainsKey(NameToken.Create("Length3"))) return false;
+            return !dictionary.TryGet(NameToken.Subtype, out var subtype) || subtype is NameToken { Data: "Form" };
         }
 
         /// <summary>How many bytes the zlib stream inflates to, counting at most <paramref name="cap"/> (nothing is kept).</summary>
