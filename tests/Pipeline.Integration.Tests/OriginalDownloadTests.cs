@@ -34,7 +34,7 @@ public sealed class OriginalDownloadTests : IAsyncLifetime
         var web = host.Container("$web");
         var original = web.GetBlobClient(Folder(code) + "original.txt");
         var properties = (await original.GetPropertiesAsync()).Value;
-        Assert.Equal("text/plain", properties.ContentType);
+        Assert.Equal("text/plain; charset=utf-8", properties.ContentType);
         // RFC 6266/5987: an ASCII fallback name, then the UTF-8 name percent-encoded.
         Assert.Equal("attachment; filename=\"___2024_____________.txt\"; filename*=UTF-8''" + Uri.EscapeDataString(fileName), properties.ContentDisposition);
         Assert.Equal(upload, (await original.DownloadContentAsync()).Value.Content.ToArray());

@@ -11,7 +11,8 @@ namespace Pipeline.Core.Site;
 /// <param name="FileName">The name the agency uploaded it under (kept in Content-Disposition, Chinese included).</param>
 /// <param name="Extension">".pdf", ".docx", ".html" or ".txt", from what the decoder found (not from the name).</param>
 /// <param name="Size">Bytes.</param>
-public sealed record OriginalFile(string FileName, string Extension, long Size)
+/// <param name="Charset">For a text upload, the encoding it was decoded from (utf-8, gb18030, utf-16le…).</param>
+public sealed record OriginalFile(string FileName, string Extension, long Size, string? Charset = null)
 {
     /// <summary>The original for a decoded upload, from the decoder's encoding name ("pdf", "docx", "html/…", a text encoding).</summary>
     public static OriginalFile ForUpload(string fileName, long size, string? encodingName)
@@ -24,7 +25,8 @@ public sealed record OriginalFile(string FileName, string Extension, long Size)
             _ => ".txt",
         };
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        return new OriginalFile(string.IsNullOrWhiteSpace(name) ? "report" + extension : name, extension, size);
+        var charset = extension == ".txt" ? encodingName switch { "gb18030" => "gb18030", "utf-16le" => "utf-16le", "utf-16be" => "utf-16be", _ => "utf-8" } : null;
+        return new OriginalFile(string.IsNullOrWhiteSpace(name) ? "report" + extension : name, extension, size, charset);
     }
 
     /// <summary>Shown on the page: PDF, Word, 网页, 文本.</summary>
@@ -45,7 +47,7 @@ public sealed record OriginalFile(string FileName, string Extension, long Size)
         ".pdf" => "application/pdf",
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ".html" => "application/octet-stream",
-        _ => "text/plain",
+        _ => "text/plain; charset=" + (Charset ?? "utf-8"),
     };
 
     /// <summary>Path in the site beside the report page (reports/&lt;slug&gt;/original.pdf).</summary>

@@ -23,7 +23,8 @@ public sealed class OriginalFileTests
     [Theory]
     [InlineData("docx", ".docx", "Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     [InlineData("html/gb18030", ".html", "网页", "application/octet-stream")]
-    [InlineData("gb18030", ".txt", "文本", "text/plain")]
+    [InlineData("gb18030", ".txt", "文本", "text/plain; charset=gb18030")]
+    [InlineData("utf-8-bom", ".txt", "文本", "text/plain; charset=utf-8")]
     public void The_format_comes_from_what_was_decoded_not_the_name(string encoding, string extension, string format, string contentType)
     {
         var original = OriginalFile.ForUpload("report.pdf", 10, encoding);
