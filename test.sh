@@ -12,12 +12,14 @@ if [[ ! -x node_modules/.bin/azurite ]] || [[ package-lock.json -nt node_modules
   npm ci --no-audit --no-fund || failed_steps+=("npm ci")
 fi
 
-if [[ ! -x /usr/bin/chromium ]]; then
+# Browser tests need Chromium; the PDF/HTML format tests make their files with LibreOffice and Chromium (CJK font).
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/soffice || ! -d /usr/share/fonts/opentype/noto || ! -x /usr/bin/pdftotext ]]; then
   if [[ "$(id -u)" == 0 ]]; then
-    log "installing chromium (browser tests)"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || failed_steps+=("apt-get install chromium")
+    log "installing chromium, libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils (browser and format tests)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils >/dev/null; } \
+      || failed_steps+=("apt-get install chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils")
   else
-    log "warning: /usr/bin/chromium missing and not root: browser tests will fail"
+    log "warning: chromium, soffice or fonts-noto-cjk missing and not root: browser and format tests will fail"
   fi
 fi
 

@@ -21,7 +21,7 @@ public static partial class ReportAnalyzer
         try
         {
             var maxYear = options.Clock.GetUtcNow().Year + 1;
-            var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits);
+            var decoded = TextDecoder.Decode(bytes.Span, options.DocxLimits, options.PdfLimits);
             if (!decoded.Success)
                 return Rejected(fileName, hash, bytes.Length, null, DecodeFinding(decoded.Failure!));
             if (options.ContentLimits.Check(decoded.Lines) is { } tooMuch)
@@ -47,7 +47,7 @@ public static partial class ReportAnalyzer
         }
     }
 
-    private static Finding DecodeFinding(DecodeFailure failure) => failure.Code switch
+    private static Finding DecodeFinding(DecodeFailure failure) => failure.Finding ?? failure.Code switch
     {
         "empty" => Findings.Empty(),
         ContentLimits.TooMuchContentCode => Findings.TooMuchContent(failure.Detail),

@@ -47,6 +47,9 @@ public sealed class AnalysisOptions
     /// <summary>Bounds on the text one report may carry into the analysis (memory per upload).</summary>
     public Decoding.ContentLimits ContentLimits { get; set; } = Decoding.ContentLimits.Default;
 
+    /// <summary>Bounds for reading PDF uploads (pages, objects, decompressed bytes, time).</summary>
+    public Decoding.PdfLimits PdfLimits { get; set; } = Decoding.PdfLimits.Default;
+
     public static AnalysisOptions Default { get; } = new();
 }
 

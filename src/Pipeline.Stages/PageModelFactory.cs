@@ -27,9 +27,18 @@ public static class PageModelFactory
             Version = entry.Version,
             // A revision shows the day it was received (site time zone).
             Revised = entry.Version > 1 ? SiteTime.Today(entry.ReceivedAt == default ? entry.UpdatedAt : entry.ReceivedAt, site) : null,
+            Original = OffersOriginal(analysis, entry) ? OriginalFile.ForUpload(entry.FileName, analysis.Length, analysis.Encoding) : null,
         };
         return new ReportPageModel(analysis.Document, metadata);
     }
+
+    /// <summary>
+    /// The original is offered only when the page shows the report as uploaded: no personal data was found, or an
+    /// operator approved publishing it as is. A masked page never links to the unmasked file; fails closed on anything else.
+    /// </summary>
+    public static bool OffersOriginal(ReportAnalysis analysis, LedgerEntry entry) =>
+        entry.ArchiveBlob is { Length: > 0 }
+        && (analysis.PersonalData.Count == 0 && entry.PersonalDataCount == 0 || entry.PrivacyDecision == "PublishAsIs");
 
     /// <summary>The report's plain text for full-text search: title, headings, paragraphs, lists, tables, signature.</summary>
     public static string SearchText(ReportDocument document, PageMetadata metadata)

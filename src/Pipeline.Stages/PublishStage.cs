@@ -246,7 +246,16 @@ public sealed class PublishStage(
             searchText = model.Metadata.Publisher + "\n" + searchText;
             siteEntry = siteEntry with { Publisher = listed, PublisherSlug = Slug.FromPublisher(listed) };
         }
-        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), searchText);
+        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The archived upload as the site file the page links to, when the page offers it (<see cref="PageModelFactory.OffersOriginal"/>).</summary>
+    private async Task<SiteFile?> OriginalAsync(Pipeline.Core.Rendering.PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
+    {
+        if (metadata.Original is not { } original || entry.ArchiveBlob is null) return null;
+        var bytes = await blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(entry.ArchiveBlob).DownloadContentAsync(ct).ConfigureAwait(false);
+        return new SiteFile(original.SitePath(Slug.FromIndexCode(entry.IndexCode)), bytes.Value.Content.ToMemory(), original.ContentType,
+            "public, max-age=300", original.ContentDisposition);
     }
 
     /// <summary>Registered publisher names by agency folder, read once per run; null for an agency no longer registered.</summary>

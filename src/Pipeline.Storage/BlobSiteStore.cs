@@ -30,7 +30,7 @@ public sealed class BlobSiteStore(BlobContainerClient container) : ISiteStore
     {
         var options = new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl },
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentDisposition = file.ContentDisposition },
         };
         await container.GetBlobClient(file.Path).UploadAsync(new BinaryData(file.Content), options, cancellationToken).ConfigureAwait(false);
     }

@@ -100,6 +100,7 @@ public sealed class StaticSiteServer(BlobServiceClient blobs, IOptions<PipelineO
             response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             response.Headers["Referrer-Policy"] = "no-referrer";
             if (!string.IsNullOrEmpty(properties.CacheControl)) response.Headers[HeaderNames.CacheControl] = properties.CacheControl;
+            if (!string.IsNullOrEmpty(properties.ContentDisposition)) response.Headers[HeaderNames.ContentDisposition] = properties.ContentDisposition;
             var etag = properties.ETag.ToString("H");
             response.Headers[HeaderNames.ETag] = etag;
             if (status == StatusCodes.Status200OK && context.Request.Headers.IfNoneMatch.Contains(etag))

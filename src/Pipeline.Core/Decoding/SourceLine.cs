@@ -29,5 +29,11 @@ public sealed record DecodeResult(
     public static DecodeResult Fail(DecodeFailure failure) => new(false, [], null, failure);
 }
 
-/// <summary>Why a file could not be decoded. <see cref="Code"/> is the finding code; <see cref="LooksLike"/> names the format.</summary>
-public sealed record DecodeFailure(string Code, string? LooksLike = null, string? LooksLikeZh = null, string? Detail = null);
+/// <summary>
+/// Why a file could not be decoded. <see cref="Code"/> is the finding code; <see cref="LooksLike"/> names the format.
+/// A decoder that knows exactly what to tell the clerk (a scanned PDF, a legacy .doc) gives the whole <see cref="Finding"/>.
+/// </summary>
+public sealed record DecodeFailure(string Code, string? LooksLike = null, string? LooksLikeZh = null, string? Detail = null, Model.Finding? Finding = null)
+{
+    public static DecodeFailure Of(Model.Finding finding) => new(finding.Code, Finding: finding);
+}

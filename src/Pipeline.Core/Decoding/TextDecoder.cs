@@ -7,7 +7,8 @@ namespace Pipeline.Core.Decoding;
 /// Turns uploaded bytes into lines of text. Order of evidence: a byte-order mark (UTF-8, UTF-16 LE/BE), else strict
 /// UTF-8 validity, else GB18030 (code page 54936, a superset of GBK and GB2312) when it decodes without a single
 /// invalid sequence, else the file is rejected as undecodable. Line ends (CRLF, CR, LF) are normalised by splitting.
-/// Non-text formats are recognised by their magic bytes first; .docx is handed to <see cref="DocxExtractor"/>.
+/// Non-text formats are recognised by their magic bytes first; .docx is handed to <see cref="DocxExtractor"/>, PDF to
+/// <see cref="PdfDecoder"/>, a web page to <see cref="HtmlDecoder"/>; legacy formats get a how-to (<see cref="LegacyFormats"/>).
 /// </summary>
 public static class TextDecoder
 {
@@ -26,13 +27,19 @@ public static class TextDecoder
     });
 
     /// <summary>Decodes a whole upload (text or .docx). Never throws for bad input; returns a failure instead.</summary>
-    public static DecodeResult Decode(ReadOnlySpan<byte> data, DocxLimits? docxLimits = null)
+    public static DecodeResult Decode(ReadOnlySpan<byte> data, DocxLimits? docxLimits = null, PdfLimits? pdfLimits = null)
     {
         if (data.IsEmpty) return DecodeResult.Fail(new DecodeFailure("empty"));
 
         var kind = FileSniffer.Sniff(data);
         if (kind == SniffedKind.Zip && DocxExtractor.IsWordDocument(data))
             return DocxExtractor.Extract(data.ToArray(), docxLimits ?? DocxLimits.Default);
+        if (kind == SniffedKind.Pdf)
+            return PdfDecoder.Decode(data.ToArray(), pdfLimits ?? PdfLimits.Default);
+        if (LegacyFormats.Recognise(data, kind) is { } legacy)
+            return DecodeResult.Fail(DecodeFailure.Of(Validation.Findings.LegacyFormat(legacy)));
+        if (kind == SniffedKind.Text && HtmlDecoder.LooksLikeHtml(data))
+            return HtmlDecoder.Decode(data);
         string text, encodingName;
         if (kind is SniffedKind.Binary or SniffedKind.Text && !HasUtf16Bom(data) && data.Contains((byte)0)
             && TryDecodeUtf16WithoutBom(data, out text, out encodingName))

@@ -17,7 +17,8 @@ public sealed record PageMetadata(
     DateOnly? ReleaseDate,
     DateOnly? Revised,
     int Version = 1,
-    string? ListPublisher = null)
+    string? ListPublisher = null,
+    Site.OriginalFile? Original = null)
 {
     /// <summary>The publisher list the page links to: <see cref="ListPublisher"/>, else <see cref="Publisher"/>.</summary>
     public string? LinkedPublisher => string.IsNullOrWhiteSpace(ListPublisher) ? Publisher : ListPublisher;

@@ -50,6 +50,7 @@ public static class ReportPageRenderer
         if (headings.Count >= 2) WriteTableOfContents(html, headings, ranks);
         WriteBody(html, model.Document, ranks);
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
+        if (meta.Original is { } original) WriteOriginal(html, original);
         html.Raw("</article>\n");
         WriteRelated(html, meta);
         PageLayout.End(html, site);
@@ -259,6 +260,14 @@ public static class ReportPageRenderer
             html.Raw("</p>\n");
         }
         html.Raw("</div>\n");
+    }
+
+    /// <summary>附件下载: the uploaded file beside the page (relative link), its name, format and size.</summary>
+    private static void WriteOriginal(HtmlWriter html, OriginalFile original)
+    {
+        html.Raw("<section class=\"original\" aria-labelledby=\"original-heading\"><h2 id=\"original-heading\">附件下载</h2>\n<p><a")
+            .Attribute("href", "original" + original.Extension).Raw(" download").Attribute("type", original.ContentType).Raw(">")
+            .Text(original.FileName).Raw("</a>(").Text(original.Format).Raw(",").Text(original.SizeText).Raw(")</p></section>\n");
     }
 
     private static void WriteRelated(HtmlWriter html, PageMetadata meta)

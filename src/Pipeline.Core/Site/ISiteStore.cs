@@ -1,7 +1,8 @@
 namespace Pipeline.Core.Site;
 
 /// <summary>A file of the public site (or of the site's private state), with the headers it must be served with.</summary>
-public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+/// <param name="ContentDisposition">Set for downloads (a report's original file); null for pages.</param>
+public sealed record SiteFile(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl, string? ContentDisposition = null);
 
 /// <summary>
 /// Where site files live: the storage account's $web container in Azure/Azurite, a folder for local builds and

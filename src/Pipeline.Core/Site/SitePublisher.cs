@@ -63,7 +63,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 latest[await ledger.UpsertAsync(report.Entry, Row(report.Entry)).ConfigureAwait(false)] = report;
             var reports = latest.ToArray();
             var extracted = new IndexTerms[reports.Length];
-            var pages = reports.Select(p => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(p.Value.Entry.Slug)), p.Value.PageHtml, HtmlType, ShortCache)).ToArray();
+            var pages = reports.Select(p => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(p.Value.Entry.Slug)), p.Value.PageHtml, HtmlType, ShortCache))
+                .Concat(reports.Where(p => p.Value.Original is not null).Select(p => PendingWrite.Of(p.Value.Original!))).ToArray();
             await Task.WhenAll(
                 run.WriteManyAsync(site, pages),
                 Parallel.ForAsync(0, reports.Length, cancellationToken, (i, _) =>
@@ -139,7 +140,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
         await WriteLinkTargetsAsync(run, ledger, rowsBefore, toIndex.Keys).ConfigureAwait(false);
         foreach (var (rank, report) in toIndex)
+        {
             await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, HtmlType, ShortCache).ConfigureAwait(false);
+            await WriteOriginalAsync(run, report).ConfigureAwait(false);
+        }
         foreach (var (rank, withdrawal) in withdrawn)
             await WriteWithdrawalNoticeAsync(run, ledger, rank, withdrawal).ConfigureAwait(false);
 
@@ -178,6 +182,19 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var record = await ledger.GetAsync(rank).ConfigureAwait(false);
         var notice = SitePages.WithdrawalNotice(options, record.Entry, withdrawal with { Slug = record.Entry.Slug }, _timeZone);
         await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(record.Entry.Slug)), notice, HtmlType, ShortCache).ConfigureAwait(false);
+        foreach (var path in OriginalFile.AllSitePaths(record.Entry.Slug)) await run.DeleteAsync(site, path).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The uploaded original beside the page when the page offers it; otherwise (a revision that is masked, or in
+    /// another format) any original an earlier version left is removed, so the site never serves what the page does not show.
+    /// </summary>
+    private async Task WriteOriginalAsync(Run run, PublishedReport report)
+    {
+        if (report.Original is { } original)
+            await run.WriteAsync(site, original.Path, original.Content, original.ContentType, original.CacheControl, contentDisposition: original.ContentDisposition).ConfigureAwait(false);
+        foreach (var path in OriginalFile.AllSitePaths(report.Entry.Slug))
+            if (path != report.Original?.Path) await run.DeleteAsync(site, path).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -503,7 +520,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
     // ---------------------------------------------------------------- run bookkeeping
 
-    internal readonly record struct PendingWrite(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl);
+    internal readonly record struct PendingWrite(string Path, ReadOnlyMemory<byte> Content, string ContentType, string CacheControl, string? ContentDisposition = null)
+    {
+        public static PendingWrite Of(SiteFile file) => new(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition);
+    }
 
     /// <summary>Writes only what differs from what is stored, and counts what it wrote.</summary>
     internal sealed class Run(ISiteStore site, ISiteStore state, CancellationToken ct)
@@ -523,7 +543,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
 
         /// <param name="announceUnchanged">False for files every run writes whatever it publishes (static files): announced only when they change.</param>
-        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true)
+        public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true, string? contentDisposition = null)
         {
             ct.ThrowIfCancellationRequested();
             if (ReferenceEquals(store, site)) _produced.Add(path);
@@ -533,7 +553,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                 if (announceUnchanged) Announce(store, path);
                 return;
             }
-            await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl), ct).ConfigureAwait(false);
+            await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl, contentDisposition), ct).ConfigureAwait(false);
             Announce(store, path);
             _changed.Add(Label(store, path));
             _files++;
@@ -554,7 +574,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
                     var file = files[i];
                     var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
                     if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
-                    await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl), token).ConfigureAwait(false);
+                    await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition), token).ConfigureAwait(false);
                     written[i] = true;
                 }).ConfigureAwait(false);
             for (var i = 0; i < files.Count; i++)

@@ -6,15 +6,15 @@ namespace Pipeline.Core.Validation;
 /// Every finding the analyser can report: a stable kebab-case code and a message in Chinese and English that says what
 /// is wrong, where, and how to fix it. Codes never change once shipped; messages may be reworded.
 /// </summary>
-public static class Findings
+public static partial class Findings
 {
     private static string LineZh(int? line) => line is { } l ? $"第 {l} 行" : "";
     private static string LineEn(int? line) => line is { } l ? $" (line {l})" : "";
     private static string? At(int? line) => line is { } l ? $"line {l}" : null;
 
     public static Finding NotText(string looksLikeEn, string looksLikeZh, string? detail) => new("not-text",
-        $"上传的文件不是文本报告,看起来是{looksLikeZh}。请上传 UTF-8、GB18030 文本文件或 Word(.docx)文档。",
-        $"The uploaded file is not a text report; it looks like a {looksLikeEn}{(detail is null ? "" : $" ({detail})")}. Upload a UTF-8 or GB18030 text file or a Word (.docx) document.");
+        $"上传的文件不是文本报告,看起来是{looksLikeZh}。请上传 Word(.docx)文档、PDF、网页(.html)或 UTF-8、GB18030 文本文件。",
+        $"The uploaded file is not a text report; it looks like a {looksLikeEn}{(detail is null ? "" : $" ({detail})")}. Upload a Word (.docx) document, a PDF, a web page (.html) or a UTF-8 or GB18030 text file.");
 
     public static Finding Empty() => new("empty",
         "文件为空或只有空白,没有报告内容。请检查是否上传了正确的文件。",

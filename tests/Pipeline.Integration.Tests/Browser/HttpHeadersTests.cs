@@ -32,6 +32,11 @@ public sealed partial class HttpHeadersTests(PublicSiteFixture site, ITestOutput
             var expectedType = ExpectedContentType(blob.Name);
             if (!string.Equals(contentType, expectedType, StringComparison.OrdinalIgnoreCase))
                 problems.Add($"{blob.Name}: Content-Type '{contentType}', expected '{expectedType}'");
+            // A report's uploaded original is a download that keeps its Chinese name (RFC 6266/5987).
+            var disposition = response.Content.Headers.ContentDisposition?.ToString() ?? "";
+            if (blob.Name.Contains("/original.", StringComparison.Ordinal)
+                && !(disposition.StartsWith("attachment; filename=", StringComparison.Ordinal) && disposition.Contains("filename*=UTF-8''", StringComparison.Ordinal)))
+                problems.Add($"{blob.Name}: Content-Disposition '{response.Content.Headers.ContentDisposition}', expected an attachment with filename*");
             if (response.Headers.TryGetValues("X-Content-Type-Options", out var nosniff) is false || nosniff.Single() != "nosniff")
                 problems.Add($"{blob.Name}: no X-Content-Type-Options: nosniff");
 
@@ -79,6 +84,7 @@ public sealed partial class HttpHeadersTests(PublicSiteFixture site, ITestOutput
         ".xml" when name == "feed.xml" => "application/atom+xml; charset=utf-8",
         ".xml" => "application/xml; charset=utf-8",
         ".bin" => "application/octet-stream",
+        ".pdf" => "application/pdf",
         var other => $"(no expectation for '{other}' files: add one)",
     };
 
