@@ -98,6 +98,7 @@ public static partial class LineCleaner
             if (reason == "source-line" && SourceName(text) is { } source) pageSources.Add(new PageSource(line.Number, source));
         }
 
+        RemoveTableOfContents(kept, removed);
         RemoveStraySeparators(kept, removed);
         RemoveDuplicatedBody(kept, removed);
         removed.Sort((a, b) => a.LineNumber.CompareTo(b.LineNumber));
@@ -249,6 +250,31 @@ public static partial class LineCleaner
         if (segments.Length < 2 || segments.Any(s => s.Length is 0 or > 30 || s.AsSpan().IndexOfAny("。，,；;！？") >= 0)) return false;
         return segments.Length >= 3 || segments[0].EndsWith("首页", StringComparison.Ordinal) || segments[0].Contains("位置", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The entries under a "目 录" line ("1　总则", "2　组织体系", "一、部门主要职能 3"): numbered short lines up to the
+    /// first that is not one, or up to the first entry's second appearance, where the body starts. A page has its own
+    /// outline; a copy of the document's table of contents on it would list every heading twice.
+    /// </summary>
+    private static void RemoveTableOfContents(List<SourceLine> kept, List<RemovedLine> removed)
+    {
+        var heading = removed.FirstOrDefault(r => r.Reason == "table-of-contents" && TableOfContentsHeading().IsMatch(r.Text));
+        if (heading is null) return;
+        var start = kept.FindIndex(l => l.Number > heading.LineNumber);
+        if (start < 0) return;
+        var end = start;
+        while (end < kept.Count && IsContentsEntry(kept[end]) && (end == start || !SameText(kept[end], kept[start]))) end++;
+        if (end - start < 2) return;
+        for (var i = start; i < end; i++) removed.Add(new RemovedLine(kept[i].Number, kept[i].Text, "table-of-contents"));
+        kept.RemoveRange(start, end - start);
+    }
+
+    private static bool IsContentsEntry(SourceLine line) =>
+        !line.IsTable && line.Text.Length <= 40 && line.Text.AsSpan().IndexOfAny("。；;") < 0
+        && (Parsing.HeadingClassifier.TryMatchNumber(line.Text, out _, out _) || char.IsAsciiDigit(line.Text[^1]));
+
+    [GeneratedRegex(@"^目\s*录$")]
+    private static partial Regex TableOfContentsHeading();
 
     /// <summary>A line of only '|' is a row separator inside a flattened table, and stray anywhere else.</summary>
     private static void RemoveStraySeparators(List<SourceLine> kept, List<RemovedLine> removed)

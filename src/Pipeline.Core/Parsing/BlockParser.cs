@@ -295,7 +295,7 @@ public static partial class BlockParser
         text.Length is >= 2 and <= 40 && text.AsSpan().IndexOfAny("。，,；;：:！!？?|") < 0 && OrganisationSuffix().IsMatch(text);
 
     // 附件：…, 附件1：…, and "附件2022年任务分解表…" naming the attachment (not a sentence about 附件中的…).
-    [GeneratedRegex(@"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|(?=\S)(?![，。、的中所]))")]
+    [GeneratedRegex(@"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|(?=\S)(?![，。、的中所]))")]
     private static partial Regex Attachment();
 
     [GeneratedRegex(@"^[•·●▪■◆\-*]\s*")]

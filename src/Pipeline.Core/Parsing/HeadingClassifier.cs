@@ -62,6 +62,11 @@ public static class HeadingClassifier
             (level, length) = (chinese > 0 ? 2 : 4, 2 + digits);
             return true;
         }
+        if (char.IsAsciiDigit(c) && DecimalOutline(text) is var (outlineLevel, outlineLength) && outlineLength > 0)
+        {
+            (level, length) = (outlineLevel, outlineLength);
+            return true;
+        }
         if (char.IsAsciiDigit(c))
         {
             var digits = CountWhile(text, char.IsAsciiDigit, 3);
@@ -74,6 +79,28 @@ public static class HeadingClassifier
         if (numerals is 0 or > 3 || numerals >= text.Length || text[numerals] != '、') return false;
         (level, length) = (1, numerals + 1);
         return true;
+    }
+
+    /// <summary>
+    /// The decimal outline of plans and regulations, "1　总则", "2.1　工作机制", "3.2.1　启动条件": numbers joined by
+    /// dots and followed by an ideographic space. The number of parts is the level. Not "1.5万" or "2019.10".
+    /// </summary>
+    private static (int Level, int Length) DecimalOutline(ReadOnlySpan<char> text)
+    {
+        var parts = 0;
+        var at = 0;
+        while (at < text.Length && parts < 4)
+        {
+            var digits = CountWhile(text[at..], char.IsAsciiDigit, 3);
+            if (digits is 0 or > 2) return (0, 0);
+            at += digits;
+            parts++;
+            if (at < text.Length && text[at] == '.') { at++; continue; }
+            break;
+        }
+        if (at >= text.Length || text[at] != '\u3000') return (0, 0);
+        while (at < text.Length && text[at] == '\u3000') at++;
+        return (Math.Min(parts, 4), at);
     }
 
     private static int CountWhile(ReadOnlySpan<char> text, Func<char, bool> predicate, int max)

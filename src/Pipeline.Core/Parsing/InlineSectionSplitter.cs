@@ -68,6 +68,19 @@ public static partial class InlineSectionSplitter
                 AddSegment(line, numbered.Rest[sub.Index..], output);
                 return;
             }
+            // "第一章　总　　则": a short title spaced out character by character is one heading, not a heading and a body.
+            if (IsSpacedOutTitle(numbered.RestSpan))
+            {
+                output.Add(line with { Text = segment });
+                return;
+            }
+            // "一、元旦：1月1日放假，共1天。": a short lead ending in a colon heads its section.
+            if (numbered.Level == 1 && RunInLead().Match(numbered.Rest) is { Success: true } lead && numbered.Rest.Length > lead.Length)
+            {
+                output.Add(line with { Text = numbered.Number + lead.Value });
+                AddSegment(line, numbered.Rest[lead.Length..], output);
+                return;
+            }
             var space = numbered.RestSpan.IndexOfAny(" \u3000\t");
             if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]))
             {
@@ -103,6 +116,18 @@ public static partial class InlineSectionSplitter
 
     [GeneratedRegex(@"[ \u3000\t](?<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零Oo○Ｏ０О0◯一二三四五六七八九]{4}\s*年\s*[十一二三四五六七八九元]{1,2}\s*月\s*[一二三十四五六七八九]{1,3}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})$")]
     private static partial Regex TrailingDate();
+
+    private static bool IsSpacedOutTitle(ReadOnlySpan<char> rest)
+    {
+        var trimmed = rest.Trim(" \u3000\t");
+        if (trimmed.Length is < 3 or > 12 || trimmed.IndexOfAny(" \u3000\t") < 0) return false;
+        foreach (var range in trimmed.SplitAny(" \u3000\t"))
+            if (trimmed[range].Length > 1) return false;
+        return true;
+    }
+
+    [GeneratedRegex(@"^[^\s，,。；：:、]{1,8}[：:]")]
+    private static partial Regex RunInLead();
 
     private static bool StartsSectionTitle(ReadOnlySpan<char> text) =>
         HeadingClassifier.TryMatchNumber(text, out var level, out var length) && level == 1
