@@ -36,7 +36,7 @@ public static partial class ReportAnalyzer
             var lines = PersonalDataScanner.Scan(laidOut, mask: options.Privacy == PrivacyMode.PublishMasked, maxYear, personalData);
             var header = HeaderBlockReader.Read(lines);
             var parsed = BlockParser.Parse(header.BodyLines);
-            var metadata = MetadataExtractor.Extract(header, parsed, cleaned, lines, agency, options, maxYear);
+            var metadata = MetadataExtractor.Extract(header, parsed, cleaned, lines, agency, options, maxYear, fileName);
             var verdict = ReportValidator.Validate(new ValidationInput(lines, header, parsed, metadata, personalData, agency, options, maxYear));
             return new ReportAnalysis(fileName, hash, bytes.Length, decoded.EncodingName, parsed.Document, metadata, verdict, cleaned.Removed, personalData);
         }

@@ -376,8 +376,9 @@ public static partial class LineCleaner
     [GeneratedRegex(@"星期[一二三四五六日天]|周[一二三四五六日]")]
     private static partial Regex Weekday();
 
-    // — 1 —, - 2 -, －3－, 第1页 共7页, 第 2 页, 共7页 第1页, 1/7, Page 3 of 9: a PDF's running footer.
-    [GeneratedRegex(@"^(?:[-—–－―]{1,2}\s*\d{1,3}\s*[-—–－―]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3}|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$")]
+    // — 1 —, - 2 -, －3－, 第1页 共7页, 第 2 页, 共7页 第1页, 1/7, Page 3 of 9: a PDF's running footer; -- 1 of 29 -- and
+    // -- PAGE_BREAK --: the page markers PDF text extractors (pdf.js, pdf-parse) write between pages.
+    [GeneratedRegex(@"^(?:[-—–－―]{1,2}\s*\d{1,3}\s*[-—–－―]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3}|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?|-{2}\s*(?:PAGE_BREAK|\d{1,3}\s*(?i:of)\s*\d{1,3})\s*-{2})$")]
     private static partial Regex PageNumber();
 
     // ==== 正文 ====, ----, ****, a lone 正文 / 全文 / 原文 / 正文内容 line an archiver or PDF export puts above the text.

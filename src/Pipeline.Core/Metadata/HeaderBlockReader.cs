@@ -70,7 +70,7 @@ public static partial class HeaderBlockReader
         ("栏目", HeaderKey.PageInfo), ("所属栏目", HeaderKey.PageInfo), ("原文链接", HeaderKey.PageInfo), ("原文地址", HeaderKey.PageInfo),
         ("原始链接", HeaderKey.PageInfo), ("页面地址", HeaderKey.PageInfo), ("网址", HeaderKey.PageInfo), ("链接", HeaderKey.PageInfo),
         ("本地目录", HeaderKey.PageInfo), ("本地路径", HeaderKey.PageInfo), ("保存路径", HeaderKey.PageInfo), ("采集时间", HeaderKey.PageInfo),
-        ("抓取时间", HeaderKey.PageInfo), ("浏览次数", HeaderKey.PageInfo), ("点击数", HeaderKey.PageInfo), ("点击次数", HeaderKey.PageInfo),
+        ("抓取时间", HeaderKey.PageInfo), ("详情链接", HeaderKey.PageInfo), ("浏览次数", HeaderKey.PageInfo), ("点击数", HeaderKey.PageInfo), ("点击次数", HeaderKey.PageInfo),
         ("阅读次数", HeaderKey.PageInfo), ("访问量", HeaderKey.PageInfo), ("作者", HeaderKey.PageInfo), ("编辑", HeaderKey.PageInfo),
         ("责任编辑", HeaderKey.PageInfo), ("url", HeaderKey.PageInfo), ("source", HeaderKey.PageInfo), ("title", HeaderKey.Title),
     ];
@@ -95,7 +95,12 @@ public static partial class HeaderBlockReader
         }
 
         var (start, end) = BestCluster(perLine);
-        if (start < 0) return new HeaderBlock([], lines);
+        if (start < 0)
+        {
+            var bookkeeping = new List<HeaderField>();
+            var rest = lines.Select(l => WithoutBookkeepingRows(l, bookkeeping)).ToList();
+            return bookkeeping.Count == 0 ? new HeaderBlock([], lines) : new HeaderBlock(bookkeeping, rest);
+        }
 
         var taken = new HashSet<int>();
         var headerFields = new List<HeaderField>();
@@ -108,7 +113,7 @@ public static partial class HeaderBlockReader
         }
         var body = new List<SourceLine>(lines.Count - taken.Count);
         for (var i = 0; i < lines.Count; i++)
-            if (!taken.Contains(i)) body.Add(lines[i]);
+            if (!taken.Contains(i)) body.Add(WithoutBookkeepingRows(lines[i], headerFields));
         return new HeaderBlock(headerFields, body);
     }
 
@@ -135,6 +140,24 @@ public static partial class HeaderBlockReader
             i = end + 1;
         }
         return (best.Start, best.End);
+    }
+
+    /// <summary>
+    /// A crawler's record table ("抓取时间 | 2025-…", "详情链接 | https://…") carries its bookkeeping as rows: they are
+    /// read as page information and taken out of the table, whose other rows are the document's content.
+    /// </summary>
+    private static SourceLine WithoutBookkeepingRows(SourceLine line, List<HeaderField> fields)
+    {
+        if (line.Table is not { } table || table.ColumnCount != 2) return line;
+        var kept = new List<IReadOnlyList<string?>>();
+        foreach (var row in table.Rows)
+        {
+            if (row[0] is { } key && KeyOf(key.TrimEnd(':', '：')) is HeaderKey.PageInfo)
+                fields.Add(new HeaderField(HeaderKey.PageInfo, row[0]!, row[1] ?? "", line.Number));
+            else
+                kept.Add(row);
+        }
+        return kept.Count == table.Rows.Count ? line : line with { Table = table with { Rows = kept } };
     }
 
     private static bool IsNextLineValue(SourceLine next) =>

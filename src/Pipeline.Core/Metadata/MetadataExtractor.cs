@@ -14,7 +14,7 @@ namespace Pipeline.Core.Metadata;
 /// </summary>
 public static class MetadataExtractor
 {
-    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, IReadOnlyList<SourceLine> lines, AgencyContext? agency, AnalysisOptions options, int maxYear)
+    public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, IReadOnlyList<SourceLine> lines, AgencyContext? agency, AnalysisOptions options, int maxYear, string? fileName = null)
     {
         var signature = parsed.Document.Signature;
         var candidates = PublisherCandidates(header, parsed, cleaned.PageSources);
@@ -36,7 +36,8 @@ public static class MetadataExtractor
                 : PageReleaseDate(pageDates, maxYear),
             Title = FromHeader(header, HeaderKey.Title) is { } titleField
                 ? new MetadataValue<string>(titleField.Value, MetadataSource.Document, titleField.Value)
-                : parsed.Document.Title is { } title ? new MetadataValue<string>(title, MetadataSource.Document, title) : MetadataValue<string>.Missing,
+                : parsed.Document.Title is { } title ? new MetadataValue<string>(title, MetadataSource.Document, title)
+                : TitleFromFileName(fileName) is { } named ? new MetadataValue<string>(named, MetadataSource.Inferred, fileName) : MetadataValue<string>.Missing,
         }.WithScope(PublicScopes.Resolve(header, options.DefaultPublicScope, lines));
     }
 
@@ -57,6 +58,18 @@ public static class MetadataExtractor
             ? DateText.ToDate(parts, maxYear)
             : null;
         return new MetadataValue<DateOnly?>(value, MetadataSource.Document, field.Value);
+    }
+
+    /// <summary>
+    /// A record a crawler saved under the document's title ("行政处罚信息公示表(江金罚决字〔2025〕12-15号).txt") has no title
+    /// line: the file name is the title when it reads as one (Chinese words, not a number or a hash).
+    /// </summary>
+    private static string? TitleFromFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) return null;
+        var stem = Path.GetFileNameWithoutExtension(fileName).Trim();
+        var han = stem.Count(c => c is >= '\u4E00' and <= '\u9FFF');
+        return han >= 6 && han * 2 >= stem.Length ? stem : null;
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Pipeline.Core.Metadata;
 /// phrases (主动公开, 全部公开, 向社会公开, 面向社会…) and channel words (政府网站…) alone; a value containing any
 /// not-public marker is NotPublic even when 主动 also appears; anything else is not public.
 /// </summary>
-public static class PublicScopes
+public static partial class PublicScopes
 {
     // Any of these anywhere in the value means it is not for proactive publication, even next to 主动公开.
     private static readonly string[] NotPublicMarkers =
@@ -25,7 +25,7 @@ public static class PublicScopes
     [
         "主动公开", "全部公开", "全文公开", "向社会公开", "面向社会公开", "社会公开", "对社会公开", "向社会公众公开",
         "面向社会公众公开", "面向社会公众", "向全社会公开", "面向全社会公开", "面向全社会", "面向社会", "全社会", "社会公众",
-        "对外公开", "公开", "主动",
+        "对外公开", "公开发布", "公开", "主动", "此件",
     ]);
 
     // Channels and qualifiers that say how or how long, never whether: neutral on their own.
@@ -89,7 +89,7 @@ public static class PublicScopes
     {
         HeaderField? notPublic = null, unclear = null, isPublic = null;
         var publicRank = int.MaxValue;
-        var written = lines is null ? [] : ScopesWrittenNearTheTop(header, lines).ToList();
+        var written = lines is null ? [] : ScopesWrittenNearTheTop(header, lines).Concat(ScopesStatedInTheText(lines)).ToList();
         // A header label left empty whose value the line scan found (on the next line) is superseded by it.
         var fields = header.Fields
             .Where(f => f.Value.Length > 0 || !written.Any(w => w.LineNumber == f.LineNumber && w.Value.Length > 0))
@@ -132,6 +132,23 @@ public static class PublicScopes
     /// "公开范围:" / "公开属性:" pairs on the first lines, read on the classification form of each line: the value runs
     /// to the next "label:" (or the line's end); an empty value is taken from the next line.
     /// </summary>
+    /// <summary>
+    /// "（此件公开发布）", "（此件不公开）": the scope a government document states in its own text, under its signature.
+    /// Read like a 公开属性 field, so a not-public statement holds the report whatever the header says.
+    /// </summary>
+    private static IEnumerable<HeaderField> ScopesStatedInTheText(IReadOnlyList<SourceLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.IsTable || line.Text.Length > 24 || !line.Text.Contains("此件", StringComparison.Ordinal)) continue;
+            var match = ThisDocumentScope().Match(ClassificationText.Normalize(line.Text));
+            if (match.Success) yield return new HeaderField(HeaderKey.PublicAttribute, "此件", match.Groups["scope"].Value, line.Number);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[（(]\s*(?<scope>此件[^)）]{2,12})[)）]\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ThisDocumentScope();
+
     private static IEnumerable<HeaderField> ScopesWrittenNearTheTop(HeaderBlock header, IReadOnlyList<SourceLine> lines)
     {
         var count = Math.Min(lines.Count, ScopeSearchLines);

@@ -139,7 +139,9 @@ public static class HeadingClassifier
 
     /// <summary>"2014年政府信息公开工作情况": a year that opens a title, not a statistic.</summary>
     public static bool YearLead(ReadOnlySpan<char> rest) =>
-        rest.Length > 5 && rest[..4].IndexOfAnyExceptInRange('0', '9') < 0 && rest[4] == '年' && !char.IsAsciiDigit(rest[5]);
+        rest.Length > 5 && rest[..4].IndexOfAnyExceptInRange('0', '9') < 0 && rest[4] == '年' && !char.IsAsciiDigit(rest[5])
+        && rest.IndexOfAny("，,") < 0; // "2018年,平凉市各县共计收到申请30件" is a sentence
+
 
     /// <summary>Classifies a line as a heading; false for unnumbered lines and numbered sentences.</summary>
     public static bool TryClassifyHeading(string text, out NumberedLine heading)
