@@ -94,6 +94,19 @@ public static class InspectCommand
             });
             WriteString(writer, "releaseDate", FormatDate(m.ReleaseDate));
             WriteString(writer, "title", m.Title.HasValue ? m.Title.Value : null);
+            // Added fields (the contract only grows): where the publisher came from, and every name the document gives.
+            WriteString(writer, "publisherSource", m.Publisher.HasValue ? m.Publisher.Source.ToString().ToLowerInvariant() : null);
+            writer.WriteStartArray("publisherCandidates");
+            foreach (var candidate in m.PublisherCandidates)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", candidate.Name);
+                writer.WriteString("from", candidate.From);
+                if (candidate.LineNumber is { } line) writer.WriteNumber("line", line);
+                else writer.WriteNull("line");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteStartArray("outline");
             foreach (var heading in analysis.Document.Headings)

@@ -53,7 +53,8 @@ public class InspectCommandTests
         foreach (var finding in root.GetProperty("errors").EnumerateArray().Concat(root.GetProperty("warnings").EnumerateArray()))
             Assert.Equal(["code", "message"], finding.EnumerateObject().Select(p => p.Name));
         var metadata = root.GetProperty("metadata");
-        Assert.Equal(["indexCode", "publisher", "generatedDate", "publicScope", "publicScopeNormalized", "releaseDate", "title"], metadata.EnumerateObject().Select(p => p.Name));
+        // The original fields first and unchanged; the contract grows only by additions after them.
+        Assert.Equal(["indexCode", "publisher", "generatedDate", "publicScope", "publicScopeNormalized", "releaseDate", "title", "publisherSource", "publisherCandidates"], metadata.EnumerateObject().Select(p => p.Name));
         foreach (var date in new[] { "generatedDate", "releaseDate" })
             if (metadata.GetProperty(date).ValueKind != JsonValueKind.Null)
                 Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", metadata.GetProperty(date).GetString()!);
@@ -91,6 +92,10 @@ public class InspectCommandTests
         Assert.Equal(JsonValueKind.Null, metadata.GetProperty("generatedDate").ValueKind);
         // The title (平凉市2018年政府信息公开工作年度报告) names the publishing body: inferred, not unknown.
         Assert.Equal("平凉市", metadata.GetProperty("publisher").GetString());
+        Assert.Equal("inferred", metadata.GetProperty("publisherSource").GetString());
+        var candidate = Assert.Single(metadata.GetProperty("publisherCandidates").EnumerateArray());
+        Assert.Equal("title", candidate.GetProperty("from").GetString());
+        Assert.Equal(1, candidate.GetProperty("line").GetInt32());
     }
 
     [Fact]
