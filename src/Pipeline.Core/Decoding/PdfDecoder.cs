@@ -105,10 +105,23 @@ public static class PdfDecoder
             var x0 = letter.StartBaseLine.X;
             var x1 = Math.Max(letter.EndBaseLine.X, x0 + letter.Width);
             if (x1 < 0 || x0 > page.Width || letter.StartBaseLine.Y < 0 || letter.StartBaseLine.Y > page.Height) continue; // off the page
-            glyphs.Add(new PdfGlyph(letter.Value, x0, x1, letter.StartBaseLine.Y, size));
+            glyphs.Add(new PdfGlyph(letter.Value, x0, x1, letter.StartBaseLine.Y, size, IsBold(letter)));
         }
         return glyphs;
     }
+
+    /// <summary>
+    /// A bold weight as the PDF states it: the font's name (NotoSerifCJKsc-Bold, SimHei, 黑体 — Chinese reports set
+    /// headings in a Hei face), its descriptor's bold flag, or Word's synthetic bold (fill then stroke).
+    /// </summary>
+    private static bool IsBold(Letter letter)
+    {
+        if (letter.RenderingMode == TextRenderingMode.FillThenStroke || letter.FontDetails?.IsBold == true) return true;
+        var name = letter.FontName ?? "";
+        return BoldNameParts.Any(part => name.Contains(part, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] BoldNameParts = ["Bold", "Heavy", "Black", "黑体", "Hei"];
 
     private static PdfPageLayout Layout(Page page, List<PdfGlyph> glyphs)
     {

@@ -73,7 +73,8 @@ internal static class PdfLineBuilder
         segments.RemoveAll(s => s.Text.Length == 0);
         if (segments.Count == 0) return;
         var text = string.Join(" ", segments.Select(s => s.Text));
-        lines.Add(new PdfTextLine(visible[0].X0, lastEnd, Median(visible.Select(g => g.Baseline)), size, text, segments));
+        var bold = visible.Count(g => g.Bold) * 2 > visible.Count;
+        lines.Add(new PdfTextLine(visible[0].X0, lastEnd, Median(visible.Select(g => g.Baseline)), size, text, segments, bold));
     }
 
     private static bool NeedsSpace(string before, string after, double gap, double size)

@@ -10,7 +10,7 @@ namespace Pipeline.Core.Decoding;
 /// line is the same size, starts at the left margin (or where this one starts), follows at the usual line spacing
 /// (or starts the next page), and does not begin a heading or list item. Large lines (the title, long headings) that
 /// wrap join the same way whatever their width. A table that continues at the top of the next page with the same
-/// columns is one table.
+/// columns is one table. Paragraphs the type shows as headings are marked by <see cref="PdfHeadingMarker"/>.
 /// </summary>
 internal static partial class PdfParagraphJoiner
 {
@@ -23,14 +23,22 @@ internal static partial class PdfParagraphJoiner
         var pitch = LinePitch(pages, bodySize);
 
         var output = new List<SourceLine>();
+        var shapes = new List<PdfParagraphShape?>();
         var current = new StringBuilder();
+        var parts = new List<PdfTextLine>();
         PdfTextLine? last = null;
         var lastPage = 0;
+        var startPage = 0;
 
         void Flush()
         {
-            if (current.Length > 0) output.Add(new SourceLine(output.Count + 1, current.ToString()));
+            if (current.Length > 0)
+            {
+                output.Add(new SourceLine(output.Count + 1, current.ToString()));
+                shapes.Add(new PdfParagraphShape(startPage, parts.ToList()));
+            }
             current.Clear();
+            parts.Clear();
             last = null;
         }
 
@@ -45,7 +53,10 @@ internal static partial class PdfParagraphJoiner
                     if (i == 0 && output.Count > 0 && output[^1].Table is { } previous && previous.ColumnCount == table.ColumnCount)
                         output[^1] = TableLine(output[^1].Number, Continue(previous, table));
                     else
+                    {
                         output.Add(TableLine(output.Count + 1, table));
+                        shapes.Add(null);
+                    }
                     continue;
                 }
                 var line = item.Line!;
@@ -55,13 +66,15 @@ internal static partial class PdfParagraphJoiner
                 {
                     Flush();
                     current.Append(line.Text);
+                    startPage = page.Number;
                 }
+                parts.Add(line);
                 last = line;
                 lastPage = page.Number;
             }
         }
         Flush();
-        return output;
+        return PdfHeadingMarker.Mark(output, shapes, bodySize);
     }
 
     private static SourceLine TableLine(int number, ModelTable table) => new(number, DocxExtractor.Flatten(table), table);

@@ -58,7 +58,7 @@ public static partial class HeaderBlockReader
     private static readonly (string Label, HeaderKey Key)[] Labels =
     [
         ("索引号", HeaderKey.IndexCode), ("发布机构", HeaderKey.Publisher), ("发文机关", HeaderKey.Publisher),
-        ("发布单位", HeaderKey.Publisher), ("发文单位", HeaderKey.Publisher), ("公开主体", HeaderKey.Publisher), ("生成日期", HeaderKey.GeneratedDate),
+        ("发布单位", HeaderKey.Publisher), ("发文单位", HeaderKey.Publisher), ("公开主体", HeaderKey.Publisher), ("预算主管部门", HeaderKey.Publisher), ("预算单位", HeaderKey.Publisher), ("生成日期", HeaderKey.GeneratedDate),
         ("成文日期", HeaderKey.GeneratedDate), ("公开范围", HeaderKey.PublicScope), ("公开属性", HeaderKey.PublicAttribute),
         ("公开方式", HeaderKey.PublicMethod), ("公开形式", HeaderKey.PublicMethod), ("公开日期", HeaderKey.ReleaseDate),
         ("发布日期", HeaderKey.ReleaseDate), ("发文日期", HeaderKey.ReleaseDate), ("公开时间", HeaderKey.ReleaseDate), ("发布时间", HeaderKey.ReleaseDate),
@@ -242,7 +242,7 @@ public static partial class HeaderBlockReader
         s.AsSpan().IndexOfAny(" \t\u3000") < 0 ? s : string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
     private const string LabelPattern =
-        @"索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|发\s*文\s*单\s*位|公\s*开\s*主\s*体|生\s*成\s*日\s*期|成\s*文\s*日\s*期|" +
+        @"索\s*引\s*号|预\s*算\s*主\s*管\s*部\s*门|预\s*算\s*单\s*位|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|发\s*文\s*单\s*位|公\s*开\s*主\s*体|生\s*成\s*日\s*期|成\s*文\s*日\s*期|" +
         @"公\s*开\s*范\s*围|公\s*开\s*属\s*性|公\s*开\s*方\s*式|公\s*开\s*形\s*式|公\s*开\s*日\s*期|发\s*布\s*日\s*期|发\s*文\s*日\s*期|" +
         @"公\s*开\s*时\s*间|发\s*布\s*时\s*间|文\s*件\s*名\s*称|信\s*息\s*名\s*称|标\s*题|名\s*称|发\s*文\s*字\s*号|文\s*号|主\s*题\s*分\s*类|主\s*题\s*词|体\s*裁\s*分\s*类|" +
         @"组\s*配\s*分\s*类|服\s*务\s*对\s*象|有\s*效\s*性|效\s*力\s*状\s*况|信\s*息\s*分\s*类|所\s*属\s*分\s*类|关\s*键\s*[词字]|" +

@@ -31,6 +31,8 @@ public static partial class BlockParser
 
         var index = 0;
         var (title, titleLine) = ReadTitle(lines, ref index);
+        // Marked heading levels count from the title's: under "# 标题", "## 概况" is a top-level section.
+        var titleMark = index > 0 ? lines[0].MarkedHeadingLevel : 0;
 
         var blocks = new List<Block>();
         var blockLines = new List<int>();
@@ -54,6 +56,13 @@ public static partial class BlockParser
             if (Attachment().IsMatch(text))
             {
                 Add(blocks, blockLines, new AttachmentNote(text), line.Number);
+                index++;
+                continue;
+            }
+            if (line.MarkedHeadingLevel > 0 && !HeadingClassifier.TryMatchNumber(text, out _, out _))
+            {
+                // A heading the source's format marks (markdown #, an HTML or PDF heading) without numbering of its own.
+                Add(blocks, blockLines, new Heading(Math.Clamp(line.MarkedHeadingLevel - titleMark, 1, 6), null, text), line.Number);
                 index++;
                 continue;
             }

@@ -82,4 +82,11 @@ public class MarkupAndArchiverLineTests
         Assert.Equal(["一、总体情况", "二、主动公开政府信息情况"], analysis.Document.Headings.Select(h => h.DisplayText));
         Assert.DoesNotContain("*", Pipeline.Core.Rendering.ReportPageRenderer.PlainText(analysis.Document));
     }
+
+    [Fact]
+    public void An_unnumbered_markdown_heading_is_a_section_under_the_title()
+    {
+        var analysis = TestFiles.AnalyzeText("# 东陵市科委2024年政府信息公开工作年度报告\n\n根据条例编制本报告。\n\n## 工作机制保障\n\n设立政务公开协调小组。\n\n### 一是制度建设\n\n完善审核流程。\n");
+        Assert.Equal([(1, "工作机制保障"), (2, "一是制度建设")], analysis.Document.Headings.Select(h => (h.Level, h.DisplayText)));
+    }
 }
