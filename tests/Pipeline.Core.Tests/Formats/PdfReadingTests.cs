@@ -103,6 +103,10 @@ public sealed class PdfReadingTests(ITestOutputHelper output)
         body.Add(FormatDocx.Para("2024年1月20日", size: 24, right: true));
 
         var pdf = Producers.LibreOffice(Docx(body), ".docx", "pdf", ".pdf");
+        // The decoder ranks the type: the title's 22 pt is level 1, 16 pt level 2, bold body type level 3.
+        var decoded = TextDecoder.Decode(pdf);
+        Assert.Equal([$"1:{title}", "2:工作概况", "2:主要做法", "3:便民服务"],
+            decoded.Lines.Where(l => l.MarkedHeadingLevel > 0).Select(l => $"{l.MarkedHeadingLevel}:{l.Text}"));
         var analysis = Reading.Analyze(pdf, "report.pdf");
         Dump(analysis);
 
