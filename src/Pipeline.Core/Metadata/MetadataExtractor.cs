@@ -17,7 +17,7 @@ public static class MetadataExtractor
     public static ReportMetadata Extract(HeaderBlock header, ParseResult parsed, CleanResult cleaned, IReadOnlyList<SourceLine> lines, AgencyContext? agency, AnalysisOptions options, int maxYear, string? fileName = null)
     {
         var signature = parsed.Document.Signature;
-        var candidates = PublisherCandidates(header, parsed, cleaned.PageSources);
+        var candidates = PublisherCandidates(header, parsed, cleaned.PageSources, TitleFromFileName(fileName));
         var pageDates = cleaned.PageDates;
         return new ReportMetadata
         {
@@ -85,12 +85,12 @@ public static class MetadataExtractor
     }
 
     /// <summary>Every name of the publisher the document gives, strongest first: header, title, signature, 来源 line.</summary>
-    private static IReadOnlyList<PublisherCandidate> PublisherCandidates(HeaderBlock header, ParseResult parsed, IReadOnlyList<PageSource> pageSources)
+    private static IReadOnlyList<PublisherCandidate> PublisherCandidates(HeaderBlock header, ParseResult parsed, IReadOnlyList<PageSource> pageSources, string? fileNameTitle)
     {
         var candidates = new List<PublisherCandidate>();
         if (FromHeader(header, HeaderKey.Publisher) is { } publisher)
             candidates.Add(new PublisherCandidate(publisher.Value, "header", publisher.LineNumber));
-        var title = FromHeader(header, HeaderKey.Title)?.Value ?? parsed.Document.Title;
+        var title = FromHeader(header, HeaderKey.Title)?.Value ?? parsed.Document.Title ?? fileNameTitle;
         if (PublisherInference.FromTitle(title) is { } fromTitle)
             candidates.Add(new PublisherCandidate(fromTitle, "title", parsed.TitleLine));
         if (parsed.Document.Signature is { Organisations.Count: > 0 } signature)

@@ -10,12 +10,12 @@ namespace Pipeline.Core.Metadata;
 /// </summary>
 public static partial class PublisherInference
 {
-    /// <summary>The body a title names before its year, its 关于, or its 政府信息公开 document type; null when none.</summary>
+    /// <summary>The body a title names before its year, its 关于, its 政府信息公开 document type or its 行政处罚信息公示表; null when none.</summary>
     public static string? FromTitle(string? title)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
         var compact = title.Trim();
-        foreach (var pattern in (ReadOnlySpan<Regex>)[OrganisationBeforeYear(), OrganisationAfterYear(), OrganisationBeforeDocumentType(), OrganisationBeforeAbout()])
+        foreach (var pattern in (ReadOnlySpan<Regex>)[OrganisationBeforeYear(), OrganisationAfterYear(), OrganisationBeforeDocumentType(), OrganisationBeforeAbout(), OrganisationBeforeDecisionTable()])
         {
             var match = pattern.Match(compact);
             if (!match.Success) continue;
@@ -71,6 +71,10 @@ public static partial class PublisherInference
     // 某某区人民政府政府信息公开工作年度报告（2019年）
     [GeneratedRegex(@"^(?<org>\S{2,40}?)" + DisclosureType + @"工作")]
     private static partial Regex OrganisationBeforeDocumentType();
+
+    // 某某监管局行政处罚信息公示表, 某某局行政许可信息公开表: the tables of decisions a disclosure column lists
+    [GeneratedRegex(@"^(?<org>\S{2,40}?)(?:行政处罚|行政许可|行政强制)(?:决定)?(?:信息)?(?:公开|公示)")]
+    private static partial Regex OrganisationBeforeDecisionTable();
 
     // 某某县人民政府关于印发…的通知
     [GeneratedRegex(@"^(?<org>\S{2,40}?)关于")]

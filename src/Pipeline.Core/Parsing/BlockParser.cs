@@ -256,7 +256,7 @@ public static partial class BlockParser
         foreach (var end in ends.Distinct().OrderByDescending(e => e))
         {
             var last = end;
-            while (last >= 0 && (blocks[last] is TableBlock or AttachmentNote || blocks[last] is Paragraph note && TableNote().IsMatch(note.Text))) last--;
+            while (last >= 0 && (blocks[last] is TableBlock or AttachmentNote || blocks[last] is Paragraph note && (TableNote().IsMatch(note.Text) || ScopeStatement().IsMatch(note.Text)))) last--;
             if (last >= 0 && TrySignatureAt(blocks, blockLines, last) is { Signature: not null } found) return found;
         }
         return (null, null);
@@ -306,6 +306,10 @@ public static partial class BlockParser
     // 附件：…, 附件1：…, and "附件2022年任务分解表…" naming the attachment (not a sentence about 附件中的…).
     [GeneratedRegex(@"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$|(?=\S)(?![，。、的中所]))")]
     private static partial Regex Attachment();
+
+    // "（此件公开发布）" under a government document's signature.
+    [GeneratedRegex(@"^[（(]此件[^)）]{2,12}[)）]$")]
+    private static partial Regex ScopeStatement();
 
     [GeneratedRegex(@"^[•·●▪■◆\-*]\s*")]
     private static partial Regex Bullet();

@@ -58,6 +58,8 @@ public class RealHeaderTests
     [InlineData("青岚县人民政府政府信息公开工作年度报告（2019年）", "青岚县人民政府")]
     [InlineData("平潭综合实验区2019年度政府信息公开工作年度报告", "平潭综合实验区")]
     [InlineData("青岚县人民政府关于印发政务公开工作要点的通知", "青岚县人民政府")]
+    [InlineData("东陵金融监管分局行政处罚信息公示表", "东陵金融监管分局")]
+    [InlineData("行政处罚信息公示表(江金罚决字〔2025〕12-15号)", null)]
     [InlineData("关于做好政务公开工作的通知", null)]
     public void The_title_names_the_publisher(string title, string? publisher) =>
         Assert.Equal(publisher, PublisherInference.FromTitle(title));

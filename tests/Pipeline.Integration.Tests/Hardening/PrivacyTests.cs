@@ -62,7 +62,11 @@ public sealed class PrivacyTests : IAsyncLifetime
         foreach (var raw in RawValues) Assert.DoesNotContain(raw, maskedPage);
         Assert.Contains("139****5678", maskedPage);
         Assert.Contains(Mobile, asIsPage); // explicitly approved as is: the operator's call
-        foreach (var (name, text) in site.Where(kv => kv.Key != ReportPath(asIs) && !kv.Key.StartsWith("search/", StringComparison.Ordinal)))
+        // The as-is report's own page and its original for download show what the operator approved; nothing else may.
+        var asIsFolder = ReportPath(asIs)[..(ReportPath(asIs).LastIndexOf('/') + 1)];
+        Assert.Contains(Mobile, site[asIsFolder + "original.txt"]);
+        Assert.DoesNotContain(site.Keys, k => k == ReportPath(masked)[..(ReportPath(masked).LastIndexOf('/') + 1)] + "original.txt");
+        foreach (var (name, text) in site.Where(kv => !kv.Key.StartsWith(asIsFolder, StringComparison.Ordinal) && !kv.Key.StartsWith("search/", StringComparison.Ordinal)))
             foreach (var raw in RawValues)
                 Assert.False(text.Contains(raw, StringComparison.Ordinal), $"{raw} in {name}");
         Assert.Equal("PublishMasked", (await host.LatestAsync(masked))!.PrivacyDecision);
