@@ -81,8 +81,9 @@ public static partial class InlineSectionSplitter
                 AddSegment(line, numbered.Rest[lead.Length..], output);
                 return;
             }
+            // Only when the whole is no heading: "二、关于 2019 年的工作" on its own line is one heading with a space in it.
             var space = numbered.RestSpan.IndexOfAny(" \u3000\t");
-            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]))
+            if (space > 0 && HeadingClassifier.IsHeadingText(numbered.RestSpan[..space]) && !HeadingClassifier.IsHeadingText(numbered.RestSpan))
             {
                 output.Add(line with { Text = numbered.Number + numbered.RestSpan[..space].ToString() });
                 var body = segment.AsSpan(numbered.RestStart + space + 1).Trim(" \u3000\t").ToString();
