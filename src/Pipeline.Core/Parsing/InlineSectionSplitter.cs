@@ -51,9 +51,9 @@ public static partial class InlineSectionSplitter
         if (HeadingClassifier.TryParseNumber(segment, out var numbered))
         {
             // "一、总体情况2019年，我县…": no space, but the template's section title ends the heading.
-            // A title that merely goes on ("一、总体情况和主要做法") stays whole, unless what follows is a table's first cell.
+            // A title that merely goes on ("一、总体情况和主要做法") stays whole, unless a space or a table's first cell follows.
             if (numbered.Level == 1 && AnnualReportVocabulary.SectionTitleAtStart(numbered.RestSpan) is { } title && numbered.RestSpan.Length > title.Length
-                && (!HeadingClassifier.IsHeadingText(numbered.RestSpan) || TableStart().IsMatch(numbered.Rest[title.Length..])))
+                && (!HeadingClassifier.IsHeadingText(numbered.RestSpan) || char.IsWhiteSpace(numbered.Rest[title.Length]) || TableStart().IsMatch(numbered.Rest[title.Length..])))
             {
                 output.Add(line with { Text = numbered.Number + title });
                 // What follows may itself open a subsection: "…情况（一）主动公开…".
