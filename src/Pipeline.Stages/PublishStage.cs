@@ -66,6 +66,7 @@ public sealed class PublishStage(
         var reports = new List<(PublishedReport Report, LedgerEntry Entry)>();
         var withdrawals = new List<Withdrawal>();
         var publishers = new OfficialPublishers(registry);
+        var notYet = new HashSet<DueItem>();
         foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
         {
             var entry = await ledger.GetLatestAsync(group.Key, ct).ConfigureAwait(false);
@@ -83,8 +84,17 @@ public sealed class PublishStage(
                 withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), NoLongerPublicReason, now));
                 continue;
             }
-            if (entry.State is not (ReportState.Rendered or ReportState.Published) || !entry.Publishable || entry.ReleaseAt > now)
-                continue; // Held, failed, not public, a newer version not rendered yet, or moved later: its own row will come.
+            if (entry.State is (ReportState.Rendered or ReportState.Published) && entry.Publishable && entry.ReleaseAt > now)
+            {
+                // Due rows are keyed to the second: a release at 10:00:02.09 is listed by a run at 10:00:02.05. The row
+                // that stands for this release stays for the next run (nothing goes live early, and nothing is lost);
+                // rows for an earlier release time that was moved later are done with.
+                foreach (var item in group)
+                    if (item.DueAt >= entry.ReleaseAt!.Value.AddSeconds(-1)) notYet.Add(item);
+                continue;
+            }
+            if (entry.State is not (ReportState.Rendered or ReportState.Published) || !entry.Publishable)
+                continue; // Held, failed, not public, or a newer version not rendered yet: its own row will come.
             if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
                 continue; // Published by a run that died before deleting its due rows.
             PublishedReport loaded;
@@ -145,7 +155,7 @@ public sealed class PublishStage(
             }, ct).ConfigureAwait(false);
         }
         foreach (var item in dueItems)
-            await due.RemoveAsync(item, ct).ConfigureAwait(false);
+            if (!notYet.Contains(item)) await due.RemoveAsync(item, ct).ConfigureAwait(false);
 
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
