@@ -1,4 +1,5 @@
 using Pipeline.Core;
+using Pipeline.Site.Html;
 
 namespace Pipeline.Stages;
 
@@ -57,5 +58,5 @@ public sealed class PipelineOptions
     public string AgenciesFile { get; set; } = "config/agencies.json";
 
     /// <summary>Local host: Content-Security-Policy header the static file server sends (Azure: set on the CDN/Front Door).</summary>
-    public string ContentSecurityPolicy { get; set; } = Pipeline.Core.Rendering.SiteAssets.ContentSecurityPolicy;
+    public string ContentSecurityPolicy { get; set; } = SiteAssets.ContentSecurityPolicy;
 }

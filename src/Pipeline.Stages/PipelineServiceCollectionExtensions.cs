@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;

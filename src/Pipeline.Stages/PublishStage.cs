@@ -2,7 +2,11 @@ using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Catalog;
+using Pipeline.Site.Publishing;
+using Pipeline.Site.Reports;
+using Pipeline.Site.Stores;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
@@ -260,7 +264,7 @@ public sealed class PublishStage(
     }
 
     /// <summary>The archived upload as the site file the page links to, when the page offers it (<see cref="PageModelFactory.OffersOriginal"/>).</summary>
-    private async Task<SiteFile?> OriginalAsync(Pipeline.Core.Rendering.PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
+    private async Task<SiteFile?> OriginalAsync(PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
     {
         if (metadata.Original is not { } original || entry.ArchiveBlob is null) return null;
         var bytes = await blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(entry.ArchiveBlob).DownloadContentAsync(ct).ConfigureAwait(false);

@@ -5,8 +5,8 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;

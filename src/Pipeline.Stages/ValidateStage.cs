@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Model;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;

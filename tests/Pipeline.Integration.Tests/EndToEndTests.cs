@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 

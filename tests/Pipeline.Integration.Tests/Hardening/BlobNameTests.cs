@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 using Xunit.Abstractions;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Azure.Data.Tables;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
