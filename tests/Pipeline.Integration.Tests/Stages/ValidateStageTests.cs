@@ -6,7 +6,7 @@ using Pipeline.Integration.Tests.Infrastructure;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
-namespace Pipeline.Integration.Tests;
+namespace Pipeline.Integration.Tests.Stages;
 
 /// <summary>The validate stage on a real Azurite: rejection, archiving, receipts, index codes, versions.</summary>
 public sealed class ValidateStageTests : FreshPipelineTest
