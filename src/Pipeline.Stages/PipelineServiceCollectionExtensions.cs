@@ -62,6 +62,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Counters>();
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<WebhookOutbox>();
+        services.TryAddSingleton<ReportBlobs>();
         services.TryAddSingleton<PipelineStartup>();
         services.TryAddSingleton<ValidateStage>();
         services.TryAddSingleton<IncomingScanner>();

@@ -72,7 +72,7 @@ public static class SiteAudit
         foreach (var upload in uploads)
         {
             var outcome = await host.OutcomeOfAsync(upload.Agency, upload.FileName);
-            var resultBlob = ValidateStage.ResultBlobName(upload.Agency, upload.FileName);
+            var resultBlob = ReportBlobs.ResultName(upload.Agency, upload.FileName);
             if (outcome is null)
             {
                 lost++;

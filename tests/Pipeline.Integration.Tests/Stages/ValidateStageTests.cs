@@ -6,7 +6,7 @@ using Pipeline.Integration.Tests.Infrastructure;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
-namespace Pipeline.Integration.Tests;
+namespace Pipeline.Integration.Tests.Stages;
 
 /// <summary>The validate stage on a real Azurite: rejection, archiving, receipts, index codes, versions.</summary>
 public sealed class ValidateStageTests : FreshPipelineTest
@@ -47,7 +47,7 @@ public sealed class ValidateStageTests : FreshPipelineTest
         var outcome = await Host.Get<ValidateStage>().RunAsync("gaoping/empty.txt", CancellationToken.None);
 
         Assert.Equal(ValidateResult.Rejected, outcome.Result);
-        Assert.Equal([ValidateStage.QuarantineBlobName("gaoping", "empty.txt", Convert.ToHexStringLower(SHA256.HashData([])))], await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
+        Assert.Equal([ReportBlobs.QuarantineName("gaoping", "empty.txt", Convert.ToHexStringLower(SHA256.HashData([])))], await Host.ListBlobsAsync(StorageNames.QuarantineContainer));
         Assert.Empty(await Host.ListBlobsAsync(StorageNames.ArchiveContainer));
         Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
     }
@@ -64,7 +64,7 @@ public sealed class ValidateStageTests : FreshPipelineTest
             var outcome = await Host.Get<ValidateStage>().RunAsync("nobody/report.txt", CancellationToken.None);
             Assert.Equal(ValidateResult.Rejected, outcome.Result);
             var recorded = await Host.UploadOutcomeAsync("nobody", "report.txt");
-            Assert.Equal(ValidateStage.QuarantineBlobName("nobody", "report.txt", Convert.ToHexStringLower(SHA256.HashData(content))), recorded?.QuarantineBlob);
+            Assert.Equal(ReportBlobs.QuarantineName("nobody", "report.txt", Convert.ToHexStringLower(SHA256.HashData(content))), recorded?.QuarantineBlob);
             using var json = JsonDocument.Parse((await Host.ReadTextAsync(StorageNames.ResultsContainer, "nobody/report.txt.json"))!);
             Assert.Equal(recorded!.QuarantineBlob, json.RootElement.GetProperty("quarantineBlob").GetString());
             quarantined.Add(recorded.QuarantineBlob!);
@@ -110,7 +110,7 @@ public sealed class ValidateStageTests : FreshPipelineTest
 
         Assert.Equal(ValidateResult.Duplicate, second.Result);
         Assert.Equal(first.IndexCode, second.IndexCode);
-        var history = await Host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None);
+        var history = await Host.Get<ReportLedger>().ListVersionsAsync(first.IndexCode!, CancellationToken.None);
         Assert.Single(history);
         Assert.Single(await Host.ListBlobsAsync(StorageNames.ArchiveContainer));
         Assert.Empty(await Host.ListBlobsAsync(StorageNames.IncomingContainer));
@@ -131,7 +131,7 @@ public sealed class ValidateStageTests : FreshPipelineTest
         var upload = await Host.UploadOutcomeAsync("gaoping", "002_3d0e3754e0282e9d.txt");
         Assert.Equal("Accepted", upload!.Outcome);
         Assert.Equal(first.IndexCode, upload.IndexCode);
-        Assert.Single(await Host.Get<ReportLedger>().GetHistoryAsync(first.IndexCode!, CancellationToken.None));
+        Assert.Single(await Host.Get<ReportLedger>().ListVersionsAsync(first.IndexCode!, CancellationToken.None));
     }
 
     [Fact]
