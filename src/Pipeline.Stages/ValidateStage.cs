@@ -79,7 +79,7 @@ public sealed class ValidateStage(
         if (agency is null)
         {
             var finding = new Finding("unknown-agency",
-                $"上传目录“{folder}”不是已登记的机构目录,请上传到本机构的目录 incoming/<机构目录>/。",
+                $"上传目录“{folder}”不是已登记的机构目录，请上传到本机构的目录 incoming/<机构目录>/。",
                 $"The upload folder '{folder}' is not a registered agency folder; upload into your agency's folder incoming/<agency>/.");
             var analysis = new ReportAnalysis(fileName, "", properties.ContentLength, null, ReportDocument.Empty, new ReportMetadata(),
                 new Verdict(false, false, [finding], []), [], []);
@@ -92,7 +92,9 @@ public sealed class ValidateStage(
             var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), AnalysisOptionsFor(_options.Privacy), ct).ConfigureAwait(false);
+                var analysisOptions = AnalysisOptionsFor(_options.Privacy);
+                analysisOptions.RequestedReleaseAt = RequestedReleaseAt(properties);
+                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), analysisOptions, ct).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -112,7 +114,14 @@ public sealed class ValidateStage(
         MaxBytes = _options.MaxUploadBytes,
         DefaultPublicScope = _options.DefaultPublicScope,
         Privacy = privacy,
+        Clock = time,
+        TimeZone = SiteTime.Zone(siteOptions.Value),
     };
+
+    /// <summary>The release time requested at upload (blob metadata <see cref="ReleaseAtMetadataKey"/>), if any and readable.</summary>
+    private static DateTimeOffset? RequestedReleaseAt(BlobProperties properties) =>
+        properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
+        && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 
     private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, BlobProperties properties, AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
     {
@@ -158,8 +167,7 @@ public sealed class ValidateStage(
         var publiclyScoped = report.Metadata.PublicScopeNormalized == PublicScope.Public;
         var held = publiclyScoped && !report.Verdict.Publishable && report.PersonalData.Count > 0;
         var publishable = publiclyScoped && report.Verdict.Publishable;
-        var requestedReleaseAt = properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
-            && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+        var requestedReleaseAt = RequestedReleaseAt(properties);
 
         var archiveBlob = $"{agency.Folder}/{report.ContentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
         await CopyOnceAsync(blob, readCondition, StorageNames.ArchiveContainer, archiveBlob, fileName, ct).ConfigureAwait(false);
@@ -206,6 +214,7 @@ public sealed class ValidateStage(
                 VerdictSummary = Summarise(report.Verdict),
                 ReceivedAt = now,
             };
+            RecordTimeliness(entry, report.Verdict.Timeliness);
             if (await ledger.TryRecordVersionAsync(entry, latest, ct).ConfigureAwait(false))
             {
                 recorded = entry;
@@ -333,7 +342,7 @@ public sealed class ValidateStage(
         var slash = blobName.IndexOf('/');
         var folder = slash > 0 && !DerivedNames.IsUnsafeBlobName(blobName[..slash]) ? blobName[..slash] : "(none)";
         var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
-        const string reason = "unsafe-name: 文件名含有“.”或“..”路径段(例如 ..\\ 或 ../),无法安全处理,请改名后重新上传。 / " +
+        const string reason = "unsafe-name: 文件名含有“.”或“..”路径段（例如 ..\\ 或 ../），无法安全处理，请改名后重新上传。 / " +
                               "The file name has '.' or '..' path segments (e.g. ..\\ or ../) and cannot be processed safely; rename it and upload again.";
         await uploads.RecordFileAsync(new UploadEntry { Agency = folder, FileName = fileName, Outcome = "Rejected", Reason = reason, ProcessedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
         metrics.UploadReceived();
@@ -361,6 +370,17 @@ public sealed class ValidateStage(
         {
             // The agency uploaded a new file under the same name meanwhile: leave it for its own run.
         }
+    }
+
+    private static void RecordTimeliness(LedgerEntry entry, Pipeline.Core.Timeliness.TimelinessAssessment? timeliness)
+    {
+        if (timeliness is null) return;
+        entry.WorkingDaysToRelease = timeliness.WorkingDays;
+        entry.OverWorkingDayLimit = timeliness.OverLimit;
+        entry.TimelinessBasis = timeliness.ReleaseBasis.ToString();
+        entry.AnnualReportYear = timeliness.AnnualReportYear;
+        entry.AnnualReportDeadline = FormatDate(timeliness.AnnualReportDeadline);
+        entry.AfterAnnualReportDeadline = timeliness.AfterDeadline;
     }
 
     private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -72,6 +72,19 @@ public sealed class LedgerEntry : ITableEntity
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
 
+    // Timeliness as assessed at validation (Pipeline.Core.Timeliness), kept per version for the statistics view.
+    /// <summary>Working days from 生成日期 to the release date known at validation (a lower bound when calendar years are missing).</summary>
+    public int? WorkingDaysToRelease { get; set; }
+    /// <summary>More than 20 working days (政府信息公开条例 第二十六条); null when the calendar could not tell.</summary>
+    public bool? OverWorkingDayLimit { get; set; }
+    /// <summary>Where that release date came from: Stated, Requested or Validation (the day of validation, an estimate).</summary>
+    public string? TimelinessBasis { get; set; }
+    /// <summary>The year an annual report covers; null for other reports.</summary>
+    public int? AnnualReportYear { get; set; }
+    /// <summary>The annual report's deadline (第四十九条), yyyy-MM-dd.</summary>
+    public string? AnnualReportDeadline { get; set; }
+    public bool? AfterAnnualReportDeadline { get; set; }
+
     [IgnoreDataMember]
     public ReportState State
     {
