@@ -101,7 +101,19 @@ for line in "${uploads[@]}"; do
 done
 echo
 echo "Site: http://127.0.0.1:$site_port/"
-echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with PipelineStorage as above)"
+echo "Storage (Azurite) connection string: $PipelineStorage"
+echo
+last="${uploads[-1]}"; last_agency="${last%%$'\t'*}"; last_file="${last#*$'\t'}"
+held_code="$(awk -F'\t' '$3=="held" {print $4; exit}' <<<"$status")"
+echo "Try next, in another terminal (the host keeps running here):"
+echo "  export PipelineStorage='$PipelineStorage'"
+echo "  alias pipeline='dotnet $root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll'"
+echo "  pipeline status                                        # one line per upload"
+echo "  pipeline status --agency $last_agency --file $last_file   # one upload: state, reason, findings, timeliness"
+echo "  pipeline upload my-report.docx --agency $last_agency   # your own file (.docx, .pdf, .html, .txt; folders in config/agencies.json)"
+echo "  az storage blob upload --connection-string \"\$PipelineStorage\" -c incoming -n $last_agency/my-report.docx -f my-report.docx   # as an agency does"
+echo "  pipeline approve ${held_code:-<index code>} --masked   # release a report held for privacy review"
+echo "  xdg-open http://127.0.0.1:$site_port/                  # or open the site in any browser"
 echo "Ctrl-C stops Azurite and the host."
 # `wait` returns when a trapped signal (Ctrl-C) arrives, so the cleanup runs at once.
 wait "${pids[-1]}"

@@ -7,11 +7,13 @@ namespace Pipeline.Core;
 /// <param name="PublisherName">Official publisher name (e.g. 华容县北景港镇人民政府).</param>
 /// <param name="Aliases">Other names the agency writes on its reports (e.g. 北景港镇).</param>
 /// <param name="OrganisationCode">The organisation code used in index codes (e.g. 00638229X4), if known.</param>
+/// <param name="Kind">People's government or department, when the registry records it (annual report deadlines).</param>
 public sealed record AgencyContext(
     string Folder,
     string PublisherName,
     IReadOnlyList<string> Aliases,
-    string? OrganisationCode)
+    string? OrganisationCode,
+    Timeliness.PublisherKind Kind = Timeliness.PublisherKind.Unknown)
 {
     /// <summary>A context made from a publisher name only (the CLI's --agency).</summary>
     public static AgencyContext FromName(string publisherName) => new("", publisherName, [], null);
@@ -50,7 +52,32 @@ public sealed class AnalysisOptions
     /// <summary>Bounds for reading PDF uploads (pages, objects, decompressed bytes, time).</summary>
     public Decoding.PdfLimits PdfLimits { get; set; } = Decoding.PdfLimits.Default;
 
+    /// <summary>The working-day calendar for the timeliness checks (政府信息公开条例 第二十六条).</summary>
+    public Timeliness.WorkingDayCalendar Calendar { get; set; } = Timeliness.WorkingDayCalendar.Official;
+
+    /// <summary>The zone whose calendar days the dates mean (the site's; China Standard Time unless configured).</summary>
+    public TimeZoneInfo TimeZone { get; set; } = ChinaStandardTime;
+
+    /// <summary>The release time requested for this upload (`pipeline upload --release-at`), used when the document states none.</summary>
+    public DateTimeOffset? RequestedReleaseAt { get; set; }
+
+    /// <summary>Asia/Shanghai from the system's zone data, or a fixed UTC+8 zone where it has none (mainland China keeps no daylight saving).</summary>
+    /// <remarks>Declared before <see cref="Default"/>: static initialisers run in order, and Default's constructor reads it.</remarks>
+    public static TimeZoneInfo ChinaStandardTime { get; } = FindChinaStandardTime();
+
     public static AnalysisOptions Default { get; } = new();
+
+    private static TimeZoneInfo FindChinaStandardTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("UTC+08", TimeSpan.FromHours(8), "UTC+08", "UTC+08");
+        }
+    }
 }
 
 /// <summary>A line that cleaning removed (web-page chrome, a duplicated body...), kept so an agency can check it.</summary>

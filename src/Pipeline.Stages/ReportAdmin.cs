@@ -31,12 +31,13 @@ public sealed record ReportStatus(
     int? PublishedVersion,
     string? Reason,
     string? VerdictSummary,
-    IReadOnlyList<ReportVersionStatus> History)
+    IReadOnlyList<ReportVersionStatus> History,
+    Pipeline.Core.Timeliness.TimelinessAssessment? Timeliness = null)
 {
-    internal static ReportStatus From(LedgerEntry e, IReadOnlyList<LedgerEntry> history) => new(
+    internal static ReportStatus From(LedgerEntry e, IReadOnlyList<LedgerEntry> history, Pipeline.Core.Timeliness.TimelinessAssessment? timeliness = null) => new(
         e.IndexCode, e.State, e.Version, e.Agency, e.FileName, e.Title, e.Publisher, e.Publishable, e.ReleaseAt, e.PublishedAt,
         e.PublishedVersion, e.Reason, e.VerdictSummary,
-        history.Select(h => new ReportVersionStatus(h.Version, h.Status, h.FileName, h.ContentHash, h.UpdatedAt)).ToList());
+        history.Select(h => new ReportVersionStatus(h.Version, h.Status, h.FileName, h.ContentHash, h.UpdatedAt)).ToList(), timeliness);
 }
 
 /// <summary>What happened to one uploaded file: what `pipeline status --agency a --file f` prints.</summary>
@@ -57,6 +58,7 @@ public sealed class ReportAdmin(
     AgencyRegistry registry,
     IOptions<PipelineOptions> pipelineOptions,
     TimeProvider time,
+    IOptions<Pipeline.Site.SiteOptions> siteOptions,
     ILogger<ReportAdmin> logger)
 {
     public async Task<ReportStatus?> GetByIndexCodeAsync(string indexCode, CancellationToken ct)
@@ -64,7 +66,14 @@ public sealed class ReportAdmin(
         var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
         if (latest is null) return null;
         var history = await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false);
-        return ReportStatus.From(latest, history);
+        return ReportStatus.From(latest, history, await AssessTimelinessAsync(latest, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The report's timeliness with the best 发布日期 known now (<see cref="LedgerTimeliness"/>), the registry giving the agency's kind.</summary>
+    public async Task<Pipeline.Core.Timeliness.TimelinessAssessment> AssessTimelinessAsync(LedgerEntry entry, CancellationToken ct)
+    {
+        var agency = await registry.GetAsync(entry.Agency, ct).ConfigureAwait(false);
+        return LedgerTimeliness.Assess(entry, Pipeline.Core.Timeliness.PublisherKinds.Parse(agency?.Kind), agency?.PublisherName, siteOptions.Value, time.GetUtcNow());
     }
 
     public async Task<UploadStatus?> GetByFileAsync(string agency, string fileName, CancellationToken ct)

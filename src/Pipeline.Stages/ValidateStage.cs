@@ -89,7 +89,9 @@ public sealed class ValidateStage(
             var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), _options.AnalysisOptionsFor(_options.Privacy), ct).ConfigureAwait(false);
+                var analysisOptions = AnalysisOptionsFor(_options.Privacy);
+                analysisOptions.RequestedReleaseAt = RequestedReleaseAt(properties);
+                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), analysisOptions, ct).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -103,6 +105,20 @@ public sealed class ValidateStage(
 
         return await AcceptAsync(blob, readCondition, properties, agency, fileName, report, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The pipeline's analysis options, with this host's clock and the site's time zone (the timeliness check counts days in it).</summary>
+    private AnalysisOptions AnalysisOptionsFor(PrivacyMode privacy)
+    {
+        var options = _options.AnalysisOptionsFor(privacy);
+        options.Clock = time;
+        options.TimeZone = SiteTime.Zone(siteOptions.Value);
+        return options;
+    }
+
+    /// <summary>The release time requested at upload (blob metadata <see cref="ReleaseAtMetadataKey"/>), if any and readable.</summary>
+    private static DateTimeOffset? RequestedReleaseAt(BlobProperties properties) =>
+        properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
+        && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 
     private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, BlobProperties properties, AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
     {
@@ -148,8 +164,7 @@ public sealed class ValidateStage(
         var publiclyScoped = report.Metadata.PublicScopeNormalized == PublicScope.Public;
         var held = publiclyScoped && !report.Verdict.Publishable && report.PersonalData.Count > 0;
         var publishable = publiclyScoped && report.Verdict.Publishable;
-        var requestedReleaseAt = properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
-            && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
+        var requestedReleaseAt = RequestedReleaseAt(properties);
 
         var archiveBlob = ReportBlobs.ArchiveName(agency.Folder, report.ContentHash, fileName);
         await reportBlobs.AddArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
@@ -180,6 +195,7 @@ public sealed class ValidateStage(
                 Title = report.Metadata.Title.Value ?? report.Document.Title ?? Path.GetFileNameWithoutExtension(fileName),
                 Publisher = report.Metadata.Publisher.Value ?? agency.PublisherName,
                 GeneratedDate = FormatDate(report.Metadata.GeneratedDate.Value),
+                ReleaseDate = FormatDate(report.Metadata.ReleaseDate.Value),
                 PublicScope = report.Metadata.PublicScope.Value,
                 PubliclyScoped = publiclyScoped,
                 Publishable = publishable,
@@ -194,6 +210,7 @@ public sealed class ValidateStage(
                 VerdictSummary = Summarise(report.Verdict),
                 ReceivedAt = now,
             };
+            RecordTimeliness(entry, report.Verdict.Timeliness);
             if (await ledger.AddVersionAsync(entry, latest, ct).ConfigureAwait(false))
             {
                 recorded = entry;
@@ -300,6 +317,17 @@ public sealed class ValidateStage(
         {
             // The agency uploaded a new file under the same name meanwhile: leave it for its own run.
         }
+    }
+
+    private static void RecordTimeliness(LedgerEntry entry, Pipeline.Core.Timeliness.TimelinessAssessment? timeliness)
+    {
+        if (timeliness is null) return;
+        entry.WorkingDaysToRelease = timeliness.WorkingDays;
+        entry.OverWorkingDayLimit = timeliness.OverLimit;
+        entry.TimelinessBasis = timeliness.ReleaseBasis.ToString();
+        entry.AnnualReportYear = timeliness.AnnualReportYear;
+        entry.AnnualReportDeadline = FormatDate(timeliness.AnnualReportDeadline);
+        entry.AfterAnnualReportDeadline = timeliness.AfterDeadline;
     }
 
     private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

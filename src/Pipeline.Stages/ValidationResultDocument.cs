@@ -26,13 +26,15 @@ public sealed record ValidationResultDocument(
     IReadOnlyList<RemovedLine> RemovedLines,
     IReadOnlyList<MaskedPersonalData> PersonalData,
     DateTimeOffset ProcessedAt,
-    string? QuarantineBlob = null)
+    string? QuarantineBlob = null,
+    Pipeline.Core.Timeliness.TimelinessAssessment? Timeliness = null)
 {
     public static ValidationResultDocument From(string agency, string fileName, string outcome, ReportAnalysis analysis, string? indexCode, int? version, bool publishable, DateTimeOffset now, string? quarantineBlob = null) => new(
         agency, fileName, outcome, analysis.Verdict.Accepted, publishable, indexCode, version,
         string.IsNullOrEmpty(analysis.ContentHash) ? null : analysis.ContentHash, analysis.Encoding,
         analysis.Verdict.Errors, analysis.Verdict.Warnings, analysis.Metadata, analysis.RemovedLines,
-        analysis.PersonalData.Select(p => new MaskedPersonalData(p.Kind, p.Masked, p.LineNumber)).ToList(), now, quarantineBlob);
+        analysis.PersonalData.Select(p => new MaskedPersonalData(p.Kind, p.Masked, p.LineNumber)).ToList(), now, quarantineBlob,
+        analysis.Verdict.Timeliness);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ParsedReportJson.Options);
 }

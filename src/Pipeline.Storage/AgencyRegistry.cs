@@ -6,14 +6,18 @@ using Pipeline.Core;
 
 namespace Pipeline.Storage;
 
-/// <summary>One registered agency: its folder under incoming/, official name, aliases and organisation code.</summary>
+/// <summary>
+/// One registered agency: its folder under incoming/, official name, aliases, organisation code and, optionally, its
+/// kind ("government" or "department", for annual report deadlines; read from the name when absent).
+/// </summary>
 public sealed record AgencyRecord(
     [property: JsonPropertyName("folder")] string Folder,
     [property: JsonPropertyName("publisherName")] string PublisherName,
     [property: JsonPropertyName("aliases")] IReadOnlyList<string> Aliases,
-    [property: JsonPropertyName("organisationCode")] string OrganisationCode)
+    [property: JsonPropertyName("organisationCode")] string OrganisationCode,
+    [property: JsonPropertyName("kind")] string? Kind = null)
 {
-    public AgencyContext ToContext() => new(Folder, PublisherName, Aliases, OrganisationCode);
+    public AgencyContext ToContext() => new(Folder, PublisherName, Aliases, OrganisationCode, Pipeline.Core.Timeliness.PublisherKinds.Parse(Kind));
 
     /// <summary>Reads config/agencies.json: <c>{"agencies": [ {folder, publisherName, aliases, organisationCode} ]}</c>.</summary>
     public static async Task<IReadOnlyList<AgencyRecord>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
@@ -42,6 +46,7 @@ public sealed class AgencyRegistry(TableServiceClient tables)
                 ["PublisherName"] = agency.PublisherName,
                 ["Aliases"] = JsonSerializer.Serialize(agency.Aliases),
                 ["OrganisationCode"] = agency.OrganisationCode,
+                ["Kind"] = agency.Kind,
             };
             await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
@@ -66,5 +71,6 @@ public sealed class AgencyRegistry(TableServiceClient tables)
         TableKeys.Decode(e.RowKey),
         e.GetString("PublisherName") ?? "",
         JsonSerializer.Deserialize<string[]>(e.GetString("Aliases") ?? "[]") ?? [],
-        e.GetString("OrganisationCode") ?? "");
+        e.GetString("OrganisationCode") ?? "",
+        e.GetString("Kind"));
 }

@@ -52,6 +52,8 @@ public sealed class LedgerEntry : ITableEntity
     public string? Title { get; set; }
     public string? Publisher { get; set; }
     public string? GeneratedDate { get; set; }
+    /// <summary>The 发布日期 the document states (yyyy-MM-dd), if any: timeliness counts to it when given.</summary>
+    public string? ReleaseDate { get; set; }
     public string? PublicScope { get; set; }
     /// <summary>Public scope allows the site and nothing holds it back.</summary>
     public bool Publishable { get; set; }
@@ -78,6 +80,19 @@ public sealed class LedgerEntry : ITableEntity
     public DateTimeOffset? WithdrawnAt { get; set; }
     /// <summary><see cref="WithdrawalKind"/> as text, set with the Withdrawn state; read through <see cref="Withdrawal"/>.</summary>
     public string? WithdrawnAs { get; set; }
+
+    // Timeliness as assessed at validation (Pipeline.Core.Timeliness), kept per version for the statistics view.
+    /// <summary>Working days from 生成日期 to the release date known at validation (a lower bound when calendar years are missing).</summary>
+    public int? WorkingDaysToRelease { get; set; }
+    /// <summary>More than 20 working days (政府信息公开条例 第二十六条); null when the calendar could not tell.</summary>
+    public bool? OverWorkingDayLimit { get; set; }
+    /// <summary>Where that release date came from: Stated, Requested or Validation (the day of validation, an estimate).</summary>
+    public string? TimelinessBasis { get; set; }
+    /// <summary>The year an annual report covers; null for other reports.</summary>
+    public int? AnnualReportYear { get; set; }
+    /// <summary>The annual report's deadline (第四十九条), yyyy-MM-dd.</summary>
+    public string? AnnualReportDeadline { get; set; }
+    public bool? AfterAnnualReportDeadline { get; set; }
 
     [IgnoreDataMember]
     public ReportState State

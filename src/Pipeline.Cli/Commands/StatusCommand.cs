@@ -55,7 +55,8 @@ public static class StatusCommand
         {
             var report = row.IndexCode is null ? null : await ledger.GetLatestAsync(row.IndexCode, cts.Token);
             var label = report is null ? row.Outcome.ToLowerInvariant() : Label(report, now);
-            Console.Out.WriteLine(string.Join('\t', row.Agency, row.FileName, label, row.IndexCode ?? "-", OneLine(report?.Reason ?? row.Reason)));
+            var timeliness = report is null ? "-" : TimelinessText.Short(await admin.AssessTimelinessAsync(report, cts.Token));
+            Console.Out.WriteLine(string.Join('\t', row.Agency, row.FileName, label, row.IndexCode ?? "-", OneLine(report?.Reason ?? row.Reason), timeliness));
         }
         return 0;
     }
@@ -84,6 +85,7 @@ public static class StatusCommand
         Console.Out.WriteLine($"public     {(s.Publishable ? "yes" : "no")}");
         if (s.ReleaseAt is { } release) Console.Out.WriteLine($"release at {release:O}");
         if (s.PublishedAt is { } published) Console.Out.WriteLine($"published  {published:O}");
+        if (s.Timeliness is { } timeliness) Console.Out.WriteLine($"timeliness {TimelinessText.Describe(timeliness)}");
         if (s.Reason is not null) Console.Out.WriteLine($"reason     {s.Reason}");
         if (!string.IsNullOrEmpty(s.VerdictSummary)) Console.Out.WriteLine("findings\n  " + s.VerdictSummary.Replace("\n", "\n  "));
         foreach (var h in s.History) Console.Out.WriteLine($"  v{h.Version}  {h.State,-10} {h.FileName}  {h.UpdatedAt:O}");

@@ -119,7 +119,7 @@ public static class DocxExtractor
             while (reader.Read())
             {
                 if (reader.Depth > limits.MaxXmlDepth)
-                    return new DecodeFailure("not-text", "Word document with abnormally deep nesting (hostile file)", "嵌套层级异常的 Word 文档(疑似恶意文件)",
+                    return new DecodeFailure("not-text", "Word document with abnormally deep nesting (hostile file)", "嵌套层级异常的 Word 文档（疑似恶意文件）",
                         $"document.xml nests deeper than {limits.MaxXmlDepth} levels");
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "p" && reader.NamespaceURI == WordprocessingNamespace
                     && ++paragraphs > limits.MaxParagraphs)
@@ -134,7 +134,7 @@ public static class DocxExtractor
     }
 
     private static DecodeFailure Hostile(string detail) =>
-        new("not-text", "Word document that expands to an unsafe size (zip bomb)", "解压后体积异常的 Word 文档(疑似压缩炸弹)", detail);
+        new("not-text", "Word document that expands to an unsafe size (zip bomb)", "解压后体积异常的 Word 文档（疑似压缩炸弹）", detail);
 
     private static void AppendBlocks(OpenXmlElementList elements, List<SourceLine> lines)
     {

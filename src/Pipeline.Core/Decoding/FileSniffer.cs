@@ -58,7 +58,7 @@ public static class FileSniffer
         SniffedKind.Tiff => ("TIFF image", "TIFF 图片"),
         SniffedKind.Pdf => ("PDF document", "PDF 文档"),
         SniffedKind.Zip => ("ZIP archive", "ZIP 压缩包"),
-        SniffedKind.LegacyOffice => ("legacy Office (.doc/.xls) file", "旧版 Office 文件(.doc/.xls)"),
+        SniffedKind.LegacyOffice => ("legacy Office (.doc/.xls) file", "旧版 Office 文件（.doc/.xls）"),
         SniffedKind.Rar => ("RAR archive", "RAR 压缩包"),
         SniffedKind.SevenZip => ("7-Zip archive", "7-Zip 压缩包"),
         SniffedKind.Gzip => ("gzip archive", "gzip 压缩包"),

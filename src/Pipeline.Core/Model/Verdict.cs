@@ -21,6 +21,9 @@ public sealed record Verdict(
     IReadOnlyList<Finding> Errors,
     IReadOnlyList<Finding> Warnings)
 {
+    /// <summary>Working days from 生成日期 to the release date known at validation, and an annual report's deadline; null when not assessed (rejected).</summary>
+    public Timeliness.TimelinessAssessment? Timeliness { get; init; }
+
     public bool HasError(string code) => Errors.Any(e => e.Code == code);
     public bool HasWarning(string code) => Warnings.Any(w => w.Code == code);
 }

@@ -39,8 +39,9 @@ public static partial class ReportValidator
         if (input.PersonalData.Count > 0) warnings.Add(Findings.PersonalData(input.PersonalData, input.Options.Privacy));
 
         var accepted = errors.Count == 0;
+        var timeliness = accepted ? CheckTimeliness(input, scopeAllowsPublication, warnings) : null;
         var heldForPrivacy = input.PersonalData.Count > 0 && input.Options.Privacy == PrivacyMode.HoldForReview;
-        return new Verdict(accepted, accepted && scopeAllowsPublication && !heldForPrivacy, errors, warnings);
+        return new Verdict(accepted, accepted && scopeAllowsPublication && !heldForPrivacy, errors, warnings) { Timeliness = timeliness };
     }
 
     /// <summary>篇一:/篇二:… markers, or several 文章属性 blocks, mean a page bundling different documents.</summary>

@@ -29,7 +29,7 @@ public sealed class RejectedFormatTests
         var finding = Pipeline.Core.Validation.Findings.LegacyFormat(LegacyFormatKind.WordBinary);
         Assert.Contains("WPS 文字", finding.MessageZh);
         Assert.Contains("另存为", finding.MessageZh);
-        Assert.Contains("Word 文档(*.docx)", finding.MessageZh);
+        Assert.Contains("Word 文档（*.docx）", finding.MessageZh);
         Assert.Contains("WPS Writer", finding.MessageEn);
         Assert.Contains("Save As", finding.MessageEn);
     }

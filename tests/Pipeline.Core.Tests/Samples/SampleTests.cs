@@ -18,7 +18,8 @@ public class SampleTests
 
         Assert.True(a.Verdict.Accepted);
         Assert.True(a.Verdict.Publishable);
-        Assert.Equal(["index-code-missing", "public-scope-missing"], a.Verdict.Warnings.Select(w => w.Code).Order());
+        // Made 2018-12-05, no release date: published today at the earliest, years past the 20 working days.
+        Assert.Equal(["index-code-missing", "public-scope-missing", "published-late"], a.Verdict.Warnings.Select(w => w.Code).Order());
         Assert.Equal("桐柏县文广新局 2018年度政府信息与政务公开工作总结", a.Metadata.Title.Value);
         Assert.Equal(("桐柏县文化广电新闻出版局", MetadataSource.Context), (a.Metadata.Publisher.Value, a.Metadata.Publisher.Source));
         Assert.Equal((new DateOnly(2018, 12, 5), MetadataSource.Inferred), (a.Metadata.GeneratedDate.Value, a.Metadata.GeneratedDate.Source));
