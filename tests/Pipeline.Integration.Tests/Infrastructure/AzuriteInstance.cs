@@ -37,6 +37,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Starts a new instance on three free ports.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
     public static async Task<AzuriteInstance> StartNewAsync(CancellationToken ct = default)
     {
         var ports = FreePorts(3);
@@ -70,13 +72,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Only bounds a hang: on a loaded machine (load average 50+ on two cores, several test runs each starting
+        // emulators) Node took more than 30 s to open its ports, and every test of the run failed on that timing.
+        var deadline = DateTime.UtcNow.Add(StartTimeout);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (!await CanConnectAsync(port, ct))
             {
                 if (_process.HasExited) throw new InvalidOperationException($"azurite exited with code {_process.ExitCode}");
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"azurite did not open port {port} in 30 s");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"azurite did not open port {port} in {StartTimeout.TotalSeconds:0} s");
                 await Task.Delay(100, ct);
             }
         }
