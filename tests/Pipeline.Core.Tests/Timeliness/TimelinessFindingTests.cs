@@ -85,7 +85,7 @@ public class TimelinessFindingTests
     public void Annual_report_after_its_deadline_names_the_deadline_and_the_days_late()
     {
         var a = Analyze(Report("华容县北景港镇2023年政府信息公开工作年度报告", "2024-03-28", "2024-04-03"));
-        var f = Assert.Single(a.Verdict.Warnings);
+        var f = Assert.Single(TimelinessWarnings(a));
         Assert.Equal("annual-report-late", f.Code);
         Assert.Contains("人民政府的年度报告应于2024年3月31日前向社会公布", f.MessageZh);
         Assert.Contains("已超过期限 3 天", f.MessageZh);
@@ -97,7 +97,7 @@ public class TimelinessFindingTests
     public void Annual_report_by_its_deadline_passes()
     {
         var a = Analyze(Report("华容县北景港镇2023年政府信息公开工作年度报告", "2024-03-28", "2024-03-29"));
-        Assert.Empty(a.Verdict.Warnings);
+        Assert.Empty(TimelinessWarnings(a));
         Assert.Equal(new DateOnly(2024, 3, 31), a.Verdict.Timeliness!.AnnualReportDeadline);
     }
 
@@ -130,4 +130,8 @@ public class TimelinessFindingTests
         Assert.False(a.Verdict.Accepted);
         Assert.Null(a.Verdict.Timeliness);
     }
+
+    // The annual reports here carry no statistics tables, so the template check warns too; these tests are about timeliness.
+    private static IEnumerable<Finding> TimelinessWarnings(ReportAnalysis analysis) =>
+        analysis.Verdict.Warnings.Where(w => w.Code is "published-late" or "annual-report-late" or "working-calendar-missing");
 }

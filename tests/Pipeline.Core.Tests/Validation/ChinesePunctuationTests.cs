@@ -85,6 +85,8 @@ public partial class ChinesePunctuationTests
         if (type == typeof(TimelinessAssessment))
             return Enum.GetValues<ReleaseDateBasis>().SelectMany(basis => new[] { PublisherKind.Government, PublisherKind.Department }.SelectMany(kind => new[] { 2018, 2023 }.Select(year =>
                 (object?)new TimelinessAssessment(new DateOnly(2024, 3, 4), new DateOnly(2024, 4, 2), basis, 21, [2023], true, year, kind, new DateOnly(year + 1, 3, 31), true))));
+        if (type == typeof(Pipeline.Core.Statistics.TemplateRow)) return [Pipeline.Core.Statistics.StatisticsTemplate.ApplicationRows[0], Pipeline.Core.Statistics.StatisticsTemplate.ReviewRows[0]];
+        if (type == typeof(Pipeline.Core.Statistics.TemplateColumn)) return [Pipeline.Core.Statistics.StatisticsTemplate.ApplicantColumns[1], Pipeline.Core.Statistics.StatisticsTemplate.Total];
         if (type.IsEnum) return Enum.GetValues(type).Cast<object?>();
         throw new InvalidOperationException($"no sample for a parameter of type {type}");
     }
