@@ -13,7 +13,7 @@ namespace Pipeline.Stages;
 
 /// <summary>
 /// Render stage, one message per (index code, version): renders the report page into the private staging
-/// container, records Rendered with its release time and, for publishable reports only, adds a due-index row.
+/// container with what publishing needs beside it (<see cref="StagedReport"/>: list entry, search text), records Rendered with its release time and, for publishable reports only, adds a due-index row.
 /// Idempotent: a repeated or stale message changes nothing.
 /// </summary>
 public sealed class RenderStage(
@@ -52,7 +52,12 @@ public sealed class RenderStage(
         var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = $"{TableKeys.Encode(entry.IndexCode)}/{LedgerEntry.VersionRowKey(entry.Version)}.html";
-        await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(stagingBlob).UploadAsync(new BinaryData(html),
+        var staging = blobs.GetBlobContainerClient(StorageNames.StagingContainer);
+        // The list entry and search text from the same model, beside the page, so publishing needs nothing else. Both
+        // before the ledger names the page: publish takes up only what the ledger says was rendered.
+        await staging.GetBlobClient(StagedReport.BlobNameFor(stagingBlob)).UploadAsync(new BinaryData(StagedReport.From(model).ToJson()),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct).ConfigureAwait(false);
+        await staging.GetBlobClient(stagingBlob).UploadAsync(new BinaryData(html),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } }, ct).ConfigureAwait(false);
 
         var (releaseAt, source) = ReleaseTime(analysis, entry, site);
