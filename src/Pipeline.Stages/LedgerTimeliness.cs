@@ -22,9 +22,9 @@ public static class LedgerTimeliness
     private static (DateOnly Date, ReleaseDateBasis Basis) ReleaseDate(LedgerEntry entry, SiteOptions site, DateTimeOffset now)
     {
         if (ParseDate(entry.ReleaseDate) is { } stated) return (stated, ReleaseDateBasis.Stated);
-        if (entry.FirstPublishedAt is { } published) return (SiteTime.Today(published, site), ReleaseDateBasis.Published);
-        if (entry.ReleaseAt is { } scheduled && scheduled > now) return (SiteTime.Today(scheduled, site), ReleaseDateBasis.Scheduled);
-        return (SiteTime.Today(now, site), ReleaseDateBasis.Validation);
+        if (entry.FirstPublishedAt is { } published) return (SiteCalendar.For(site).DateOf(published), ReleaseDateBasis.Published);
+        if (entry.ReleaseAt is { } scheduled && scheduled > now) return (SiteCalendar.For(site).DateOf(scheduled), ReleaseDateBasis.Scheduled);
+        return (SiteCalendar.For(site).DateOf(now), ReleaseDateBasis.Validation);
     }
 
     private static DateOnly? ParseDate(string? text) =>

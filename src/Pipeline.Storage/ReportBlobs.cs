@@ -50,6 +50,13 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
     public static string StagingName(string indexCode, int version) =>
         $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.html";
 
+    /// <summary>The report render stages beside a page (…/v000N.html → …/v000N.json): list entry, search text, original.</summary>
+    public static string StagedReportName(string stagingName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stagingName);
+        return Path.ChangeExtension(stagingName, ".json");
+    }
+
     public BlobClient Incoming(string blobName) => Container(StorageNames.IncomingContainer).GetBlobClient(blobName);
 
     public async Task<bool> IncomingExistsAsync(string agency, string fileName, CancellationToken cancellationToken = default) =>
@@ -99,6 +106,25 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
 
     public async Task<ReadOnlyMemory<byte>> GetStagedPageAsync(string? stagingName, CancellationToken cancellationToken = default) =>
         await DownloadAsync(StorageNames.StagingContainer, stagingName, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Writes (or replaces) the report staged beside the page <paramref name="stagingName"/>.</summary>
+    public async Task SetStagedReportAsync(string stagingName, byte[] json, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.StagingContainer).GetBlobClient(StagedReportName(stagingName))
+            .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>The report staged beside the page <paramref name="stagingName"/>, or null when none was (a page staged by an older version).</summary>
+    public async Task<ReadOnlyMemory<byte>?> GetStagedReportAsync(string stagingName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await DownloadAsync(StorageNames.StagingContainer, StagedReportName(stagingName), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     private BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);
 
