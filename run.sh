@@ -57,9 +57,9 @@ export Pipeline__IncomingScanIntervalSeconds="${Pipeline__IncomingScanIntervalSe
 export Site__BaseUrl="http://127.0.0.1:$site_port/"
 export PIPELINE_SETTINGS="$root/local.settings.json"   # optional; environment variables above win
 
-log "building"
-dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
-cli=(dotnet "$root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll")
+log "building the CLI (ReadyToRun, artifacts/pipeline/)"
+cli_exe="$(src/Pipeline.Cli/publish.sh)"
+cli=("$cli_exe")
 pipeline() { "${cli[@]}" "$@"; }
 
 log "seeding the agency registry"
@@ -101,7 +101,7 @@ for line in "${uploads[@]}"; do
 done
 echo
 echo "Site: http://127.0.0.1:$site_port/"
-echo "Status of one report: dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll status <index code>   (with PipelineStorage as above)"
+echo "Status of one report: ${cli_exe#"$root/"} status <index code>   (with PipelineStorage as above)"
 echo "Ctrl-C stops Azurite and the host."
 # `wait` returns when a trapped signal (Ctrl-C) arrives, so the cleanup runs at once.
 wait "${pids[-1]}"

@@ -25,7 +25,9 @@ public static class RunCommand
         };
         port.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be a port number");
+            // A value that is not a number is the parser's error already; this adds the range.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, out var value) && value is < 0 or > 65535)
+                result.AddError("--port must be a port number");
         });
         var command = new ConfiguredCommand("run",
             "Local host: incoming scanner, render-queue worker, publish scheduler and a static server for $web on 127.0.0.1. Ctrl-C stops it.")
