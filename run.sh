@@ -57,9 +57,9 @@ export Pipeline__IncomingScanIntervalSeconds="${Pipeline__IncomingScanIntervalSe
 export Site__BaseUrl="http://127.0.0.1:$site_port/"
 export PIPELINE_SETTINGS="$root/local.settings.json"   # optional; environment variables above win
 
-log "building"
-dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
-cli=(dotnet "$root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll")
+log "building the CLI (ReadyToRun, artifacts/pipeline/)"
+cli_exe="$(src/Pipeline.Cli/publish.sh)"
+cli=("$cli_exe")
 pipeline() { "${cli[@]}" "$@"; }
 
 log "seeding the agency registry"
@@ -107,7 +107,7 @@ last="${uploads[-1]}"; last_agency="${last%%$'\t'*}"; last_file="${last#*$'\t'}"
 held_code="$(awk -F'\t' '$3=="held" {print $4; exit}' <<<"$status")"
 echo "Try next, in another terminal (the host keeps running here):"
 echo "  export PipelineStorage='$PipelineStorage'"
-echo "  alias pipeline='dotnet $root/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll'"
+echo "  alias pipeline='$cli_exe'"
 echo "  pipeline status                                        # one line per upload"
 echo "  pipeline status --agency $last_agency --file $last_file   # one upload: state, reason, findings, timeliness"
 echo "  pipeline upload my-report.docx --agency $last_agency   # your own file (.docx, .pdf, .html, .txt; folders in config/agencies.json)"

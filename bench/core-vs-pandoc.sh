@@ -17,8 +17,8 @@ if ! command -v pandoc >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y pandoc >/dev/null; else sudo apt-get install -y pandoc >/dev/null; fi
 fi
 
-echo "building pipeline (Release)..." >&2
-dotnet build "$ROOT/src/Pipeline.Cli" -c Release -v q -nologo -o "$WORK/cli" >/dev/null
+echo "building pipeline (src/Pipeline.Cli/publish.sh)..." >&2
+CLI="$("$ROOT/src/Pipeline.Cli/publish.sh")"
 
 mkdir -p "$WORK/in" "$WORK/out-core" "$WORK/out-pandoc"
 i=0
@@ -36,7 +36,7 @@ MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.2f", b / 1048576 }')
 TIMEFORMAT='%R %U %S'
 measure() { { time "$@" >/dev/null 2>>"$WORK/errors.log"; } 2>&1 | tail -n 1; }
 
-read -r core_wall core_user core_sys < <(measure "$WORK/cli/pipeline" render "$WORK/in" -o "$WORK/out-core")
+read -r core_wall core_user core_sys < <(measure "$CLI" render "$WORK/in" -o "$WORK/out-core")
 pandoc_each() {
   for f in "$WORK"/in/*.txt; do
     name="$(basename "$f" .txt)"

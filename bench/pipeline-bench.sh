@@ -14,9 +14,9 @@ node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$b" --queueHost 127.0
 azurite=$!
 trap 'kill $azurite 2>/dev/null || true; wait $azurite 2>/dev/null || true' EXIT
 for port in "$b" "$q" "$t"; do for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done; done
-dotnet build src/Pipeline.Cli -c Release -v q -nologo -clp:NoSummary >/dev/null
+devtools="$(src/Pipeline.Cli/publish.sh bench/Pipeline.DevTools)"
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export PipelineStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$b/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$q/devstoreaccount1;TableEndpoint=http://127.0.0.1:$t/devstoreaccount1;"
 export PIPELINE_SETTINGS=/nonexistent
 /usr/bin/time -f "bench process: %e s wall, %U s user, %S s sys, max RSS %M KB" \
-  dotnet src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll bench --reports "$reports" --grow "$grow"
+  "$devtools" bench --reports "$reports" --grow "$grow"

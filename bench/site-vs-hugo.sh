@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the same 10,000 synthetic reports with `pipeline build-site` and with Hugo (list pages per year and
+# Builds the same 10,000 synthetic reports with `pipeline-dev build-site` (bench/Pipeline.DevTools) and with Hugo (list pages per year and
 # publisher, RSS, sitemap), side by side; then publishes 1 report incrementally and measures search downloads.
 # Usage: bench/site-vs-hugo.sh [count]   (needs: dotnet, hugo, python3; writes under /tmp/site-bench)
 set -euo pipefail
@@ -8,10 +8,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=/tmp/site-bench
 rm -rf "$WORK" && mkdir -p "$WORK"
 command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo" >&2; exit 1; }
-dotnet build "$ROOT/src/Pipeline.Cli" -c Release -v q -nologo >/dev/null
-PIPELINE="dotnet $ROOT/src/Pipeline.Cli/bin/Release/net10.0/pipeline.dll"
+PIPELINE="$("$ROOT/src/Pipeline.Cli/publish.sh" bench/Pipeline.DevTools)"
 
-echo "== pipeline build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== pipeline-dev build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate "$N"
 echo "files $(find "$WORK/site" -type f | wc -l), bytes $(du -sb "$WORK/site" | cut -f1)"
 

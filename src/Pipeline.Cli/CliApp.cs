@@ -1,58 +1,94 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Pipeline.Cli.Commands;
+using Pipeline.Cli.Hosting;
+
 namespace Pipeline.Cli;
 
-/// <summary>Command dispatch. Each command lives in its own file under Commands/.</summary>
+/// <summary>
+/// The operator CLI: every command and option is declared once, in its command's file under Commands/, and
+/// System.CommandLine generates the usage, the errors and <c>--help</c> of every command from those declarations.
+/// Exit codes: <see cref="ExitCodes"/>.
+/// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    public const string Description =
+        "Pipeline operator CLI: the local host, uploads, status and operator actions on the configured storage, and " +
+        "analysis of local files. Configuration: local.settings.json \"Values\" (or the file named by PIPELINE_SETTINGS), " +
+        "then environment variables, then --Section:Key=value after a storage command's arguments.";
+
+    /// <summary>Every command, in the order help lists them.</summary>
+    public static Command CreateRootCommand() => new("pipeline", Description)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        new HelpOption(),
+        new VersionOption(),
+        RunCommand.Create(),
+        UploadCommand.Create(),
+        StatusCommand.Create(),
+        PublishCommand.Create(),
+        WithdrawCommand.Create(),
+        ApproveCommand.Create(),
+        RebuildCommand.Create(),
+        SeedCommand.Create(),
+        InspectCommand.Create(),
+        RenderCommand.Create(),
+        ScoreCommand.Create(),
+    };
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(CreateRootCommand(), args);
+
+    /// <summary>
+    /// Parses and runs one command line against <paramref name="root"/>, a command named after the executable with
+    /// the help and version options and the commands as subcommands (the dev tools reuse this with their own). Usage errors print the error and the command's usage on stderr and return <see cref="ExitCodes.Usage"/>;
+    /// an unexpected exception prints its message on stderr and returns <see cref="ExitCodes.Failed"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(Command root, string[] args)
+    {
+        IReadOnlyList<string> overrides = [];
+        var configured = args.Length > 0 ? root.Subcommands.OfType<ConfiguredCommand>().FirstOrDefault(c => c.Name == args[0]) : null;
+        if (configured is not null) (args, overrides) = CliConfiguration.SplitOverrides(args);
+
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction) return UsageError(root, parse);
+        if (configured is not null && parse.CommandResult.Command == configured) configured.ConfigurationOverrides = overrides;
+        try
         {
-            Console.Out.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            // Ctrl-C is each command's own business (ConsoleCancellation; `run` stops its host gracefully), so the
+            // parser registers no signal handlers; exceptions reach the handler below instead of a stack dump.
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false })
+                .ConfigureAwait(false);
         }
-        var rest = args[1..];
-        return args[0] switch
+        catch (OperationCanceledException)
         {
-            "inspect" => await Commands.InspectCommand.RunAsync(rest),
-            "render" => await Commands.RenderCommand.RunAsync(rest),
-            "build-site" => await Commands.BuildSiteCommand.RunAsync(rest),
-            "run" => await Commands.RunCommand.RunAsync(rest),
-            "upload" => await Commands.UploadCommand.RunAsync(rest),
-            "status" => await Commands.StatusCommand.RunAsync(rest),
-            "publish" => await Commands.AdminCommands.PublishAsync(rest),
-            "withdraw" => await Commands.AdminCommands.WithdrawAsync(rest),
-            "approve" => await Commands.AdminCommands.ApproveAsync(rest),
-            "rebuild" => await Commands.AdminCommands.RebuildAsync(rest),
-            "seed" => await Commands.AdminCommands.SeedAsync(rest),
-            "bench" => await Commands.BenchCommand.RunAsync(rest),
-            "score" => await Commands.ScoreCommand.RunAsync(rest),
-            _ => UsageError($"unknown command '{args[0]}'"),
-        };
+            Console.Error.WriteLine($"{CommandPath(parse)}: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"{CommandPath(parse)}: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 
-    public const string Usage = """
-        usage: pipeline <command> [options]
-          inspect <file> [--agency <publisher name>] [--json]
-          render <file> [--agency <name>] -o <out.html>
-          render <file|folder>... -o <folder>
-          build-site <folder> -o <out> [--generate N [--from M]] [--state <dir>] [--page-size N] [--search "q1|q2"]
-          run [--port 8080]                        local host: workers + site server on 127.0.0.1
-          upload <files…> --agency <a> [--release-at <iso 8601>]
-          status [<index code> | --agency <a> --file <f>]
-          publish                                  one publish run now
-          withdraw <index code> --reason "…"
-          approve <index code> --masked|--as-is    release a report held for privacy review
-          rebuild                                  regenerate the whole site from the ledger
-          seed                                     create storage, enable the website, seed the agency registry
-          bench [--reports 1000] [--grow 10000]    throughput and publish cost on the configured storage
-          score <folder> [--json] [--min 0.95]     per-field reading accuracy over documents with .expected.json
-        configuration: local.settings.json "Values", then environment variables, then --Section:Key=value
-        """;
-
-    public static int UsageError(string message)
+    /// <summary>Each parse error as "pipeline &lt;command&gt;: error", then the command's usage; all on stderr.</summary>
+    private static int UsageError(Command root, ParseResult parse)
     {
-        Console.Error.WriteLine("pipeline: " + message);
-        Console.Error.WriteLine(Usage);
-        return 2;
+        var error = Console.Error;
+        foreach (var e in parse.Errors) error.WriteLine($"{CommandPath(parse)}: {e.Message}");
+        error.WriteLine();
+        // The command's own help, generated the same way as for --help, written to stderr.
+        var path = CommandPath(parse).Split(' ').Skip(1).Append("--help").ToArray();
+        root.Parse(path).Invoke(new InvocationConfiguration { Output = error, ProcessTerminationTimeout = null });
+        return ExitCodes.Usage;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Add(result.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

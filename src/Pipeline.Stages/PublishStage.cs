@@ -176,7 +176,11 @@ public sealed class PublishStage(
     /// Regenerates the whole site from the ledger (every published report at its published version, every
     /// withdrawal notice), under the publish lease. Cost grows with the ledger: an operator action, not the timer's.
     /// </summary>
-    public async Task<PublishOutcome> RebuildAsync(CancellationToken ct)
+    public Task<PublishOutcome> RebuildAsync(CancellationToken ct) => RebuildAsync(null, ct);
+
+    /// <inheritdoc cref="RebuildAsync(CancellationToken)"/>
+    /// <param name="progress">Told how many of the published reports have been loaded so far, for a progress bar.</param>
+    public async Task<PublishOutcome> RebuildAsync(IProgress<RebuildProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var lease = await BlobLease.AcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
@@ -209,6 +213,7 @@ public sealed class PublishStage(
                 entry.State = ReportState.Published;
                 count++;
                 yield return await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
+                progress?.Report(new RebuildProgress(count, published.Count));
             }
         }
         var result = await CreatePublisher().RebuildAsync(InSequenceOrder(), withdrawals, ct).ConfigureAwait(false);

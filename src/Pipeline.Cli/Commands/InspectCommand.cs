@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,7 +10,7 @@ namespace Pipeline.Cli.Commands;
 /// <summary>
 /// <c>pipeline inspect &lt;file&gt; [--agency &lt;publisher name&gt;] [--json]</c>: analyses one file with the core library
 /// and prints the verdict. The --json shape is a contract other tools depend on; exit code 0 whatever the verdict,
-/// 2 only for usage errors (missing or unknown argument, file not found).
+/// 2 only for usage errors (missing or unknown argument, file not found or unreadable).
 /// </summary>
 public static class InspectCommand
 {
@@ -20,37 +21,21 @@ public static class InspectCommand
         Indented = false,
     };
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Command Create()
     {
-        string? file = null;
-        string? agency = null;
-        var json = false;
-        for (var i = 0; i < args.Length; i++)
+        var file = new Argument<string>("file") { Description = "The report file (text, .docx, .pdf or web page)." }.MustExist();
+        var agency = new Option<string>("--agency") { Description = "The publisher name of the uploading agency, as the agency registry gives it.", HelpName = "publisher name" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on one line (a contract other tools read) instead of the readable report." };
+        var command = new Command("inspect", "Analyse one file without storage and print the verdict, metadata with its sources, outline and removed lines.")
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--agency":
-                    if (i + 1 >= args.Length) return CliApp.UsageError("inspect: --agency needs a publisher name");
-                    agency = args[++i];
-                    break;
-                case var option when option.StartsWith('-') && option.Length > 1:
-                    return CliApp.UsageError($"inspect: unknown option '{option}'");
-                default:
-                    if (file is not null) return CliApp.UsageError($"inspect: unexpected argument '{args[i]}' (one file at a time)");
-                    file = args[i];
-                    break;
-            }
-        }
-        if (file is null) return CliApp.UsageError("inspect: missing <file>");
-        if (!File.Exists(file))
-        {
-            Console.Error.WriteLine($"pipeline: inspect: file not found: {file}");
-            return 2;
-        }
+            file, agency, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(file), parse.GetValue(agency), parse.GetValue(json), ct));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(string file, string? agency, bool json, CancellationToken cancellationToken = default)
+    {
         ReportAnalysis analysis;
         try
         {
@@ -60,13 +45,13 @@ public static class InspectCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"pipeline: inspect: cannot read {file}: {ex.Message}");
-            return 2;
+            Console.Error.WriteLine($"pipeline inspect: cannot read {file}: {ex.Message}");
+            return ExitCodes.Usage;
         }
 
         await Console.Out.WriteAsync(json ? ToJson(analysis) + "\n" : ToSummary(analysis)).ConfigureAwait(false);
         await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>The --json contract: one object, unknown fields null, dates yyyy-MM-dd, Chinese unescaped.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Pipeline.Core;
 using Pipeline.Site;
@@ -12,38 +13,37 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public static class RenderCommand
 {
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Command Create()
     {
-        var inputs = new List<string>();
-        string? output = null;
-        string? agency = null;
-        for (var i = 0; i < args.Length; i++)
+        var inputs = new Argument<string[]>("inputs")
         {
-            switch (args[i])
-            {
-                case "-o" or "--output":
-                    if (i + 1 >= args.Length) return CliApp.UsageError("render: -o needs a path");
-                    output = args[++i];
-                    break;
-                case "--agency":
-                    if (i + 1 >= args.Length) return CliApp.UsageError("render: --agency needs a publisher name");
-                    agency = args[++i];
-                    break;
-                case var option when option.StartsWith('-') && option.Length > 1:
-                    return CliApp.UsageError($"render: unknown option '{option}'");
-                default:
-                    inputs.Add(args[i]);
-                    break;
-            }
-        }
-        if (inputs.Count == 0 || output is null) return CliApp.UsageError("render: needs input file(s) and -o");
+            Description = "Report files, or folders whose report files (.txt, .text, .docx, no extension) are rendered.",
+            HelpName = "file|folder",
+            Arity = ArgumentArity.OneOrMore,
+        }.MustExist(folders: true);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The page to write (one input file and a name ending .html), or else the folder to write one page per input into.",
+            HelpName = "out.html|folder",
+            Required = true,
+        };
+        var agency = new Option<string>("--agency") { Description = "The publisher name of the uploading agency.", HelpName = "name" };
+        var command = new Command("render", "Render report pages from local files (no storage) and print the throughput of analyse + render on stderr.")
+        {
+            inputs, output, agency,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(inputs), parse.GetRequiredValue(output), parse.GetValue(agency), ct));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string output, string? agency, CancellationToken cancellationToken = default)
+    {
         var files = new List<string>();
         foreach (var input in inputs)
         {
             if (Directory.Exists(input)) files.AddRange(ReportFiles.InFolder(input));
             else if (File.Exists(input)) files.Add(input);
-            else return CliApp.UsageError($"render: '{input}' not found");
+            else throw new FileNotFoundException($"'{input}' not found", input);
         }
         var singlePage = files.Count == 1 && !Directory.Exists(inputs[0]) && output.EndsWith(".html", StringComparison.OrdinalIgnoreCase);
         if (!singlePage) Directory.CreateDirectory(output);
@@ -72,6 +72,6 @@ public static class RenderCommand
         var renderSeconds = Math.Max((double)renderTicks / Stopwatch.Frequency, 1e-9);
         Console.Error.WriteLine($"rendered {files.Count} file(s), {inputBytes / 1048576.0:F2} MB in {seconds:F3} s: {inputBytes / 1048576.0 / seconds:F1} MB/s "
             + $"(read+analyse+render+write); render alone {renderSeconds:F3} s: {inputBytes / 1048576.0 / renderSeconds:F1} MB/s of input");
-        return 0;
+        return ExitCodes.Success;
     }
 }

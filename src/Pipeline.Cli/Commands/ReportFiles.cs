@@ -1,7 +1,7 @@
 namespace Pipeline.Cli.Commands;
 
 /// <summary>Which files of a folder the CLI treats as reports when given the folder rather than the files.</summary>
-internal static class ReportFiles
+public static class ReportFiles
 {
     // The formats agencies upload. A folder of samples also holds its README and manifest, which are not reports;
     // a file named explicitly on the command line is always analysed, whatever its extension.

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,18 +16,33 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run [--port 8080]                       local host: workers + site server on 127.0.0.1";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CommandArgs.Parse(args, new HashSet<string> { "port" }, new HashSet<string>());
-        if (parsed.Positional.Count > 0) return CliApp.UsageError("run takes no positional arguments");
-        if (!int.TryParse(parsed.Get("port") ?? "8080", out var port) || port is < 0 or > 65535)
-            return CliApp.UsageError("--port must be a port number");
+        var port = new Option<int>("--port")
+        {
+            Description = "Port of the static site server on 127.0.0.1 (0: any free port).",
+            DefaultValueFactory = _ => 8080,
+        };
+        port.Validators.Add(result =>
+        {
+            // A value that is not a number is the parser's error already; this adds the range.
+            if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, out var value) && value is < 0 or > 65535)
+                result.AddError("--port must be a port number");
+        });
+        var command = new ConfiguredCommand("run",
+            "Local host: incoming scanner, render-queue worker, publish scheduler and a static server for $web on 127.0.0.1. Ctrl-C stops it.")
+        {
+            port,
+        };
+        command.SetAction(parse => RunAsync(parse.GetValue(port), command.ConfigurationOverrides));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(int port, IReadOnlyList<string> configurationOverrides)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddPipelineSources(parsed.ConfigurationOverrides);
+        builder.Configuration.AddPipelineSources(configurationOverrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.IncludeScopes = true; });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning).AddFilter("Azure", LogLevel.Error);
@@ -45,6 +61,6 @@ public static class RunCommand
         await app.StartAsync();
         foreach (var url in app.Urls) Console.Out.WriteLine($"Serving the site at {url}/");
         await app.WaitForShutdownAsync();
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Cli.Fidelity;
@@ -11,35 +12,25 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        string? folder = null;
-        var json = false;
-        double? min = null;
-        for (var i = 0; i < args.Length; i++)
+        var folder = new Argument<string>("folder") { Description = "Documents, each with a <name>.expected.json beside it (docs/fidelity.md)." }
+            .MustBeFolder("a folder of documents with .expected.json files");
+        var json = new Option<bool>("--json") { Description = "Print the report as one JSON object." };
+        var min = new Option<double?>("--min") { Description = "Exit 1 when overall accuracy is below this fraction, e.g. 0.95.", HelpName = "fraction" };
+        var command = new Command("score", "Reading fidelity: per-field accuracy and every miss over documents with expected readings.")
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--min":
-                    if (i + 1 >= args.Length || !double.TryParse(args[++i], CultureInfo.InvariantCulture, out var m)) return Task.FromResult(CliApp.UsageError("score: --min needs a number such as 0.95"));
-                    min = m;
-                    break;
-                case var option when option.StartsWith('-') && option.Length > 1:
-                    return Task.FromResult(CliApp.UsageError($"score: unknown option '{option}'"));
-                default:
-                    if (folder is not null) return Task.FromResult(CliApp.UsageError($"score: unexpected argument '{args[i]}'"));
-                    folder = args[i];
-                    break;
-            }
-        }
-        if (folder is null || !Directory.Exists(folder)) return Task.FromResult(CliApp.UsageError("score: needs a folder of documents with .expected.json files"));
+            folder, json, min,
+        };
+        command.SetAction(parse => Run(parse.GetRequiredValue(folder), parse.GetValue(json), parse.GetValue(min)));
+        return command;
+    }
 
+    public static int Run(string folder, bool json, double? min)
+    {
         var report = FidelityScorer.ScoreFolder(folder);
         Console.Out.Write(json ? JsonSerializer.Serialize(report, FidelityJsonContext.Default.FidelityReport) + "\n" : Format(report));
-        return Task.FromResult(min is { } floor && report.Accuracy < floor ? 1 : 0);
+        return min is { } floor && report.Accuracy < floor ? ExitCodes.NotDone : ExitCodes.Success;
     }
 
     public static string Format(FidelityReport report)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Pipeline.Cli.Hosting;
 using Pipeline.Stages;
 using Pipeline.Storage;
@@ -10,33 +11,50 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 public static class StatusCommand
 {
-    public const string Usage = "status [<index code> | --agency <a> --file <f>]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CommandArgs.Parse(args, new HashSet<string> { "agency", "file" }, new HashSet<string>());
-        await using var services = CliServices.Create(parsed.ConfigurationOverrides);
+        var indexCode = new Argument<string?>("index code") { Description = "One report's index code (索引号).", Arity = ArgumentArity.ZeroOrOne };
+        var agency = new Option<string>("--agency") { Description = "The upload's agency folder (with --file)." };
+        var file = new Option<string>("--file") { Description = "The upload's file name (with --agency)." };
+        var command = new ConfiguredCommand("status",
+            "Where a report is and why: by index code, or by upload (--agency and --file); without arguments one line per upload. Exit 1 if not found.")
+        {
+            indexCode, agency, file,
+        };
+        command.Validators.Add(result =>
+        {
+            var byFile = result.GetValue(agency) is not null || result.GetValue(file) is not null;
+            if (byFile && (result.GetValue(agency) is null || result.GetValue(file) is null)) result.AddError("--agency and --file go together");
+            else if (byFile && result.GetValue(indexCode) is not null) result.AddError("give an index code or --agency with --file, not both");
+        });
+        command.SetAction(parse => RunAsync(parse.GetValue(indexCode), parse.GetValue(agency), parse.GetValue(file), command.ConfigurationOverrides));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? indexCode, string? agency, string? file, IReadOnlyList<string> configurationOverrides)
+    {
+        await using var services = CliServices.Create(configurationOverrides);
         using var cts = ConsoleCancellation.Create();
         var admin = services.Get<ReportAdmin>();
 
-        if (parsed.Positional.Count == 1)
+        if (indexCode is not null)
         {
-            var status = await admin.GetByIndexCodeAsync(parsed.Positional[0], cts.Token);
+            var status = await admin.GetByIndexCodeAsync(indexCode, cts.Token);
             if (status is null)
             {
-                Console.Error.WriteLine($"no report with index code {parsed.Positional[0]}");
-                return 1;
+                Console.Error.WriteLine($"no report with index code {indexCode}");
+                return ExitCodes.NotDone;
             }
             PrintReport(status);
-            return 0;
+            return ExitCodes.Success;
         }
-        if (parsed.Get("agency") is { } agency && parsed.Get("file") is { } file)
+        if (agency is not null && file is not null)
         {
             var upload = await admin.GetByFileAsync(agency, file, cts.Token);
             if (upload is null)
             {
                 Console.Error.WriteLine($"no upload incoming/{agency}/{file} known");
-                return 1;
+                return ExitCodes.NotDone;
             }
             Console.Out.WriteLine($"upload     incoming/{upload.Agency}/{upload.FileName}");
             Console.Out.WriteLine($"outcome    {upload.Outcome}");
@@ -44,9 +62,8 @@ public static class StatusCommand
             if (upload.ResultBlob is not null) Console.Out.WriteLine($"result     results/{upload.ResultBlob}");
             if (upload.QuarantineBlob is not null) Console.Out.WriteLine($"original   quarantine/{upload.QuarantineBlob}");
             if (upload.Report is not null) PrintReport(upload.Report);
-            return 0;
+            return ExitCodes.Success;
         }
-        if (parsed.Positional.Count > 1 || parsed.Has("agency") || parsed.Has("file")) return CliApp.UsageError("usage: " + Usage);
 
         var uploads = services.Get<UploadReceipts>();
         var ledger = services.Get<ReportLedger>();
@@ -58,7 +75,7 @@ public static class StatusCommand
             var timeliness = report is null ? "-" : TimelinessText.Short(await admin.AssessTimelinessAsync(report, cts.Token));
             Console.Out.WriteLine(string.Join('\t', row.Agency, row.FileName, label, row.IndexCode ?? "-", OneLine(report?.Reason ?? row.Reason), timeliness));
         }
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>

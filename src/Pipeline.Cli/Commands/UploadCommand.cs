@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -7,46 +8,65 @@ using Pipeline.Storage;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary>`pipeline upload &lt;files…&gt; --agency &lt;a&gt; [--release-at &lt;iso&gt;]`: writes incoming/&lt;agency&gt;/&lt;file&gt; as an agency would.</summary>
+/// <summary>
+/// `pipeline upload &lt;files…&gt; --agency &lt;a&gt; [--release-at &lt;iso&gt;]`: writes incoming/&lt;agency&gt;/&lt;file&gt; as an
+/// agency would. One line per file on stdout; a progress bar over all the bytes on stderr when it is a terminal.
+/// </summary>
 public static class UploadCommand
 {
-    public const string Usage = "upload <files…> --agency <a> [--release-at <iso 8601>]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CommandArgs.Parse(args, new HashSet<string> { "agency", "release-at" }, new HashSet<string>());
-        var agency = parsed.Get("agency");
-        if (string.IsNullOrWhiteSpace(agency) || parsed.Positional.Count == 0) return CliApp.UsageError("usage: " + Usage);
-        DateTimeOffset? releaseAt = null;
-        if (parsed.Get("release-at") is { } raw)
+        var files = new Argument<string[]>("files") { Description = "The report files to upload.", Arity = ArgumentArity.OneOrMore }.MustExist();
+        var agency = new Option<string>("--agency") { Description = "The agency folder to upload into (incoming/<agency>/).", Required = true }.NotBlank();
+        var releaseAt = new Option<DateTimeOffset?>("--release-at")
         {
-            if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                return CliApp.UsageError($"--release-at '{raw}' is not an ISO 8601 date/time");
-            releaseAt = at;
-        }
-        var missing = parsed.Positional.Where(f => !File.Exists(f)).ToList();
-        if (missing.Count > 0) return CliApp.UsageError("no such file: " + string.Join(", ", missing));
+            Description = "Release time for reports that state none (ISO 8601; UTC unless an offset is given).",
+            HelpName = "iso 8601",
+            CustomParser = result =>
+            {
+                var raw = result.Tokens.Single().Value;
+                if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at;
+                result.AddError($"--release-at '{raw}' is not an ISO 8601 date/time");
+                return null;
+            },
+        };
+        var command = new ConfiguredCommand("upload", "Upload report files into incoming/<agency>/, as an agency would.")
+        {
+            files, agency, releaseAt,
+        };
+        command.SetAction(parse => RunAsync(parse.GetRequiredValue(files), parse.GetRequiredValue(agency), parse.GetValue(releaseAt), command.ConfigurationOverrides));
+        return command;
+    }
 
-        await using var services = CliServices.Create(parsed.ConfigurationOverrides);
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string agency, DateTimeOffset? releaseAt, IReadOnlyList<string> configurationOverrides)
+    {
+        await using var services = CliServices.Create(configurationOverrides);
         using var cts = ConsoleCancellation.Create();
         var incoming = services.Get<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
         await incoming.CreateIfNotExistsAsync(cancellationToken: cts.Token);
-        var total = parsed.Positional.Count;
+        var lengths = paths.Select(p => new FileInfo(p).Length).ToList();
+        var totalBytes = lengths.Sum();
+        long doneBytes = 0;
+        var total = paths.Count;
+        using var bar = TerminalProgress.OnStandardError("upload");
         for (var i = 0; i < total; i++)
         {
-            var path = parsed.Positional[i];
+            var path = paths[i];
             var name = Path.GetFileName(path);
-            var length = new FileInfo(path).Length;
+            var length = lengths[i];
+            var detail = $"[{i + 1}/{total}] {name}";
             var options = new BlobUploadOptions
             {
-                ProgressHandler = new Progress<long>(sent => Console.Error.Write($"\r[{i + 1}/{total}] {name}: {sent * 100 / Math.Max(1, length),3}%")),
+                ProgressHandler = bar.Visible ? new SynchronousProgress<long>(sent => bar.Report(doneBytes + sent, totalBytes, detail)) : null,
             };
             if (releaseAt is { } at) options.Metadata = new Dictionary<string, string> { [ValidateStage.ReleaseAtMetadataKey] = at.ToString("O", CultureInfo.InvariantCulture) };
-            await using var stream = File.OpenRead(path);
-            await incoming.GetBlobClient($"{agency}/{name}").UploadAsync(stream, options, cts.Token);
-            Console.Error.Write("\r");
+            await using (var stream = File.OpenRead(path))
+                await incoming.GetBlobClient($"{agency}/{name}").UploadAsync(stream, options, cts.Token);
+            doneBytes += length;
+            bar.Clear();
             Console.Out.WriteLine($"[{i + 1}/{total}] {name} → incoming/{agency}/{name} ({length:N0} bytes){(releaseAt is null ? "" : $", release at {releaseAt:O}")}");
+            bar.Report(doneBytes, totalBytes, detail);
         }
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -28,6 +28,30 @@ public static class CliConfiguration
         return builder;
     }
 
+    /// <summary>
+    /// Separates configuration overrides from a command's own arguments: "--Section:Key=value", "--Section__Key=value"
+    /// or the same with the value as the next argument (a name with ':' or "__" is never one of the CLI's options).
+    /// </summary>
+    public static (string[] CommandArguments, List<string> Overrides) SplitOverrides(IReadOnlyList<string> args)
+    {
+        var rest = new List<string>(args.Count);
+        var overrides = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var eq = arg.IndexOf('=');
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? (eq > 0 ? arg[2..eq] : arg[2..]) : "";
+            if (!name.Contains(':') && !name.Contains("__"))
+            {
+                rest.Add(arg);
+                continue;
+            }
+            overrides.Add(arg);
+            if (eq < 0 && i + 1 < args.Count) overrides.Add(args[++i]);
+        }
+        return ([.. rest], overrides);
+    }
+
     public static IConfiguration Build(IEnumerable<string> overrides) =>
         new ConfigurationBuilder().AddPipelineSources(overrides).Build();
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -9,33 +10,40 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pipeline.Cli;
 using Pipeline.Cli.Hosting;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
-namespace Pipeline.Cli.Commands;
+namespace Pipeline.DevTools;
 
 /// <summary>
-/// `pipeline bench [--reports 1000] [--grow 10000] [--batch 10]`: on the configured storage (Azurite in
+/// `pipeline-dev bench [--reports 1000] [--grow 10000] [--batch 10]`: on the configured storage (Azurite in
 /// bench/pipeline-bench.sh), measures (1) first upload → all published for N generated reports, running the stages
 /// back to back as fast as they go, and (2) the cost of one publish run of a small batch as the number of already
 /// published reports grows: storage requests by kind and target, and time.
 /// </summary>
 public static class BenchCommand
 {
-    public const string Usage = "bench [--reports 1000] [--grow 10000] [--batch 10]   throughput and publish cost on the configured storage";
-
     private const string Agency = "pingliang";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var parsed = CommandArgs.Parse(args, new HashSet<string> { "reports", "grow", "batch" }, new HashSet<string>());
-        var reports = int.Parse(parsed.Get("reports") ?? "1000", CultureInfo.InvariantCulture);
-        var grow = parsed.Get("grow") is { } g ? int.Parse(g, CultureInfo.InvariantCulture) : 0;
-        var batch = int.Parse(parsed.Get("batch") ?? "10", CultureInfo.InvariantCulture);
+        var reports = new Option<int>("--reports") { Description = "Reports to upload and publish end to end.", DefaultValueFactory = _ => 1000 };
+        var grow = new Option<int>("--grow") { Description = "Grow the site to this many published reports, then measure one publish run again (0: don't).", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch") { Description = "Reports in the measured publish run.", DefaultValueFactory = _ => 10 };
+        var command = new ConfiguredCommand("bench", "Throughput (first upload → all published) and the cost of one publish run, on the configured storage.")
+        {
+            reports, grow, batch,
+        };
+        command.SetAction(parse => RunAsync(parse.GetValue(reports), parse.GetValue(grow), parse.GetValue(batch), command.ConfigurationOverrides));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(int reports, int grow, int batch, IReadOnlyList<string> configurationOverrides)
+    {
         var counter = new RequestCounter();
-        var configuration = CliConfiguration.Build(parsed.ConfigurationOverrides);
+        var configuration = CliConfiguration.Build(configurationOverrides);
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Azure", LogLevel.Error));
@@ -70,7 +78,7 @@ public static class BenchCommand
             }
             Console.Out.WriteLine(await MeasurePublishAsync(provider, counter, next, batch, ct));
         }
-        return 0;
+        return ExitCodes.Success;
     }
 
     private static async Task<string> UploadAndPublishAsync(IServiceProvider provider, RequestCounter counter, int first, int count, CancellationToken ct)

@@ -1,7 +1,7 @@
 using Pipeline.Cli.Commands;
 using Pipeline.Core.Timeliness;
 
-namespace Pipeline.Core.Tests.Cli;
+namespace Pipeline.Cli.Tests;
 
 /// <summary>How `pipeline status` words timeliness: the detail line and the list column.</summary>
 public class TimelinessTextTests

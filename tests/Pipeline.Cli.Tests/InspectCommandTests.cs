@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Pipeline.Cli;
 
-namespace Pipeline.Core.Tests.Cli;
+namespace Pipeline.Cli.Tests;
 
 /// <summary>
 /// The `pipeline inspect --json` contract other tools depend on. Console output is process-wide, so these tests run in
@@ -10,23 +9,7 @@ namespace Pipeline.Core.Tests.Cli;
 [Collection(nameof(ConsoleCollection))]
 public class InspectCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var (originalOut, originalErr) = (Console.Out, Console.Error);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var exit = await CliApp.RunAsync(args);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalErr);
-        }
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.InProcessAsync(args);
 
     public static TheoryData<string, bool, bool> Expected => new()
     {
@@ -41,7 +24,7 @@ public class InspectCommandTests
     [MemberData(nameof(Expected))]
     public async Task Json_contract_on_each_sample(string prefix, bool accepted, bool publishable)
     {
-        var (exit, stdout, _) = await Run("inspect", TestFiles.Sample(prefix), "--json");
+        var (exit, stdout, _) = await Run("inspect", CliRun.Sample(prefix), "--json");
         Assert.Equal(0, exit);
         Assert.Single(stdout.Trim().Split('\n')); // one JSON object on one line
 
@@ -69,7 +52,7 @@ public class InspectCommandTests
     [Fact]
     public async Task Json_values_for_sample_001()
     {
-        var (_, stdout, _) = await Run("inspect", TestFiles.Sample("001"), "--agency", "华容县北景港镇人民政府", "--json");
+        var (_, stdout, _) = await Run("inspect", CliRun.Sample("001"), "--agency", "华容县北景港镇人民政府", "--json");
         var root = JsonDocument.Parse(stdout).RootElement;
         var metadata = root.GetProperty("metadata");
         Assert.Equal("00638229X4/2019-1513549", metadata.GetProperty("indexCode").GetString());
@@ -86,7 +69,7 @@ public class InspectCommandTests
     [Fact]
     public async Task Unknown_metadata_is_null()
     {
-        var (_, stdout, _) = await Run("inspect", TestFiles.Sample("003"), "--json");
+        var (_, stdout, _) = await Run("inspect", CliRun.Sample("003"), "--json");
         var metadata = JsonDocument.Parse(stdout).RootElement.GetProperty("metadata");
         Assert.Equal(JsonValueKind.Null, metadata.GetProperty("indexCode").ValueKind);
         Assert.Equal(JsonValueKind.Null, metadata.GetProperty("generatedDate").ValueKind);
@@ -101,7 +84,7 @@ public class InspectCommandTests
     [Fact]
     public async Task Readable_summary_without_json()
     {
-        var (exit, stdout, _) = await Run("inspect", TestFiles.Sample("003"));
+        var (exit, stdout, _) = await Run("inspect", CliRun.Sample("003"));
         Assert.Equal(0, exit);
         Assert.Contains("ACCEPTED", stdout);
         Assert.Contains("一、概述", stdout);
@@ -110,10 +93,11 @@ public class InspectCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "inspect" }, "missing <file>")]
-    [InlineData(new[] { "inspect", "x.txt", "--bogus" }, "unknown option")]
-    [InlineData(new[] { "inspect", "/no/such/file.txt", "--json" }, "file not found")]
-    [InlineData(new[] { "inspect", "a.txt", "--agency" }, "needs a publisher name")]
+    [InlineData(new[] { "inspect" }, "Required argument 'file' missing")]
+    [InlineData(new[] { "inspect", "x.txt", "--bogus" }, "Unrecognized command or argument '--bogus'")]
+    [InlineData(new[] { "inspect", "/no/such/file.txt", "--json" }, "file not found: /no/such/file.txt")]
+    [InlineData(new[] { "inspect", "a.txt", "--agency" }, "Required argument missing for option: '--agency'")]
+    [InlineData(new[] { "inspect", "a.txt", "b.txt" }, "Unrecognized command or argument 'b.txt'")]
     public async Task Usage_errors_exit_2(string[] args, string message)
     {
         var (exit, stdout, stderr) = await Run(args);
@@ -122,6 +106,3 @@ public class InspectCommandTests
         Assert.Empty(stdout);
     }
 }
-
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public class ConsoleCollection;

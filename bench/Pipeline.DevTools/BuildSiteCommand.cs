@@ -1,5 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Cli;
+using Pipeline.Cli.Commands;
 using Pipeline.Core;
 using Pipeline.Core.Model;
 using Pipeline.Site;
@@ -8,11 +11,13 @@ using Pipeline.Site.Publishing;
 using Pipeline.Site.Reports;
 using Pipeline.Site.Search;
 using Pipeline.Site.Stores;
+using Pipeline.Stages;
+using Pipeline.Storage;
 
-namespace Pipeline.Cli.Commands;
+namespace Pipeline.DevTools;
 
 /// <summary>
-/// <c>pipeline build-site &lt;folder&gt; -o &lt;out&gt; [--generate N [--from M]] [--state &lt;dir&gt;] [--page-size N] [--search "q1|q2"]</c>:
+/// <c>pipeline-dev build-site &lt;folder&gt; -o &lt;out&gt; [--generate N [--from M]] [--state &lt;dir&gt;] [--page-size N] [--search "q1|q2"]</c>:
 /// builds the static site into a local folder. Without --generate, every file in the folder is analysed, rendered
 /// and published. With --generate, N deterministic synthetic reports are made from the folder's sentences
 /// (benchmarks); with --from M, reports M..N-1 are published incrementally into the existing site instead of a
@@ -23,36 +28,28 @@ public static class BuildSiteCommand
     private static readonly string[] Publishers =
         ["华容县北景港镇人民政府", "成都市武侯区人民政府", "湘潭市人民政府", "岳阳市教育局", "四川省交通运输厅", "长沙市财政局", "株洲市生态环境局", "德阳市旌阳区人民政府"];
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Command Create()
     {
-        string? input = null, output = null, statePath = null, searches = null;
-        int? generate = null, from = null;
-        var pageSize = new SiteOptions().PageSize;
-        for (var i = 0; i < args.Length; i++)
+        var input = new Argument<string>("folder") { Description = "Report files to publish, or (with --generate) whose sentences synthetic reports reuse." };
+        input.Validators.Add(r => { if (!Directory.Exists(r.GetValueOrDefault<string>())) r.AddError($"'{r.GetValueOrDefault<string>()}' is not a folder"); });
+        var output = new Option<string>("--output", "-o") { Description = "The site folder to write.", Required = true, HelpName = "out" };
+        var state = new Option<string>("--state") { Description = "The publisher's state folder (default: <out>.state).", HelpName = "dir" };
+        var generate = new Option<int?>("--generate") { Description = "Publish N deterministic synthetic reports instead of the folder's files.", HelpName = "N" };
+        var from = new Option<int?>("--from") { Description = "With --generate: publish reports M..N-1 incrementally into the existing site.", HelpName = "M" };
+        var pageSize = new Option<int>("--page-size") { Description = "Reports per list page.", DefaultValueFactory = _ => new SiteOptions().PageSize };
+        var searches = new Option<string>("--search") { Description = "Queries separated by '|': what each downloads from the built site.", HelpName = "q1|q2" };
+        var command = new Command("build-site", "Build the static site into a local folder, as the publish stage would (report pages, lists, feeds, JSON, search).")
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"build-site: {args[i]} needs a value");
-            try
-            {
-                switch (args[i])
-                {
-                    case "-o" or "--output": output = Next(); break;
-                    case "--state": statePath = Next(); break;
-                    case "--generate": generate = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--from": from = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--page-size": pageSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                    case "--search": searches = Next(); break;
-                    case var option when option.StartsWith('-') && option.Length > 1: return CliApp.UsageError($"build-site: unknown option '{option}'");
-                    default: input = args[i]; break;
-                }
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
-            {
-                return CliApp.UsageError(e.Message);
-            }
-        }
-        if (input is null || output is null) return CliApp.UsageError("build-site: needs a folder of report files and -o <out-folder>");
-        if (!Directory.Exists(input)) return CliApp.UsageError($"build-site: '{input}' is not a folder");
+            input, output, state, generate, from, pageSize, searches,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetValue(state),
+            parse.GetValue(generate), parse.GetValue(from), parse.GetValue(pageSize), parse.GetValue(searches), ct));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(string input, string output, string? statePath, int? generate, int? from, int pageSize, string? searches,
+        CancellationToken cancellationToken = default)
+    {
         var options = new SiteOptions { PageSize = pageSize };
         var site = new FolderSiteStore(output);
         var state = new FolderSiteStore(statePath ?? Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) + ".state");
@@ -89,9 +86,14 @@ public static class BuildSiteCommand
                 chunkBytes += (await site.ReadAsync($"search/docs/{chunk}.json", cancellationToken).ConfigureAwait(false))?.Length ?? 0;
             Console.Out.WriteLine($"search \"{query}\": {ranks.Count} hits, {fetched + chunks.Count} files, {(bytes + chunkBytes) / 1024.0:F1} KB downloaded");
         }
-        return 0;
+        return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// One file as the pipeline publishes it: the analysis, the page model of its first version
+    /// (<see cref="PageModelFactory.Build"/>, as the render stage), the page, and the list entry and search text
+    /// (<see cref="SiteEntry.From"/>, <see cref="PageModelFactory.SearchText"/>, as the publish stage).
+    /// </summary>
     private static PublishedReport? FromFile(string file, int n, SiteOptions options)
     {
         var analysis = ReportAnalyzer.Analyze(File.ReadAllBytes(file), Path.GetFileName(file));
@@ -100,11 +102,19 @@ public static class BuildSiteCommand
             Console.Error.WriteLine($"{file}: not accepted, skipped");
             return null;
         }
-        var metadata = PageMetadata.From(analysis.Metadata, Path.GetFileNameWithoutExtension(file));
-        if (metadata.IndexCode is null) metadata = metadata with { IndexCode = "LOCAL-" + Path.GetFileNameWithoutExtension(file) };
-        var published = metadata.ReleaseDate ?? metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
-        var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        var model = new ReportPageModel(analysis.Document, metadata);
+        var name = Path.GetFileNameWithoutExtension(file);
+        // What the validate stage records in the ledger for a first upload (no archive here, so no original is offered).
+        var ledgerEntry = new LedgerEntry
+        {
+            IndexCode = analysis.Metadata.IndexCode.Value ?? "LOCAL-" + name,
+            Version = 1,
+            FileName = Path.GetFileName(file),
+            Title = analysis.Metadata.Title.Value ?? name,
+            Publisher = analysis.Metadata.Publisher.Value,
+        };
+        var model = PageModelFactory.Build(analysis, ledgerEntry, options, registeredPublisher: null);
+        var published = model.Metadata.ReleaseDate ?? model.Metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
+        var entry = SiteEntry.From(model.Metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model));
     }
 
