@@ -49,6 +49,14 @@ public sealed class ValidateStage(
     /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
     public const string ReleaseAtMetadataKey = "releaseat";
 
+    /// <summary>
+    /// Upload metadata key carrying the agency's note on what a new version changes (the portal's 修订说明 field),
+    /// percent-encoded UTF-8 because blob metadata values are ASCII. At most <see cref="MaxChangeNoteLength"/> characters are kept.
+    /// </summary>
+    public const string ChangeNoteMetadataKey = "changenote";
+
+    public const int MaxChangeNoteLength = 500;
+
     private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
     private readonly PipelineOptions _options = pipelineOptions.Value;
 
@@ -161,6 +169,8 @@ public sealed class ValidateStage(
         var requestedReleaseAt = properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
             && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
 
+        var changeNote = ReadChangeNote(properties.Metadata);
+
         var archiveBlob = $"{agency.Folder}/{report.ContentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
         await CopyOnceAsync(blob, readCondition, StorageNames.ArchiveContainer, archiveBlob, fileName, ct).ConfigureAwait(false);
 
@@ -197,6 +207,7 @@ public sealed class ValidateStage(
                 Publishable = publishable,
                 PersonalDataCount = report.PersonalData.Count,
                 RequestedReleaseAt = requestedReleaseAt,
+                ChangeNote = changeNote,
                 PublishSequence = latest?.PublishSequence,
                 PublishedVersion = latest?.PublishedVersion,
                 FirstPublishedAt = latest?.FirstPublishedAt,
@@ -361,6 +372,22 @@ public sealed class ValidateStage(
         {
             // The agency uploaded a new file under the same name meanwhile: leave it for its own run.
         }
+    }
+
+    /// <summary>The change note of an upload's metadata, decoded and trimmed; null when absent, blank or not valid percent-encoding.</summary>
+    internal static string? ReadChangeNote(IDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(ChangeNoteMetadataKey, out var raw) || string.IsNullOrWhiteSpace(raw)) return null;
+        string note;
+        try
+        {
+            note = Uri.UnescapeDataString(raw).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+        return note.Length == 0 ? null : note.Length > MaxChangeNoteLength ? note[..MaxChangeNoteLength] : note;
     }
 
     private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
