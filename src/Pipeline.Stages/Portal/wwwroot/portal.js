@@ -248,7 +248,7 @@
   function findings(title, list, kind) {
     if (!list || !list.length) return document.createTextNode("");
     var box = el("div", { "class": kind });
-    box.appendChild(el("p", { "class": "state" }, title + "(" + list.length + ")"));
+    box.appendChild(el("p", { "class": "finding-title" }, title + "(" + list.length + ")"));
     var ul = el("ul", { "class": "findings" });
     list.forEach(function (f) {
       var li = bilingual("li", (f.location ? "[" + f.location + "] " : "") + f.message, f.messageEn, { "data-code": f.code });
