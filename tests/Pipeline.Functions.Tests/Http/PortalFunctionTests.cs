@@ -104,8 +104,8 @@ public sealed class PortalFunctionTests(PortalFunctionTests.Reports reports) : I
         var ticket = await SendAsync("POST", "/uploads", clerk, body: body, portalHeader: true);
         Assert.Equal(HttpStatusCode.OK, ticket.StatusCode);
         var url = ticket.Json.GetProperty("uploadUrl").GetString()!;
-        Assert.Contains("/incoming/gaoping/%E6%8A%A5%E5%91%8A.docx?", url);
-        Assert.Contains("sp=cw", url);
+        Assert.EndsWith("/incoming/gaoping/报告.docx", Uri.UnescapeDataString(new Uri(url).AbsolutePath), StringComparison.Ordinal);
+        Assert.Contains("sp=cw&", new Uri(url).Query, StringComparison.Ordinal);
         var headers = ticket.Json.GetProperty("headers");
         Assert.Equal("BlockBlob", headers.GetProperty("x-ms-blob-type").GetString());
         // 09:00 in the site's time zone (Asia/Shanghai), and the note percent-encoded for blob metadata.
