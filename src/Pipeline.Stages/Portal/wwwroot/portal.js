@@ -198,7 +198,12 @@
         var changed = !item.verdict || item.verdict.state.key !== r.body.state.key;
         item.verdict = r.body;
         item.state = r.body.state;
-        if (changed) { renderUploads(); if (r.body.final) loadHistory(); }
+        if (changed) {
+          renderUploads();
+          // Screen readers hear each new state once, without the whole list being read again.
+          $("announce").textContent = item.name + ":" + r.body.state.label;
+          if (r.body.final) loadHistory();
+        }
         if (r.body.final && r.body.state.key !== "rendered" && r.body.state.key !== "held") return;
         if (r.body.state.key === "published") return;
       }
