@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Core;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 
 namespace Pipeline.Benchmarks;
 

@@ -28,7 +28,7 @@ public sealed class AgencyAccess(AgencyRegistry registry)
             if (!role.StartsWith(RolePrefix, StringComparison.Ordinal)) continue;
             var folder = role[RolePrefix.Length..];
             if (folder.Length == 0) continue;
-            if (await registry.FindAsync(folder, cancellationToken).ConfigureAwait(false) is { } agency && agency.Folder == folder)
+            if (await registry.GetAsync(folder, cancellationToken).ConfigureAwait(false) is { } agency && agency.Folder == folder)
                 agencies.Add(agency.Folder);
         }
         return agencies;

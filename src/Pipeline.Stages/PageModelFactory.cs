@@ -1,8 +1,8 @@
 using System.Text;
 using Pipeline.Core;
 using Pipeline.Core.Model;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;

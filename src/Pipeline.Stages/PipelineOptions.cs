@@ -1,4 +1,5 @@
 using Pipeline.Core;
+using Pipeline.Site.Html;
 
 namespace Pipeline.Stages;
 
@@ -56,6 +57,15 @@ public sealed class PipelineOptions
     /// <summary>Registry seed file, upserted into the Agencies table at start-up (relative to the content root).</summary>
     public string AgenciesFile { get; set; } = "config/agencies.json";
 
+    /// <summary>How an upload is analysed under these options: the size limit, the default scope and <paramref name="privacy"/>.</summary>
+    /// <param name="privacy">The configured <see cref="Privacy"/>, or an operator's decision on a held report.</param>
+    public AnalysisOptions AnalysisOptionsFor(PrivacyMode privacy) => new()
+    {
+        MaxBytes = MaxUploadBytes,
+        DefaultPublicScope = DefaultPublicScope,
+        Privacy = privacy,
+    };
+
     /// <summary>Local host: Content-Security-Policy header the static file server sends (Azure: set on the CDN/Front Door).</summary>
-    public string ContentSecurityPolicy { get; set; } = Pipeline.Core.Rendering.SiteAssets.ContentSecurityPolicy;
+    public string ContentSecurityPolicy { get; set; } = SiteAssets.ContentSecurityPolicy;
 }

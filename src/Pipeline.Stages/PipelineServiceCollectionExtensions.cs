@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Storage;
 using Pipeline.Storage.Portal;
 using Pipeline.Stages.Portal;
@@ -64,6 +64,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Counters>();
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<WebhookOutbox>();
+        services.TryAddSingleton<ReportBlobs>();
         services.TryAddSingleton<PipelineStartup>();
         services.TryAddSingleton<ValidateStage>();
         services.TryAddSingleton<IncomingScanner>();

@@ -13,7 +13,7 @@ public sealed class PipelineStartup(StorageProvisioner provisioner, AgencyRegist
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var provisioning = await provisioner.EnsureCreatedAsync(ct).ConfigureAwait(false);
+        var provisioning = await provisioner.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
         if (!provisioning.StaticWebsiteConfigured)
             logger.LogWarning("Storage provisioned, static website left as it is — {Problem}", provisioning.StaticWebsiteProblem);
         var file = ResolveAgenciesFile();
@@ -23,7 +23,7 @@ public sealed class PipelineStartup(StorageProvisioner provisioner, AgencyRegist
             return;
         }
         var agencies = await AgencyRecord.LoadFileAsync(file, ct).ConfigureAwait(false);
-        await registry.SeedAsync(agencies, ct).ConfigureAwait(false);
+        await registry.UpsertAsync(agencies, ct).ConfigureAwait(false);
         logger.LogInformation("Agency registry seeded with {Count} agencies from {File}", agencies.Count, file);
     }
 

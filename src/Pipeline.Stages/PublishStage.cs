@@ -2,7 +2,11 @@ using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Catalog;
+using Pipeline.Site.Publishing;
+using Pipeline.Site.Reports;
+using Pipeline.Site.Stores;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
@@ -36,6 +40,7 @@ public sealed record PublishOutcome(
 /// </summary>
 public sealed class PublishStage(
     BlobServiceClient blobs,
+    ReportBlobs reportBlobs,
     ReportLedger ledger,
     AgencyRegistry registry,
     DueIndex due,
@@ -50,21 +55,20 @@ public sealed class PublishStage(
     public const string LeaseBlobName = "publish";
     internal const string PublishCounterScope = "site";
     internal const string PublishCounterName = "publish";
-    internal const string NoLongerPublicReason = "新版本不再主动公开 / The latest version is no longer for public release";
 
     public async Task<PublishOutcome> RunAsync(CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         var options = pipelineOptions.Value;
-        await using var lease = await BlobLease.TryAcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
+        await using var lease = await BlobLease.AcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
             TimeSpan.FromSeconds(Math.Clamp(options.PublishLeaseSeconds, 15, 60)), time, ct).ConfigureAwait(false);
         if (lease is null)
             return PublishOutcome.SkippedBecause("another publisher holds the lease");
 
         var now = time.GetUtcNow();
-        var dueItems = await due.GetDueAsync(now, Math.Max(1, options.MaxReportsPerPublishRun), ct).ConfigureAwait(false);
+        var dueItems = await due.ListDueAsync(now, Math.Max(1, options.MaxReportsPerPublishRun), ct).ConfigureAwait(false);
         var reports = new List<(PublishedReport Report, LedgerEntry Entry)>();
-        var withdrawals = new List<Withdrawal>();
+        var withdrawals = new List<(Withdrawal Notice, WithdrawalKind Kind)>();
         var publishers = new OfficialPublishers(registry);
         var notYet = new HashSet<DueItem>();
         foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
@@ -75,13 +79,15 @@ public sealed class PublishStage(
             {
                 // Only what once went public needs a notice; a report withdrawn before release simply never appears.
                 if (entry.FirstPublishedAt is not null)
-                    withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), entry.Reason ?? "", entry.WithdrawnAt ?? now));
+                    withdrawals.Add((new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), entry.Reason ?? "", entry.WithdrawnAt ?? now),
+                        entry.Withdrawal ?? WithdrawalKind.Operator));
                 continue;
             }
             if (entry.State == ReportState.Rendered && !entry.PubliclyScoped && entry.FirstPublishedAt is not null)
             {
                 // Published before, but the latest version is not for public release: withdraw what the site shows.
-                withdrawals.Add(new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), NoLongerPublicReason, now));
+                withdrawals.Add((new Withdrawal(entry.IndexCode, Slug.FromIndexCode(entry.IndexCode), LedgerEntry.NoLongerPublicReason, now),
+                    WithdrawalKind.NoLongerPublic));
                 continue;
             }
             if (entry.State is (ReportState.Rendered or ReportState.Published) && entry.Publishable && entry.ReleaseAt > now)
@@ -114,7 +120,7 @@ public sealed class PublishStage(
 
         var result = reports.Count + withdrawals.Count == 0
             ? new SitePublishResult([], 0, 0)
-            : await CreatePublisher().PublishAsync(reports.Select(r => r.Report).OrderBy(r => r.Entry.Sequence).ToList(), withdrawals, ct).ConfigureAwait(false);
+            : await CreatePublisher().PublishAsync(reports.Select(r => r.Report).OrderBy(r => r.Entry.Sequence).ToList(), withdrawals.Select(w => w.Notice).ToList(), ct).ConfigureAwait(false);
         // Live now: the lag runs from when each page was due (its release time, or its receipt if that came later).
         var live = time.GetUtcNow();
         foreach (var (report, _) in reports)
@@ -142,20 +148,21 @@ public sealed class PublishStage(
             }, ct).ConfigureAwait(false);
             logger.LogInformation("Published {IndexCode} v{Version}, live since {PublishedAt:O}", entry.IndexCode, entry.Version, report.Entry.PublishedAt);
         }
-        foreach (var withdrawal in withdrawals.Where(w => w.Reason == NoLongerPublicReason))
+        foreach (var (withdrawal, _) in withdrawals.Where(w => w.Kind == WithdrawalKind.NoLongerPublic))
         {
             using var reportScope = logger.BeginScope("IndexCode {IndexCode}", withdrawal.IndexCode);
             await ledger.UpdateAsync(withdrawal.IndexCode, e =>
             {
                 if (e.State != ReportState.Rendered || e.PubliclyScoped) return false;
                 e.State = ReportState.Withdrawn;
-                e.Reason = NoLongerPublicReason;
+                e.Reason = LedgerEntry.NoLongerPublicReason;
+                e.Withdrawal = WithdrawalKind.NoLongerPublic;
                 e.WithdrawnAt = withdrawal.WithdrawnAt;
                 return true;
             }, ct).ConfigureAwait(false);
         }
         foreach (var item in dueItems)
-            if (!notYet.Contains(item)) await due.RemoveAsync(item, ct).ConfigureAwait(false);
+            if (!notYet.Contains(item)) await due.DeleteAsync(item, ct).ConfigureAwait(false);
 
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
@@ -171,7 +178,7 @@ public sealed class PublishStage(
     public async Task<PublishOutcome> RebuildAsync(CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var lease = await BlobLease.TryAcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
+        await using var lease = await BlobLease.AcquireAsync(blobs.GetBlobContainerClient(StorageNames.LocksContainer), LeaseBlobName,
             TimeSpan.FromSeconds(Math.Clamp(pipelineOptions.Value.PublishLeaseSeconds, 15, 60)), time, ct).ConfigureAwait(false);
         if (lease is null)
             return PublishOutcome.SkippedBecause("another publisher holds the lease");
@@ -239,10 +246,8 @@ public sealed class PublishStage(
     private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = entry.PublishSequence ?? await AssignSequenceAsync(entry, ct).ConfigureAwait(false);
-        var html = await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob).DownloadContentAsync(ct).ConfigureAwait(false);
-        var parsed = await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob).DownloadContentAsync(ct).ConfigureAwait(false);
-        var analysis = ParsedReportJson.Deserialize(parsed.Value.Content.ToMemory().Span)
-            ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
+        var html = await reportBlobs.GetStagedPageAsync(entry.StagingBlob, ct).ConfigureAwait(false);
+        var analysis = await reportBlobs.GetParsedAsync(entry.ParsedBlob, ct).ConfigureAwait(false);
         var model = PageModelFactory.Build(analysis, entry, siteOptions.Value, await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false));
         // When this version went public: its release time, or when it was received if that came later. Derived from
         // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
@@ -256,15 +261,15 @@ public sealed class PublishStage(
             searchText = model.Metadata.Publisher + "\n" + searchText;
             siteEntry = siteEntry with { Publisher = listed, PublisherSlug = Slug.FromPublisher(listed) };
         }
-        return new PublishedReport(siteEntry, html.Value.Content.ToMemory(), searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
+        return new PublishedReport(siteEntry, html, searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
     }
 
     /// <summary>The archived upload as the site file the page links to, when the page offers it (<see cref="PageModelFactory.OffersOriginal"/>).</summary>
-    private async Task<SiteFile?> OriginalAsync(Pipeline.Core.Rendering.PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
+    private async Task<SiteFile?> OriginalAsync(PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
     {
         if (metadata.Original is not { } original || entry.ArchiveBlob is null) return null;
-        var bytes = await blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(entry.ArchiveBlob).DownloadContentAsync(ct).ConfigureAwait(false);
-        return new SiteFile(original.SitePath(Slug.FromIndexCode(entry.IndexCode)), bytes.Value.Content.ToMemory(), original.ContentType,
+        var bytes = await reportBlobs.GetArchiveAsync(entry.ArchiveBlob, ct).ConfigureAwait(false);
+        return new SiteFile(original.SitePath(Slug.FromIndexCode(entry.IndexCode)), bytes, original.ContentType,
             "public, max-age=300", original.ContentDisposition);
     }
 
@@ -277,7 +282,7 @@ public sealed class PublishStage(
         {
             if (!_names.TryGetValue(agency, out var name))
             {
-                var record = await registry.FindAsync(agency, ct).ConfigureAwait(false);
+                var record = await registry.GetAsync(agency, ct).ConfigureAwait(false);
                 name = string.IsNullOrWhiteSpace(record?.PublisherName) ? null : record.PublisherName.Trim();
                 _names[agency] = name;
             }
@@ -291,7 +296,7 @@ public sealed class PublishStage(
     /// </summary>
     private async Task<long> AssignSequenceAsync(LedgerEntry entry, CancellationToken ct)
     {
-        var candidate = await counters.NextAsync(PublishCounterScope, PublishCounterName, ct).ConfigureAwait(false);
+        var candidate = await counters.IncrementAsync(PublishCounterScope, PublishCounterName, ct).ConfigureAwait(false);
         var stored = await ledger.UpdateAsync(entry.IndexCode, e =>
         {
             if (e.PublishSequence is not null) return false;

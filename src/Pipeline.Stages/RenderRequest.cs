@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Pipeline.Storage;
 
 namespace Pipeline.Stages;
 
@@ -6,6 +8,11 @@ namespace Pipeline.Stages;
 public sealed record RenderRequest(string IndexCode, int Version)
 {
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Sends this request on the render queue (the client encodes Base64, as the Functions queue trigger expects).</summary>
+    public async Task SendAsync(QueueServiceClient queues, CancellationToken cancellationToken = default) =>
+        await queues.GetQueueClient(StorageNames.RenderQueue)
+            .SendMessageAsync(JsonSerializer.Serialize(this, JsonOptions), cancellationToken).ConfigureAwait(false);
 
     public static RenderRequest? TryParse(string json)
     {

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
@@ -17,7 +14,7 @@ namespace Pipeline.Stages;
 /// Idempotent: a repeated or stale message changes nothing.
 /// </summary>
 public sealed class RenderStage(
-    BlobServiceClient blobs,
+    ReportBlobs reportBlobs,
     ReportLedger ledger,
     AgencyRegistry registry,
     DueIndex due,
@@ -42,18 +39,14 @@ public sealed class RenderStage(
             return;
         }
 
-        var parsed = await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob)
-            .DownloadContentAsync(ct).ConfigureAwait(false);
-        var analysis = ParsedReportJson.Deserialize(parsed.Value.Content.ToMemory().Span)
-            ?? throw new InvalidDataException($"parsed document {entry.ParsedBlob} is empty");
+        var analysis = await reportBlobs.GetParsedAsync(entry.ParsedBlob, ct).ConfigureAwait(false);
 
         var site = siteOptions.Value;
-        var agency = await registry.FindAsync(entry.Agency, ct).ConfigureAwait(false);
+        var agency = await registry.GetAsync(entry.Agency, ct).ConfigureAwait(false);
         var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName);
         var html = ReportPageRenderer.RenderUtf8(model, site);
-        var stagingBlob = $"{TableKeys.Encode(entry.IndexCode)}/{LedgerEntry.VersionRowKey(entry.Version)}.html";
-        await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(stagingBlob).UploadAsync(new BinaryData(html),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } }, ct).ConfigureAwait(false);
+        var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
+        await reportBlobs.SetStagedPageAsync(stagingBlob, html, ct).ConfigureAwait(false);
 
         var (releaseAt, source) = ReleaseTime(analysis, entry, site);
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>
@@ -68,10 +61,10 @@ public sealed class RenderStage(
         if (updated is not { State: ReportState.Rendered } || updated.Version != request.Version) return;
 
         if (updated.Publishable)
-            await due.AddAsync(updated.IndexCode, releaseAt, ct).ConfigureAwait(false);
+            await due.UpsertAsync(updated.IndexCode, releaseAt, ct).ConfigureAwait(false);
         else if (!updated.PubliclyScoped && updated.FirstPublishedAt is not null)
             // A new version says the report is no longer for public release: the next run takes the old one down.
-            await due.AddAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
+            await due.UpsertAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }

@@ -1,6 +1,6 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Storage;
 
@@ -49,13 +49,13 @@ public sealed record ApprovalOutcome(bool Found, bool Approved, string Message);
 
 /// <summary>Operator actions and queries (CLI and any admin endpoint).</summary>
 public sealed class ReportAdmin(
-    BlobServiceClient blobs,
+    ReportBlobs reportBlobs,
     QueueServiceClient queues,
     ReportLedger ledger,
     UploadReceipts uploads,
     DueIndex due,
     AgencyRegistry registry,
-    ValidateStage validate,
+    IOptions<PipelineOptions> pipelineOptions,
     TimeProvider time,
     ILogger<ReportAdmin> logger)
 {
@@ -63,15 +63,14 @@ public sealed class ReportAdmin(
     {
         var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
         if (latest is null) return null;
-        var history = await ledger.GetHistoryAsync(indexCode, ct).ConfigureAwait(false);
+        var history = await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false);
         return ReportStatus.From(latest, history);
     }
 
     public async Task<UploadStatus?> GetByFileAsync(string agency, string fileName, CancellationToken ct)
     {
         var entry = await uploads.GetFileAsync(agency, fileName, ct).ConfigureAwait(false);
-        var waiting = await blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient($"{agency}/{fileName}").ExistsAsync(ct).ConfigureAwait(false);
-        if (waiting.Value)
+        if (await reportBlobs.IncomingExistsAsync(agency, fileName, ct).ConfigureAwait(false))
             return new UploadStatus(agency, fileName, "Waiting", entry?.IndexCode, entry?.Version, "uploaded, waiting for validation", null, null, null);
         if (entry is null) return null;
         var report = entry.IndexCode is null ? null : await GetByIndexCodeAsync(entry.IndexCode, ct).ConfigureAwait(false);
@@ -91,13 +90,14 @@ public sealed class ReportAdmin(
             previous = e.State;
             if (e.State == ReportState.Withdrawn && e.Reason == reason) return false;
             e.State = ReportState.Withdrawn;
+            e.Withdrawal = WithdrawalKind.Operator;
             e.Reason = reason;
             e.Publishable = false;
             e.WithdrawnAt = now;
             return true;
         }, ct).ConfigureAwait(false);
         if (updated is null) return new WithdrawOutcome(false, null, $"no report with index code {indexCode}");
-        await due.AddAsync(indexCode, now, ct).ConfigureAwait(false);
+        await due.UpsertAsync(indexCode, now, ct).ConfigureAwait(false);
         logger.LogInformation("{IndexCode} withdrawn ({Reason})", indexCode, reason);
         return new WithdrawOutcome(true, previous, $"{indexCode} withdrawn; the site is updated at the next publish run");
     }
@@ -113,17 +113,16 @@ public sealed class ReportAdmin(
         if (latest.State != ReportState.Held)
             return new ApprovalOutcome(true, false, $"{indexCode} is {latest.State}, not held for privacy review");
 
-        var agency = await registry.FindAsync(latest.Agency, ct).ConfigureAwait(false);
-        var archived = await blobs.GetBlobContainerClient(StorageNames.ArchiveContainer).GetBlobClient(latest.ArchiveBlob).OpenReadAsync(cancellationToken: ct).ConfigureAwait(false);
+        var agency = await registry.GetAsync(latest.Agency, ct).ConfigureAwait(false);
+        var archived = await reportBlobs.OpenArchiveAsync(latest.ArchiveBlob!, ct).ConfigureAwait(false);
         ReportAnalysis analysis;
         await using (archived.ConfigureAwait(false))
         {
             var mode = decision == PrivacyDecision.PublishMasked ? PrivacyMode.PublishMasked : PrivacyMode.HoldForReview;
-            analysis = await ReportAnalyzer.AnalyzeAsync(archived, latest.FileName, agency?.ToContext(), validate.AnalysisOptionsFor(mode), ct).ConfigureAwait(false);
+            analysis = await ReportAnalyzer.AnalyzeAsync(archived, latest.FileName, agency?.ToContext(), pipelineOptions.Value.AnalysisOptionsFor(mode), ct).ConfigureAwait(false);
         }
         analysis = analysis with { Metadata = analysis.Metadata with { IndexCode = new(indexCode, analysis.Metadata.IndexCode.Value == indexCode ? analysis.Metadata.IndexCode.Source : Core.Model.MetadataSource.Assigned) } };
-        await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(latest.ParsedBlob)
-            .UploadAsync(new BinaryData(ParsedReportJson.Serialize(analysis)), overwrite: true, ct).ConfigureAwait(false);
+        await reportBlobs.SetParsedAsync(latest.ParsedBlob!, analysis, ct).ConfigureAwait(false);
 
         var approved = await ledger.UpdateAsync(indexCode, e =>
         {
@@ -136,7 +135,7 @@ public sealed class ReportAdmin(
         }, ct).ConfigureAwait(false);
         if (approved is null || approved.State != ReportState.Validated)
             return new ApprovalOutcome(true, false, $"{indexCode} changed during approval; check its status");
-        await ValidateStage.RequestRenderAsync(queues, indexCode, approved.Version, ct).ConfigureAwait(false);
+        await new RenderRequest(indexCode, approved.Version).SendAsync(queues, ct).ConfigureAwait(false);
         logger.LogInformation("{IndexCode} approved for publication ({Decision})", indexCode, decision);
         return new ApprovalOutcome(true, true, $"{indexCode} approved ({decision}); it is rendered and published when due");
     }

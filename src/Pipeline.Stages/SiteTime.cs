@@ -1,4 +1,5 @@
-using Pipeline.Core.Site;
+
+using Pipeline.Site;
 
 namespace Pipeline.Stages;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -9,7 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
 using Pipeline.Core.Model;
-using Pipeline.Core.Site;
+using Pipeline.Core.Validation;
+using Pipeline.Site;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
@@ -34,7 +34,7 @@ public sealed record ValidateOutcome(string BlobName, ValidateResult Result, str
 /// after a crash reuses the content receipt (same index code, same version).
 /// </summary>
 public sealed class ValidateStage(
-    BlobServiceClient blobs,
+    ReportBlobs reportBlobs,
     QueueServiceClient queues,
     AgencyRegistry registry,
     ReportLedger ledger,
@@ -57,7 +57,6 @@ public sealed class ValidateStage(
 
     public const int MaxChangeNoteLength = 500;
 
-    private readonly BlobContainerClient _incoming = blobs.GetBlobContainerClient(StorageNames.IncomingContainer);
     private readonly PipelineOptions _options = pipelineOptions.Value;
 
     public async Task<ValidateOutcome> RunAsync(string blobName, CancellationToken ct)
@@ -67,7 +66,7 @@ public sealed class ValidateStage(
         var slash = blobName.IndexOf('/');
         var folder = slash > 0 ? blobName[..slash] : "";
         var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
-        var blob = _incoming.GetBlobClient(blobName);
+        var blob = reportBlobs.Incoming(blobName);
         // Every line logged while this upload is handled carries the agency and file (the index code joins once known).
         using var uploadScope = logger.BeginScope("Agency {Agency} File {FileName}", folder, fileName);
 
@@ -83,12 +82,10 @@ public sealed class ValidateStage(
         metrics.UploadReceived();
         var readCondition = new BlobRequestConditions { IfMatch = properties.ETag };
 
-        var agency = await registry.FindAsync(folder, ct).ConfigureAwait(false);
+        var agency = await registry.GetAsync(folder, ct).ConfigureAwait(false);
         if (agency is null)
         {
-            var finding = new Finding("unknown-agency",
-                $"上传目录“{folder}”不是已登记的机构目录,请上传到本机构的目录 incoming/<机构目录>/。",
-                $"The upload folder '{folder}' is not a registered agency folder; upload into your agency's folder incoming/<agency>/.");
+            var finding = Findings.UnknownAgency(folder);
             var analysis = new ReportAnalysis(fileName, "", properties.ContentLength, null, ReportDocument.Empty, new ReportMetadata(),
                 new Verdict(false, false, [finding], []), [], []);
             return await RejectAsync(blob, readCondition, folder, fileName, analysis, ct).ConfigureAwait(false);
@@ -100,7 +97,7 @@ public sealed class ValidateStage(
             var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), AnalysisOptionsFor(_options.Privacy), ct).ConfigureAwait(false);
+                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), _options.AnalysisOptionsFor(_options.Privacy), ct).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -115,13 +112,6 @@ public sealed class ValidateStage(
         return await AcceptAsync(blob, readCondition, properties, agency, fileName, report, ct).ConfigureAwait(false);
     }
 
-    internal AnalysisOptions AnalysisOptionsFor(PrivacyMode privacy) => new()
-    {
-        MaxBytes = _options.MaxUploadBytes,
-        DefaultPublicScope = _options.DefaultPublicScope,
-        Privacy = privacy,
-    };
-
     private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, BlobProperties properties, AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -135,11 +125,11 @@ public sealed class ValidateStage(
             var existing = await ledger.GetLatestAsync(receipt.IndexCode, ct).ConfigureAwait(false);
             var outcome = sameUpload ? "Accepted" : "Duplicate";
             await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, sameUpload ? existing?.Status ?? outcome : outcome, report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now), ct).ConfigureAwait(false);
-            await uploads.RecordFileAsync(new UploadEntry
+            await uploads.UpsertFileAsync(new UploadEntry
             {
                 Agency = agency.Folder, FileName = fileName, Outcome = outcome, IndexCode = receipt.IndexCode, Version = receipt.Version,
                 ContentHash = report.ContentHash, Reason = sameUpload ? existing?.Reason : $"same content as {receipt.FileName}",
-                ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
+                ResultBlob = ReportBlobs.ResultName(agency.Folder, fileName), ProcessedAt = now,
             }, ct).ConfigureAwait(false);
             await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
             logger.LogInformation("{Blob}: same content as {IndexCode} v{Version}, nothing to do", blob.Name, receipt.IndexCode, receipt.Version);
@@ -152,7 +142,7 @@ public sealed class ValidateStage(
                 ? report.Metadata.IndexCode.Value!
                 : await AssignIndexCodeAsync(agency, report, now, ct).ConfigureAwait(false);
             var candidate = new ContentReceipt { IndexCode = indexCode, FileName = fileName };
-            receipt = await uploads.TryAddContentAsync(agency.Folder, report.ContentHash, candidate, ct).ConfigureAwait(false)
+            receipt = await uploads.AddContentAsync(agency.Folder, report.ContentHash, candidate, ct).ConfigureAwait(false)
                 ? candidate
                 : await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false)
                   ?? throw new InvalidOperationException("content receipt vanished");
@@ -171,8 +161,8 @@ public sealed class ValidateStage(
 
         var changeNote = ReadChangeNote(properties.Metadata);
 
-        var archiveBlob = $"{agency.Folder}/{report.ContentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
-        await CopyOnceAsync(blob, readCondition, StorageNames.ArchiveContainer, archiveBlob, fileName, ct).ConfigureAwait(false);
+        var archiveBlob = ReportBlobs.ArchiveName(agency.Folder, report.ContentHash, fileName);
+        await reportBlobs.AddArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
 
         LedgerEntry recorded;
         while (true)
@@ -185,9 +175,8 @@ public sealed class ValidateStage(
                 break; // Recorded by an earlier attempt that crashed before completing the receipt.
             }
             var version = (latest?.Version ?? 0) + 1;
-            var parsedBlob = $"{TableKeys.Encode(code)}/{LedgerEntry.VersionRowKey(version)}.json";
-            await blobs.GetBlobContainerClient(StorageNames.ParsedContainer).GetBlobClient(parsedBlob)
-                .UploadAsync(new BinaryData(ParsedReportJson.Serialize(report)), overwrite: true, ct).ConfigureAwait(false);
+            var parsedBlob = ReportBlobs.ParsedName(code, version);
+            await reportBlobs.SetParsedAsync(parsedBlob, report, ct).ConfigureAwait(false);
             var entry = new LedgerEntry
             {
                 IndexCode = code,
@@ -201,7 +190,6 @@ public sealed class ValidateStage(
                 Title = report.Metadata.Title.Value ?? report.Document.Title ?? Path.GetFileNameWithoutExtension(fileName),
                 Publisher = report.Metadata.Publisher.Value ?? agency.PublisherName,
                 GeneratedDate = FormatDate(report.Metadata.GeneratedDate.Value),
-                ReleaseDate = FormatDate(report.Metadata.ReleaseDate.Value),
                 PublicScope = report.Metadata.PublicScope.Value,
                 PubliclyScoped = publiclyScoped,
                 Publishable = publishable,
@@ -217,7 +205,7 @@ public sealed class ValidateStage(
                 VerdictSummary = Summarise(report.Verdict),
                 ReceivedAt = now,
             };
-            if (await ledger.TryRecordVersionAsync(entry, latest, ct).ConfigureAwait(false))
+            if (await ledger.AddVersionAsync(entry, latest, ct).ConfigureAwait(false))
             {
                 recorded = entry;
                 break;
@@ -226,24 +214,19 @@ public sealed class ValidateStage(
 
         receipt.Version = recorded.Version;
         if (recorded.State == ReportState.Validated)
-            await RequestRenderAsync(queues, code, recorded.Version, ct).ConfigureAwait(false);
+            await new RenderRequest(code, recorded.Version).SendAsync(queues, ct).ConfigureAwait(false);
         await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
-        await uploads.RecordFileAsync(new UploadEntry
+        await uploads.UpsertFileAsync(new UploadEntry
         {
             Agency = agency.Folder, FileName = fileName, Outcome = "Accepted", IndexCode = code, Version = recorded.Version,
-            ContentHash = report.ContentHash, Reason = recorded.Reason, ResultBlob = ResultBlobName(agency.Folder, fileName), ProcessedAt = now,
+            ContentHash = report.ContentHash, Reason = recorded.Reason, ResultBlob = ReportBlobs.ResultName(agency.Folder, fileName), ProcessedAt = now,
         }, ct).ConfigureAwait(false);
         receipt.Completed = true;
-        await uploads.UpdateContentAsync(receipt, ct).ConfigureAwait(false);
+        await uploads.UpsertContentAsync(receipt, ct).ConfigureAwait(false);
         await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
         logger.LogInformation("{Blob}: accepted as {IndexCode} v{Version} ({State})", blob.Name, code, recorded.Version, recorded.State);
         return new ValidateOutcome(blob.Name, ValidateResult.Accepted, code, recorded.Version, recorded.State, recorded.Reason);
     }
-
-    /// <summary>Sends the render request (JSON) on the render queue. Base64 message encoding, as the Functions queue trigger expects.</summary>
-    internal static async Task RequestRenderAsync(QueueServiceClient queues, string indexCode, int version, CancellationToken ct) =>
-        await queues.GetQueueClient(StorageNames.RenderQueue)
-            .SendMessageAsync(JsonSerializer.Serialize(new RenderRequest(indexCode, version), RenderRequest.JsonOptions), ct).ConfigureAwait(false);
 
     private async Task<string> AssignIndexCodeAsync(AgencyRecord agency, ReportAnalysis report, DateTimeOffset now, CancellationToken ct)
     {
@@ -252,7 +235,7 @@ public sealed class ValidateStage(
             ?? report.Document.Signature?.Date?.Year
             ?? SiteTime.Today(now, siteOptions.Value).Year;
         var prefix = string.IsNullOrWhiteSpace(agency.OrganisationCode) ? agency.Folder : agency.OrganisationCode;
-        var sequence = await counters.NextAsync("indexcode/" + agency.Folder, year.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+        var sequence = await counters.IncrementAsync("indexcode/" + agency.Folder, year.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         return $"{prefix}/{year}-{sequence}";
     }
 
@@ -267,8 +250,8 @@ public sealed class ValidateStage(
             var contentHash = string.IsNullOrEmpty(analysis.ContentHash)
                 ? await HashAsync(blob, readCondition, ct).ConfigureAwait(false)
                 : analysis.ContentHash;
-            quarantineName = QuarantineBlobName(agencyKey, fileName, contentHash);
-            await CopyOnceAsync(blob, readCondition, StorageNames.QuarantineContainer, quarantineName, fileName, ct).ConfigureAwait(false);
+            quarantineName = ReportBlobs.QuarantineName(agencyKey, fileName, contentHash);
+            await reportBlobs.AddQuarantineAsync(blob, readCondition, quarantineName, fileName, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -276,53 +259,15 @@ public sealed class ValidateStage(
         }
         var reason = string.Join("; ", analysis.Verdict.Errors.Select(e => e.Code + ": " + e.Message));
         await WriteResultAsync(ValidationResultDocument.From(agencyKey, fileName, "Rejected", analysis, null, null, false, now, quarantineName), ct).ConfigureAwait(false);
-        await uploads.RecordFileAsync(new UploadEntry
+        await uploads.UpsertFileAsync(new UploadEntry
         {
             Agency = agencyKey, FileName = fileName, Outcome = "Rejected", ContentHash = analysis.ContentHash, Reason = reason,
-            ResultBlob = ResultBlobName(agencyKey, fileName), QuarantineBlob = quarantineName, ProcessedAt = now,
+            ResultBlob = ReportBlobs.ResultName(agencyKey, fileName), QuarantineBlob = quarantineName, ProcessedAt = now,
         }, ct).ConfigureAwait(false);
         await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
         metrics.UploadRejected(analysis.Verdict.Errors.FirstOrDefault()?.Code ?? "unknown");
         logger.LogInformation("{Blob}: rejected into quarantine/{QuarantineBlob} ({Reason})", blob.Name, quarantineName, reason);
         return new ValidateOutcome(blob.Name, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
-    }
-
-    /// <summary>
-    /// quarantine/&lt;agency&gt;/&lt;file&gt;/&lt;sha256&gt;&lt;ext&gt;: one blob per distinct content uploaded under a name, so a second
-    /// bad file under the same name never replaces the first original, and the same bytes again land on the same blob.
-    /// </summary>
-    public static string QuarantineBlobName(string agency, string fileName, string contentHash)
-    {
-        var suffix = "/" + contentHash + Path.GetExtension(fileName).ToLowerInvariant();
-        if (suffix.Length > 80) suffix = "/" + contentHash; // an absurd "extension" is not worth keeping
-        return DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - suffix.Length) + suffix;
-    }
-
-    /// <summary>
-    /// Copies the upload, as read under <paramref name="readCondition"/>, into <paramref name="container"/> without ever
-    /// overwriting: archive and quarantine names derive from the content hash, so an existing blob already holds these
-    /// very bytes (an earlier attempt, or an earlier upload of the same file). A 412 means the upload was replaced while
-    /// being read; it propagates, so this run stops and the new upload is handled by its own run.
-    /// </summary>
-    private async Task CopyOnceAsync(BlobClient source, BlobRequestConditions readCondition, string container, string blobName, string fileName, CancellationToken ct)
-    {
-        var target = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
-        try
-        {
-            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                await target.UploadAsync(stream, new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    Metadata = new Dictionary<string, string> { ["originalname"] = Uri.EscapeDataString(fileName) },
-                }, ct).ConfigureAwait(false);
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // Already there: same name, same bytes.
-        }
     }
 
     private static async Task<string> HashAsync(BlobClient blob, BlobRequestConditions readCondition, CancellationToken ct)
@@ -344,23 +289,17 @@ public sealed class ValidateStage(
         var slash = blobName.IndexOf('/');
         var folder = slash > 0 && !DerivedNames.IsUnsafeBlobName(blobName[..slash]) ? blobName[..slash] : "(none)";
         var fileName = slash > 0 ? blobName[(slash + 1)..] : blobName;
-        const string reason = "unsafe-name: 文件名含有“.”或“..”路径段(例如 ..\\ 或 ../),无法安全处理,请改名后重新上传。 / " +
-                              "The file name has '.' or '..' path segments (e.g. ..\\ or ../) and cannot be processed safely; rename it and upload again.";
-        await uploads.RecordFileAsync(new UploadEntry { Agency = folder, FileName = fileName, Outcome = "Rejected", Reason = reason, ProcessedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+        var finding = Findings.UnsafeName();
+        var reason = finding.Code + ": " + finding.Message;
+        await uploads.UpsertFileAsync(new UploadEntry { Agency = folder, FileName = fileName, Outcome = "Rejected", Reason = reason, ProcessedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
         metrics.UploadReceived();
-        metrics.UploadRejected("unsafe-name");
+        metrics.UploadRejected(finding.Code);
         logger.LogWarning("Upload name {Blob} refused: unsafe name, left in incoming/ for an operator", blobName);
         return new ValidateOutcome(blobName, ValidateResult.Rejected, null, null, ReportState.Rejected, reason);
     }
 
-    /// <summary>results/&lt;agency&gt;/&lt;file&gt;.json; a name that would pass the blob-name limit ends with a hash instead.</summary>
-    public static string ResultBlobName(string agency, string fileName) =>
-        DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - ".json".Length) + ".json";
-
     private async Task WriteResultAsync(ValidationResultDocument result, CancellationToken ct) =>
-        await blobs.GetBlobContainerClient(StorageNames.ResultsContainer).GetBlobClient(ResultBlobName(result.Agency, result.FileName))
-            .UploadAsync(new BinaryData(result.ToJson()), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct)
-            .ConfigureAwait(false);
+        await reportBlobs.SetResultAsync(result.Agency, result.FileName, result.ToJson(), ct).ConfigureAwait(false);
 
     private static async Task DeleteIncomingAsync(BlobClient blob, BlobRequestConditions readCondition, CancellationToken ct)
     {

@@ -34,14 +34,14 @@ public sealed class WebhookNotifier(HttpClient http, WebhookOutbox outbox, IOpti
                 using var response = await http.PostAsJsonAsync(notification.Webhook,
                     new { urls = notification.Urls, publishedAt = notification.CreatedAt }, ct).ConfigureAwait(false);
                 response.EnsureSuccessStatusCode();
-                await outbox.CompleteAsync(notification, ct).ConfigureAwait(false);
+                await outbox.DeleteAsync(notification, ct).ConfigureAwait(false);
                 delivered++;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException && !ct.IsCancellationRequested)
             {
                 pending++;
                 logger.LogWarning("Webhook {Webhook} not reached ({Error}); kept for the next run", notification.Webhook, e.Message);
-                await outbox.RecordFailureAsync(notification, e.Message, ct).ConfigureAwait(false);
+                await outbox.UpdateFailureAsync(notification, e.Message, ct).ConfigureAwait(false);
             }
         }
         return new WebhookDelivery(delivered, pending);

@@ -16,7 +16,7 @@ public sealed record AgencyRecord(
     public AgencyContext ToContext() => new(Folder, PublisherName, Aliases, OrganisationCode);
 
     /// <summary>Reads config/agencies.json: <c>{"agencies": [ {folder, publisherName, aliases, organisationCode} ]}</c>.</summary>
-    public static async Task<IReadOnlyList<AgencyRecord>> LoadFileAsync(string path, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AgencyRecord>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
         var file = await JsonSerializer.DeserializeAsync<AgencyFile>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public sealed class AgencyRegistry(TableServiceClient tables)
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AgenciesTable);
 
     /// <summary>Idempotent: upserts every record (re-running the seed changes nothing).</summary>
-    public async Task SeedAsync(IEnumerable<AgencyRecord> agencies, CancellationToken cancellationToken)
+    public async Task UpsertAsync(IEnumerable<AgencyRecord> agencies, CancellationToken cancellationToken = default)
     {
         foreach (var agency in agencies)
         {
@@ -47,14 +47,14 @@ public sealed class AgencyRegistry(TableServiceClient tables)
         }
     }
 
-    public async Task<AgencyRecord?> FindAsync(string folder, CancellationToken cancellationToken)
+    public async Task<AgencyRecord?> GetAsync(string folder, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(folder)) return null;
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(folder), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<AgencyRecord>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AgencyRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<AgencyRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -25,8 +25,8 @@ public sealed class BlobLease : IAsyncDisposable
     /// <summary>Renewal failed: the lease may have been lost; the holder should stop writing.</summary>
     public bool Lost { get; private set; }
 
-    /// <summary>Takes the lease, or returns null if someone else holds it.</summary>
-    public static async Task<BlobLease?> TryAcquireAsync(BlobContainerClient container, string blobName, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Takes the lease, or returns null if someone else holds it (a held lease is not an error).</summary>
+    public static async Task<BlobLease?> AcquireAsync(BlobContainerClient container, string blobName, TimeSpan duration, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var blob = container.GetBlobClient(blobName);
         try

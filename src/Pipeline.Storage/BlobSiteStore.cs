@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Pipeline.Core.Site;
+using Pipeline.Site.Stores;
 
 namespace Pipeline.Storage;
 

@@ -12,7 +12,7 @@ public sealed class Counters(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.CountersTable);
 
-    public async Task<long> NextAsync(string scope, string name, CancellationToken cancellationToken)
+    public async Task<long> IncrementAsync(string scope, string name, CancellationToken cancellationToken = default)
     {
         var partition = TableKeys.Encode(scope);
         var row = TableKeys.Encode(name);
@@ -40,7 +40,7 @@ public sealed class Counters(TableServiceClient tables)
         }
     }
 
-    public async Task<long> PeekAsync(string scope, string name, CancellationToken cancellationToken)
+    public async Task<long> GetAsync(string scope, string name, CancellationToken cancellationToken = default)
     {
         var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(scope), TableKeys.Encode(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return existing.HasValue ? existing.Value!.GetInt64("Value") ?? 0 : 0;

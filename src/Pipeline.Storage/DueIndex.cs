@@ -21,7 +21,7 @@ public sealed class DueIndex(TableServiceClient tables)
         dueAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + "_" + TableKeys.Encode(indexCode);
 
     /// <summary>Idempotent: the same report at the same time is one row.</summary>
-    public async Task AddAsync(string indexCode, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task UpsertAsync(string indexCode, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(Partition, RowKeyFor(dueAt, indexCode))
         {
@@ -32,7 +32,7 @@ public sealed class DueIndex(TableServiceClient tables)
     }
 
     /// <summary>Rows due at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<DueItem>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueItem>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         // '`' sorts after '_' so every row of the last second is included.
         var upper = now.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + "`";
@@ -47,7 +47,7 @@ public sealed class DueIndex(TableServiceClient tables)
     }
 
     /// <summary>All rows (operator views and tests).</summary>
-    public async Task<IReadOnlyList<DueItem>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueItem>> ListAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<DueItem>();
         await foreach (var e in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -55,7 +55,7 @@ public sealed class DueIndex(TableServiceClient tables)
         return items;
     }
 
-    public async Task RemoveAsync(DueItem item, CancellationToken cancellationToken)
+    public async Task DeleteAsync(DueItem item, CancellationToken cancellationToken = default)
     {
         try
         {

@@ -28,6 +28,12 @@ public sealed class LedgerEntry : ITableEntity
 {
     public const string LatestRowKey = "latest";
 
+    /// <summary>
+    /// The reason recorded (and shown on the notice) when a report is withdrawn as <see cref="WithdrawalKind.NoLongerPublic"/>.
+    /// Rows written before <see cref="WithdrawnAs"/> existed are recognised by it.
+    /// </summary>
+    public const string NoLongerPublicReason = "新版本不再主动公开 / The latest version is no longer for public release";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = LatestRowKey;
     public DateTimeOffset? Timestamp { get; set; }
@@ -46,7 +52,6 @@ public sealed class LedgerEntry : ITableEntity
     public string? Title { get; set; }
     public string? Publisher { get; set; }
     public string? GeneratedDate { get; set; }
-    public string? ReleaseDate { get; set; }
     public string? PublicScope { get; set; }
     /// <summary>Public scope allows the site and nothing holds it back.</summary>
     public bool Publishable { get; set; }
@@ -73,12 +78,28 @@ public sealed class LedgerEntry : ITableEntity
     public DateTimeOffset? FirstPublishedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary><see cref="WithdrawalKind"/> as text, set with the Withdrawn state; read through <see cref="Withdrawal"/>.</summary>
+    public string? WithdrawnAs { get; set; }
 
     [IgnoreDataMember]
     public ReportState State
     {
         get => Enum.TryParse<ReportState>(Status, out var s) ? s : ReportState.Received;
         set => Status = value.ToString();
+    }
+
+    /// <summary>
+    /// Why a Withdrawn report was withdrawn; null in any other state. A row written before the kind was stored says it
+    /// by its reason text (<see cref="NoLongerPublicReason"/>); any other withdrawn row is an operator's.
+    /// </summary>
+    [IgnoreDataMember]
+    public WithdrawalKind? Withdrawal
+    {
+        get => State != ReportState.Withdrawn ? null
+            : Enum.TryParse<WithdrawalKind>(WithdrawnAs, out var kind) ? kind
+            : Reason == NoLongerPublicReason ? WithdrawalKind.NoLongerPublic
+            : WithdrawalKind.Operator;
+        set => WithdrawnAs = value?.ToString();
     }
 
     public static string VersionRowKey(int version) => "v" + version.ToString("D4");

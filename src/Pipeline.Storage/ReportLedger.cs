@@ -13,20 +13,20 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     private const int MaxConcurrencyRetries = 20;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.LedgerTable);
 
-    public async Task<LedgerEntry?> GetLatestAsync(string indexCode, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> GetLatestAsync(string indexCode, CancellationToken cancellationToken = default)
     {
         var response = await _table.GetEntityIfExistsAsync<LedgerEntry>(TableKeys.Encode(indexCode), LedgerEntry.LatestRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 
-    public async Task<LedgerEntry?> GetVersionAsync(string indexCode, int version, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> GetVersionAsync(string indexCode, int version, CancellationToken cancellationToken = default)
     {
         var response = await _table.GetEntityIfExistsAsync<LedgerEntry>(TableKeys.Encode(indexCode), LedgerEntry.VersionRowKey(version), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 
     /// <summary>Version rows of one report, oldest first.</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(string indexCode, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerEntry>> ListVersionsAsync(string indexCode, CancellationToken cancellationToken = default)
     {
         var partition = TableKeys.Encode(indexCode);
         var rows = new List<LedgerEntry>();
@@ -37,7 +37,7 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     }
 
     /// <summary>Every latest row (for rebuild and operator listings: cost grows with the ledger, never used by publish).</summary>
-    public async IAsyncEnumerable<LedgerEntry> ListLatestAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LedgerEntry> ListLatestAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {LedgerEntry.LatestRowKey}");
         await foreach (var row in _table.QueryAsync<LedgerEntry>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -49,7 +49,7 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     /// ETag read by the caller, or insert-only when <paramref name="expectedLatest"/> is null). Returns false when
     /// someone else changed the report meanwhile: the caller re-reads and decides again.
     /// </summary>
-    public async Task<bool> TryRecordVersionAsync(LedgerEntry entry, LedgerEntry? expectedLatest, CancellationToken cancellationToken)
+    public async Task<bool> AddVersionAsync(LedgerEntry entry, LedgerEntry? expectedLatest, CancellationToken cancellationToken = default)
     {
         entry.PartitionKey = TableKeys.Encode(entry.IndexCode);
         entry.UpdatedAt = time.GetUtcNow();
@@ -74,7 +74,7 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     /// returns false to leave the row unchanged. The version row of the current version is kept in step.
     /// Returns the row as stored, or null when the report does not exist.
     /// </summary>
-    public async Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; ; attempt++)
         {

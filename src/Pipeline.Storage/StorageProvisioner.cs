@@ -25,7 +25,7 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
     public const string IndexDocument = "index.html";
     public const string NotFoundDocument = "404.html";
 
-    public async Task<ProvisioningResult> EnsureCreatedAsync(CancellationToken cancellationToken)
+    public async Task<ProvisioningResult> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         foreach (var name in StorageNames.Containers)
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
         }
     }
 
-    private async Task EnableStaticWebsiteAsync(CancellationToken cancellationToken)
+    private async Task EnableStaticWebsiteAsync(CancellationToken cancellationToken = default)
     {
         BlobServiceProperties properties = await blobs.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
         var site = properties.StaticWebsite;

@@ -50,13 +50,13 @@ public sealed class UploadReceipts(TableServiceClient tables)
     private static string FileKey(string fileName) => "file-" + TableKeys.Encode(DerivedNames.Shorten(fileName, DerivedNames.MaxKeyPartLength));
     private static string HashKey(string hash) => "sha256-" + hash;
 
-    public async Task<UploadEntry?> GetFileAsync(string agency, string fileName, CancellationToken cancellationToken)
+    public async Task<UploadEntry?> GetFileAsync(string agency, string fileName, CancellationToken cancellationToken = default)
     {
         var r = await _table.GetEntityIfExistsAsync<UploadEntry>(TableKeys.Encode(DerivedNames.Shorten(agency, DerivedNames.MaxKeyPartLength)), FileKey(fileName), cancellationToken: cancellationToken).ConfigureAwait(false);
         return r.HasValue ? r.Value : null;
     }
 
-    public async Task RecordFileAsync(UploadEntry entry, CancellationToken cancellationToken)
+    public async Task UpsertFileAsync(UploadEntry entry, CancellationToken cancellationToken = default)
     {
         entry.PartitionKey = TableKeys.Encode(DerivedNames.Shorten(entry.Agency, DerivedNames.MaxKeyPartLength));
         entry.RowKey = FileKey(entry.FileName);
@@ -64,7 +64,7 @@ public sealed class UploadReceipts(TableServiceClient tables)
     }
 
     /// <summary>Every upload outcome (operator listing; cost grows with the uploads table).</summary>
-    public async Task<IReadOnlyList<UploadEntry>> ListFilesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UploadEntry>> ListFilesAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<UploadEntry>();
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"file-"} and RowKey lt {"file."}");
@@ -73,14 +73,14 @@ public sealed class UploadReceipts(TableServiceClient tables)
         return list;
     }
 
-    public async Task<ContentReceipt?> GetContentAsync(string agency, string contentHash, CancellationToken cancellationToken)
+    public async Task<ContentReceipt?> GetContentAsync(string agency, string contentHash, CancellationToken cancellationToken = default)
     {
         var r = await _table.GetEntityIfExistsAsync<ContentReceipt>(TableKeys.Encode(agency), HashKey(contentHash), cancellationToken: cancellationToken).ConfigureAwait(false);
         return r.HasValue ? r.Value : null;
     }
 
     /// <summary>Inserts a receipt; false when one already exists (someone processed the same bytes first).</summary>
-    public async Task<bool> TryAddContentAsync(string agency, string contentHash, ContentReceipt receipt, CancellationToken cancellationToken)
+    public async Task<bool> AddContentAsync(string agency, string contentHash, ContentReceipt receipt, CancellationToken cancellationToken = default)
     {
         receipt.PartitionKey = TableKeys.Encode(agency);
         receipt.RowKey = HashKey(contentHash);
@@ -95,6 +95,6 @@ public sealed class UploadReceipts(TableServiceClient tables)
         }
     }
 
-    public async Task UpdateContentAsync(ContentReceipt receipt, CancellationToken cancellationToken) =>
+    public async Task UpsertContentAsync(ContentReceipt receipt, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 }

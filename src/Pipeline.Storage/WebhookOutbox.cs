@@ -22,7 +22,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
     private const int MaxTransactionRows = 100;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.OutboxTable);
 
-    public async Task AddAsync(string webhook, IReadOnlyList<string> urls, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task AddAsync(string webhook, IReadOnlyList<string> urls, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var run = now.UtcDateTime.ToString("yyyyMMddHHmmssfff") + "_" + Guid.NewGuid().ToString("N");
         var chunks = Chunk(urls);
@@ -65,7 +65,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         return chunks;
     }
 
-    public async Task<IReadOnlyList<PendingNotification>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingNotification>> ListAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<PendingNotification>();
         await foreach (var e in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -81,7 +81,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         return list;
     }
 
-    public async Task CompleteAsync(PendingNotification notification, CancellationToken cancellationToken)
+    public async Task DeleteAsync(PendingNotification notification, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -92,7 +92,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         }
     }
 
-    public async Task RecordFailureAsync(PendingNotification notification, string error, CancellationToken cancellationToken)
+    public async Task UpdateFailureAsync(PendingNotification notification, string error, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(Partition, notification.RowKey)
         {

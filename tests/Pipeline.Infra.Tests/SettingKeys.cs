@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Stages;
 
 namespace Pipeline.Infra.Tests;

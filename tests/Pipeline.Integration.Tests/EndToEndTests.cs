@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
@@ -183,7 +183,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         var page = (await _host.PublicSiteAsync())[PagePath(code)];
         Assert.Contains("修订正文乙", page);
         Assert.DoesNotContain("初版正文甲", page);
-        Assert.Equal(2, (await _host.Get<ReportLedger>().GetHistoryAsync(code, CancellationToken.None)).Count);
+        Assert.Equal(2, (await _host.Get<ReportLedger>().ListVersionsAsync(code, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(6, sequences.Distinct().Count());
 
         var locks = _host.Container(StorageNames.LocksContainer);
-        await using (var held = await BlobLease.TryAcquireAsync(locks, PublishStage.LeaseBlobName, TimeSpan.FromSeconds(15), TimeProvider.System, CancellationToken.None))
+        await using (var held = await BlobLease.AcquireAsync(locks, PublishStage.LeaseBlobName, TimeSpan.FromSeconds(15), TimeProvider.System, CancellationToken.None))
         {
             Assert.NotNull(held);
             var skipped = await _host.PublishAsync();

@@ -77,7 +77,7 @@ public sealed class HostProcessTests : IAsyncLifetime
         {
             var upload = await _storage.UploadOutcomeAsync("pingliang", file);
             Assert.Equal("Accepted", upload!.Outcome);
-            var history = await _storage.Get<ReportLedger>().GetHistoryAsync(upload.IndexCode!, CancellationToken.None);
+            var history = await _storage.Get<ReportLedger>().ListVersionsAsync(upload.IndexCode!, CancellationToken.None);
             Assert.Single(history);
             var report = await _storage.ReportAsync(upload.IndexCode!);
             codes.Add(report!.IndexCode);
@@ -85,7 +85,7 @@ public sealed class HostProcessTests : IAsyncLifetime
         }
         Assert.Equal(count, codes.Distinct().Count());
         Assert.Equal(count, sequences.Distinct().Count());
-        Assert.Equal(count, await _storage.Get<Counters>().PeekAsync("site", "publish", CancellationToken.None));
+        Assert.Equal(count, await _storage.Get<Counters>().GetAsync("site", "publish", CancellationToken.None));
         Assert.Empty(await _storage.ListBlobsAsync(StorageNames.IncomingContainer));
         Assert.Equal(count, (await _storage.ListBlobsAsync(StorageNames.ArchiveContainer)).Count);
         var site = await _storage.ListBlobsAsync(StorageNames.WebContainer);

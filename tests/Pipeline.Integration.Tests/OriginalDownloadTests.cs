@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 
 namespace Pipeline.Integration.Tests;

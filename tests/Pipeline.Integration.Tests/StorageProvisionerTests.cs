@@ -22,7 +22,7 @@ public sealed class StorageProvisionerTests : IAsyncLifetime
         var blobs = new BlobServiceClient(_azurite.ConnectionString);
         var provisioner = new StorageProvisioner(blobs, new QueueServiceClient(_azurite.ConnectionString), new TableServiceClient(_azurite.ConnectionString));
 
-        var result = await provisioner.EnsureCreatedAsync(CancellationToken.None);
+        var result = await provisioner.CreateIfNotExistsAsync(CancellationToken.None);
 
         Assert.True(result.StaticWebsiteConfigured, result.StaticWebsiteProblem);
         var site = (await blobs.GetPropertiesAsync()).Value.StaticWebsite;
@@ -40,7 +40,7 @@ public sealed class StorageProvisionerTests : IAsyncLifetime
         var dataOnly = new BlobServiceClient(sas);
         var provisioner = new StorageProvisioner(dataOnly, new QueueServiceClient(_azurite.ConnectionString), new TableServiceClient(_azurite.ConnectionString));
 
-        var result = await provisioner.EnsureCreatedAsync(CancellationToken.None);
+        var result = await provisioner.CreateIfNotExistsAsync(CancellationToken.None);
 
         Assert.False(result.StaticWebsiteConfigured);
         Assert.Contains("static website", result.StaticWebsiteProblem);

@@ -104,7 +104,7 @@ public static class BenchCommand
             outcome = await publish.RunAsync(ct);
             runs++;
         }
-        while (outcome.DueRowsHandled > 0 && (await provider.GetRequiredService<DueIndex>().GetDueAsync(DateTimeOffset.UtcNow, 1, ct)).Count > 0);
+        while (outcome.DueRowsHandled > 0 && (await provider.GetRequiredService<DueIndex>().ListDueAsync(DateTimeOffset.UtcNow, 1, ct)).Count > 0);
         var published = total.Elapsed;
         return $"uploaded {count:N0} in {uploaded.TotalSeconds:0.0} s; validated by {validated.TotalSeconds:0.0} s; rendered by {rendered.TotalSeconds:0.0} s; " +
                $"published by {published.TotalSeconds:0.0} s ({runs} publish run(s)) — {count / published.TotalSeconds:0.0} reports/s end to end; " +

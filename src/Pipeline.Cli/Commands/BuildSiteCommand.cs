@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Core;
 using Pipeline.Core.Model;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Catalog;
+using Pipeline.Site.Publishing;
+using Pipeline.Site.Reports;
+using Pipeline.Site.Search;
+using Pipeline.Site.Stores;
 
 namespace Pipeline.Cli.Commands;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Pipeline.Core;
 using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
-using Pipeline.Core.Rendering;
+using Pipeline.Site.Reports;
 
 namespace Pipeline.Cli.Fidelity;
 

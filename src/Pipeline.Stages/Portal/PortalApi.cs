@@ -5,7 +5,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Storage;
 using Pipeline.Storage.Portal;
 
@@ -104,7 +104,7 @@ public sealed class PortalApi(
 
     private async Task<PortalResponse> MeAsync(ClientPrincipal principal, string agency, IReadOnlyList<string> agencies, PortalHostSettings host, CancellationToken ct)
     {
-        var record = await registry.FindAsync(agency, ct).ConfigureAwait(false);
+        var record = await registry.GetAsync(agency, ct).ConfigureAwait(false);
         var site = siteOptions.Value;
         return PortalResponse.Json(200, new PortalIdentity(principal.Name, agency, record?.PublisherName ?? agency, agencies,
             UploadRules.From(pipelineOptions.Value), site.TimeZone, PortalLabels.Offset(time.GetUtcNow(), SiteTime.Zone(site)), site.BaseUrl, host.SignOutUrl));

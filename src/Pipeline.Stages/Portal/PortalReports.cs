@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Model;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages.Portal;
@@ -67,7 +67,7 @@ public sealed class PortalReports(
             var reportState = PortalLabels.Of(entry, now, zone);
             if (year is { } y && reportYear != y) continue;
             if (!string.IsNullOrEmpty(state) && reportState.Key != state) continue;
-            var versions = (await ledger.GetHistoryAsync(entry.IndexCode, ct).ConfigureAwait(false))
+            var versions = (await ledger.ListVersionsAsync(entry.IndexCode, ct).ConfigureAwait(false))
                 .OrderByDescending(h => h.Version)
                 .Select(h => new ReportVersionSummary(h.Version, h.Status, h.FileName, h.ChangeNote, h.ReceivedAt))
                 .ToList();
@@ -93,7 +93,7 @@ public sealed class PortalReports(
     {
         try
         {
-            var content = await blobs.GetBlobContainerClient(StorageNames.ResultsContainer).GetBlobClient(ValidateStage.ResultBlobName(agency, fileName))
+            var content = await blobs.GetBlobContainerClient(StorageNames.ResultsContainer).GetBlobClient(ReportBlobs.ResultName(agency, fileName))
                 .DownloadContentAsync(ct).ConfigureAwait(false);
             return JsonNode.Parse(content.Value.Content.ToMemory().Span);
         }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using Pipeline.Core;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 using Xunit.Abstractions;
 
 namespace Pipeline.Core.Tests.Hardening;

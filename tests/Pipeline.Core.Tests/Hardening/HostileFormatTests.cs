@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Pipeline.Core.Rendering;
-using Pipeline.Core.Site;
+using Pipeline.Site;
+using Pipeline.Site.Reports;
 using Xunit.Abstractions;
 
 namespace Pipeline.Core.Tests.Hardening;

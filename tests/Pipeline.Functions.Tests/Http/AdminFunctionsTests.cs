@@ -40,7 +40,7 @@ public sealed class AdminFunctionsTests : IAsyncLifetime
     public async Task Publish_answers_200_with_the_outcome_and_409_while_another_run_holds_the_lease()
     {
         await PublishedReportAsync();
-        await using (var other = await BlobLease.TryAcquireAsync(_host.Container(StorageNames.LocksContainer), PublishStage.LeaseBlobName,
+        await using (var other = await BlobLease.AcquireAsync(_host.Container(StorageNames.LocksContainer), PublishStage.LeaseBlobName,
                          TimeSpan.FromSeconds(60), _host.Time, CancellationToken.None))
         {
             Assert.NotNull(other);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests.Browser;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Playwright;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 

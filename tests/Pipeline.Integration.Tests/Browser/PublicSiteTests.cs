@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Pipeline.Core.Site;
 
 namespace Pipeline.Integration.Tests.Browser;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Pipeline.Core.Site;
+using Pipeline.Site;
 using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests.Browser;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using Microsoft.Playwright;
+using Pipeline.Site.Html;
 using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests.Browser;
@@ -160,7 +161,7 @@ public sealed class XssTests(PublicSiteFixture site, ITestOutputHelper output)
             ContentType = "text/html; charset=utf-8",
             Body = $$"""
                 <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
-                <meta http-equiv="Content-Security-Policy" content="{{Pipeline.Core.Rendering.SiteAssets.ContentSecurityPolicyMeta}}">
+                <meta http-equiv="Content-Security-Policy" content="{{SiteAssets.ContentSecurityPolicyMeta}}">
                 <title>t</title></head><body><h1>{{XssCorpus.Payloads[0]}}</h1><p>{{XssCorpus.Payloads[1]}}</p></body></html>
                 """,
         }));

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 using Xunit.Abstractions;
@@ -152,7 +152,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : FreshPipelineTest
                 continue;
             }
             if (outcome.ContentHash is { } hash && !hashes.TryAdd(agencyKey + "\n" + file, hash)) problems.Add($"{Printable(blobName)}: outcome shared");
-            var result = await Host.ReadTextAsync(StorageNames.ResultsContainer, ValidateStage.ResultBlobName(agencyKey, file));
+            var result = await Host.ReadTextAsync(StorageNames.ResultsContainer, ReportBlobs.ResultName(agencyKey, file));
             if (result is null)
             {
                 problems.Add($"{Printable(blobName)}: result document missing");

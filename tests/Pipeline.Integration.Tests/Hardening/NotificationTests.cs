@@ -74,7 +74,7 @@ public sealed class NotificationTests(ITestOutputHelper output) : IAsyncLifetime
         return codes;
     }
 
-    private static string Slug(string indexCode) => Pipeline.Core.Site.Slug.FromIndexCode(indexCode);
+    private static string Slug(string indexCode) => Pipeline.Site.Slug.FromIndexCode(indexCode);
 
     private static void AssertEveryReportNotified(StageFaultTests.FlakyWebhook hook, IEnumerable<string> codes)
     {

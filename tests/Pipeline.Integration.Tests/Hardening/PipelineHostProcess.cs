@@ -10,7 +10,9 @@ namespace Pipeline.Integration.Tests.Hardening;
 /// only (no local.settings.json is read), its console log captured. <see cref="Kill"/> sends SIGKILL — no shutdown
 /// code runs, as when a VM or container dies — and <see cref="StartAsync"/> on the same object starts a fresh process.
 /// Safe to watch from another thread while it is killed and restarted (the memory sampler of <see cref="SoakRun"/>
-/// does): the current process id is captured at start, never read from a Process object that a restart disposes.
+/// does): the process id and a task that completes at its exit are captured at start, so no property reads a
+/// Process object that has exited or that a restart disposed; peak memory is read from /proc by id, and once more
+/// just before each kill, so a sample that the timing misses is not lost either.
 /// </summary>
 public sealed class PipelineHostProcess : IAsyncDisposable
 {
@@ -20,6 +22,8 @@ public sealed class PipelineHostProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private Process? _process;
     private int _pid;
+    private Task _exited = Task.CompletedTask;
+    private long _peakOfEarlierIncarnations;
 
     /// <param name="settings">Extra configuration as environment variables ("Pipeline__Privacy" = "PublishMasked").</param>
     public PipelineHostProcess(AzuriteInstance azurite, IReadOnlyDictionary<string, string>? settings = null)
@@ -44,21 +48,12 @@ public sealed class PipelineHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>True while the current incarnation runs (from the exit task captured at start; no Process property is read).</summary>
     public bool IsRunning
     {
         get
         {
-            lock (_gate)
-            {
-                try
-                {
-                    return _process is { HasExited: false };
-                }
-                catch (InvalidOperationException)
-                {
-                    return false;
-                }
-            }
+            lock (_gate) return _process is not null && !_exited.IsCompleted;
         }
     }
 
@@ -101,12 +96,15 @@ public sealed class PipelineHostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue($"[{generation}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        var pid = process.Id;
+        var exited = process.WaitForExitAsync();
         Process? previous;
         lock (_gate)
         {
             previous = _process;
             _process = process;
-            Volatile.Write(ref _pid, process.Id);
+            _exited = exited;
+            Volatile.Write(ref _pid, pid);
         }
         previous?.Dispose();
         return Task.CompletedTask;
@@ -124,12 +122,11 @@ public sealed class PipelineHostProcess : IAsyncDisposable
     /// <summary>Waits until the current process has exited; false if it still runs after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
-        Process? process;
-        lock (_gate) process = _process;
-        if (process is null) return true;
+        Task exited;
+        lock (_gate) exited = _exited;
         try
         {
-            await process.WaitForExitAsync().WaitAsync(timeout);
+            await exited.WaitAsync(timeout);
             return true;
         }
         catch (TimeoutException)
@@ -142,34 +139,45 @@ public sealed class PipelineHostProcess : IAsyncDisposable
     public async Task KillAsync()
     {
         Process? process;
-        lock (_gate) process = _process;
+        Task exited;
+        lock (_gate)
+        {
+            process = _process;
+            exited = _exited;
+        }
         if (process is null) return;
+        // The dying incarnation's peak, read while it still runs (the sampler may not have looked since its last rise).
+        if (ReadPeak(Volatile.Read(ref _pid)) is { } last)
+            Interlocked.Exchange(ref _peakOfEarlierIncarnations, Math.Max(Interlocked.Read(ref _peakOfEarlierIncarnations), last));
         ChildProcesses.Kill(process, entireProcessTree: false);
-        try
-        {
-            await process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        await exited;
     }
 
-    /// <summary>Peak resident memory of the running process (VmHWM from /proc), in bytes; null when not running.</summary>
+    /// <summary>
+    /// Peak resident memory (VmHWM from /proc, in bytes) over every incarnation so far: the running one's as it stands,
+    /// the killed ones' as read just before their kill. Null when nothing was ever read. Never throws, whatever the
+    /// process does meanwhile: it reads /proc by the id captured at start, never a Process object.
+    /// </summary>
     public long? PeakResidentBytes()
     {
-        // The captured id, read from /proc without touching the Process object: a concurrent restart cannot make
-        // this throw (it did: "No process is associated with this object" from a disposed Process).
-        var pid = Volatile.Read(ref _pid);
+        // Only while it runs: the id of an exited process may already belong to another one.
+        var current = IsRunning ? ReadPeak(Volatile.Read(ref _pid)) : null;
+        var earlier = Interlocked.Read(ref _peakOfEarlierIncarnations);
+        return current is null && earlier == 0 ? null : Math.Max(current ?? 0, earlier);
+    }
+
+    private static long? ReadPeak(int pid)
+    {
         if (pid == 0) return null;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
+                    return long.TryParse(line["VmHWM:".Length..].Trim().Split(' ')[0], out var kib) ? kib * 1024 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Exited between the check and the read.
+            // Exited between the check and the read (or a zombie: no VmHWM line at all, also null).
         }
         return null;
     }

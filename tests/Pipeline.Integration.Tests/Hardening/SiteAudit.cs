@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Azure.Data.Tables;
-using Pipeline.Core.Site;
 using Pipeline.Integration.Tests.Infrastructure;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
@@ -72,7 +72,7 @@ public static class SiteAudit
         foreach (var upload in uploads)
         {
             var outcome = await host.OutcomeOfAsync(upload.Agency, upload.FileName);
-            var resultBlob = ValidateStage.ResultBlobName(upload.Agency, upload.FileName);
+            var resultBlob = ReportBlobs.ResultName(upload.Agency, upload.FileName);
             if (outcome is null)
             {
                 lost++;

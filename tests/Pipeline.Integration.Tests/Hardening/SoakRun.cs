@@ -63,7 +63,7 @@ public static class SoakRun
         {
             while (!sampling.IsCancellationRequested)
             {
-                foreach (var h in hosts) peak = Math.Max(peak, h.PeakResidentBytes() ?? 0);
+                foreach (var h in hosts) Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), h.PeakResidentBytes() ?? 0));
                 try { await Task.Delay(200, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
@@ -130,7 +130,9 @@ public static class SoakRun
                 if (entry is { State: ReportState.Published } && uploadedAt.TryGetValue((upload.Agency, upload.FileName), out var at))
                     latencies.Add((entry.UpdatedAt - at).TotalSeconds);
             }
-            return new SoakResult(audit, kills, hosts.Sum(h => h.Starts), uploadTime, settled, latencies, peak,
+            // Every incarnation's peak (killed ones' read just before their kill), whatever the sampler's timing caught.
+            var peakOfAll = Math.Max(Interlocked.Read(ref peak), hosts.Max(h => h.PeakResidentBytes() ?? 0));
+            return new SoakResult(audit, kills, hosts.Sum(h => h.Starts), uploadTime, settled, latencies, peakOfAll,
                 string.Join("\n", hosts.SelectMany(h => h.Log)));
         }
         finally

@@ -22,9 +22,12 @@ public static class ChildProcesses
     public static Process Start(ProcessStartInfo info)
     {
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
-        Running[process.Id] = process;
+        // The id is read once, here: the Exited handler may run after the owner disposed the Process object, whose Id
+        // then throws "No process is associated with this object" on a thread-pool thread (that ends the test run).
+        var pid = process.Id;
+        Running[pid] = process;
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => Running.TryRemove(process.Id, out _);
+        process.Exited += (_, _) => Running.TryRemove(pid, out _);
         return process;
     }
 

@@ -87,10 +87,10 @@ public sealed class PortalJourneyTests(PortalFixture portal, ITestOutputHelper o
         Assert.Contains(ScheduledTitle, await previewPage.Locator("h1").First.TextContentAsync());
         Assert.Contains("sandbox", (await previewResponse.AllHeadersAsync())["content-security-policy"]);
         var indexCode = (await portal.Host.UploadOutcomeAsync("gaoping", ScheduledUploadName))!.IndexCode!;
-        var publicUrl = new Uri(portal.BaseUri, Pipeline.Core.Site.SiteUrls.Report(Pipeline.Core.Site.Slug.FromIndexCode(indexCode)));
+        var publicUrl = new Uri(portal.BaseUri, Pipeline.Site.SiteUrls.Report(Pipeline.Site.Slug.FromIndexCode(indexCode)));
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(publicUrl)).StatusCode);
-        Assert.DoesNotContain(await portal.Host.ListBlobsAsync(StorageNames.WebContainer), n => n.Contains(Pipeline.Core.Site.Slug.FromIndexCode(indexCode), StringComparison.Ordinal));
+        Assert.DoesNotContain(await portal.Host.ListBlobsAsync(StorageNames.WebContainer), n => n.Contains(Pipeline.Site.Slug.FromIndexCode(indexCode), StringComparison.Ordinal));
 
         // An upload URL is good for its one blob only: not another name, not another agency's folder, not for reading.
         var ticket = await page.EvaluateAsync<JsonElement>("""

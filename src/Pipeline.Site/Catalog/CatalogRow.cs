@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Site.Catalog;
+
+/// <summary>One row of the publisher's catalog: every report ever published, in publish order (rank = index).</summary>
+internal sealed record CatalogRow(
+    [property: JsonPropertyName("c")] string IndexCode,
+    [property: JsonPropertyName("s")] string Slug,
+    [property: JsonPropertyName("y")] int Year,
+    [property: JsonPropertyName("p")] string PublisherSlug,
+    [property: JsonPropertyName("m")] DateOnly? LastModified,
+    [property: JsonPropertyName("w")] bool Withdrawn);

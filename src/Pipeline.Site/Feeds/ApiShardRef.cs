@@ -1,0 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Site.Feeds;
+
+public sealed record ApiShardRef(string Url, int FirstRank);

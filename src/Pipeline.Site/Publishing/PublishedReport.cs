@@ -1,0 +1,11 @@
+
+using Pipeline.Site.Catalog;
+using Pipeline.Site.Stores;
+
+namespace Pipeline.Site.Publishing;
+
+/// <summary>A report to publish: its list entry, the page the render stage produced, and its text for search.</summary>
+/// <param name="PageHtml">The complete report page (UTF-8), as <see cref="ReportPageRenderer"/> rendered it.</param>
+/// <param name="SearchText">The report's plain text (title, headings, paragraphs, table cells) for full-text search.</param>
+/// <param name="Original">The uploaded file, published beside the page when the page offers it (see <see cref="OriginalFile"/>).</param>
+public sealed record PublishedReport(SiteEntry Entry, ReadOnlyMemory<byte> PageHtml, string SearchText, SiteFile? Original = null);

@@ -1,0 +1,5 @@
+using Pipeline.Core.Model;
+
+namespace Pipeline.Site.Reports;
+
+public sealed record ReportPageModel(ReportDocument Document, PageMetadata Metadata);

@@ -1,0 +1,299 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Pipeline.Core.Model;
+using Pipeline.Site.Html;
+
+namespace Pipeline.Site.Reports;
+
+/// <summary>Renders one report page: metadata grid, title, table of contents, body, signature, related links.</summary>
+public static class ReportPageRenderer
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Renders the page as a string.</summary>
+    public static string Render(ReportPageModel model, SiteOptions site)
+    {
+        using var writer = new StringWriter(new StringBuilder(8192 + EstimateLength(model)), CultureInfo.InvariantCulture);
+        Render(model, site, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Renders the page as UTF-8 bytes (what the site stores).</summary>
+    public static byte[] RenderUtf8(ReportPageModel model, SiteOptions site) => Utf8.GetBytes(Render(model, site));
+
+    /// <summary>Renders the page into a UTF-8 buffer writer without an intermediate string.</summary>
+    public static void Render(ReportPageModel model, SiteOptions site, IBufferWriter<byte> output)
+    {
+        using var writer = new BufferTextWriter(output);
+        Render(model, site, writer);
+    }
+
+    /// <summary>Renders the page into <paramref name="output"/>.</summary>
+    public static void Render(ReportPageModel model, SiteOptions site, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(site);
+        var html = new HtmlWriter(output);
+        var meta = model.Metadata;
+        var title = string.IsNullOrWhiteSpace(meta.Title) ? "（无标题）" : meta.Title.Trim();
+        var slug = meta.IndexCode is { Length: > 0 } code ? Slug.FromIndexCode(code) : null;
+
+        PageLayout.Begin(html, site, title, slug is null ? null : SiteUrls.Report(slug));
+        html.Raw("<article class=\"report\">\n");
+        WriteBreadcrumbs(html, meta);
+        WriteMetadataGrid(html, meta);
+        html.Raw("<h1>").Text(title).Raw("</h1>\n");
+
+        var headings = model.Document.Blocks.OfType<Heading>().ToList();
+        var ranks = HeadingRanks(headings);
+        if (headings.Count >= 2) WriteTableOfContents(html, headings, ranks);
+        WriteBody(html, model.Document, ranks);
+        if (model.Document.Signature is { } signature) WriteSignature(html, signature);
+        if (meta.Original is { } original) WriteOriginal(html, original);
+        html.Raw("</article>\n");
+        WriteRelated(html, meta);
+        PageLayout.End(html, site);
+    }
+
+    /// <summary>The report's plain text for full-text search: title, headings, paragraphs, lists, tables, signature.</summary>
+    public static string PlainText(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = new StringBuilder();
+        void Line(string? s) { if (!string.IsNullOrWhiteSpace(s)) text.Append(s).Append('\n'); }
+        Line(document.Title);
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case Heading h: Line(h.DisplayText); break;
+                case Paragraph p: Line(p.Text); break;
+                case ListBlock l: foreach (var item in l.Items) Line(item); break;
+                case AttachmentNote a: Line(a.Text); break;
+                case TableBlock t:
+                    Line(t.Table.Caption);
+                    foreach (var row in t.Table.Header.Concat(t.Table.Rows)) Line(string.Join(' ', row.Where(c => c is not null)));
+                    foreach (var note in t.Table.Notes) Line(note);
+                    break;
+            }
+        }
+        if (document.Signature is { } signature)
+        {
+            foreach (var organisation in signature.Organisations) Line(organisation);
+            Line(signature.DateText);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The year list a report belongs to on the site (release date, else generated date), if dated.</summary>
+    public static int? ListYear(PageMetadata meta) => (meta.ReleaseDate ?? meta.GeneratedDate)?.Year;
+
+    private static void WriteBreadcrumbs(HtmlWriter html, PageMetadata meta)
+    {
+        html.Raw("<nav class=\"crumbs\" aria-label=\"当前位置\"><ol><li><a href=\"/\">首页</a></li>");
+        if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
+            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">").Text(publisher.Trim()).Raw("</a></li>");
+        html.Raw("<li aria-current=\"page\">正文</li></ol></nav>\n");
+    }
+
+    /// <summary>The 2×3 bordered grid Chinese disclosure pages show above the title.</summary>
+    private static void WriteMetadataGrid(HtmlWriter html, PageMetadata meta)
+    {
+        html.Raw("<table class=\"meta\">\n<caption class=\"vh\">索引信息</caption>\n<tbody>\n<tr>");
+        Cell(html, "索引号", meta.IndexCode);
+        Cell(html, "发布机构", meta.Publisher);
+        html.Raw("</tr>\n<tr>");
+        DateCell(html, "生成日期", meta.GeneratedDate);
+        Cell(html, "公开范围", meta.PublicScope);
+        html.Raw("</tr>\n<tr>");
+        DateCell(html, "发布日期", meta.ReleaseDate);
+        if (meta.Version > 1)
+        {
+            html.Raw("<th scope=\"row\">最后修订</th><td>");
+            if (meta.Revised is { } revised) html.Time(revised);
+            html.Raw("（第").Number(meta.Version).Raw("版）</td>");
+        }
+        else
+        {
+            Cell(html, "版本", "首次发布");
+        }
+        html.Raw("</tr>\n</tbody>\n</table>\n");
+    }
+
+    private static void Cell(HtmlWriter html, string label, string? value) =>
+        html.Raw("<th scope=\"row\">").Raw(label).Raw("</th><td>").Text(value?.Trim()).Raw("</td>");
+
+    private static void DateCell(HtmlWriter html, string label, DateOnly? value)
+    {
+        html.Raw("<th scope=\"row\">").Raw(label).Raw("</th><td>");
+        if (value is { } date) html.Time(date);
+        html.Raw("</td>");
+    }
+
+    /// <summary>
+    /// The HTML rank (2..6) of each heading: one below the nearest preceding heading of a smaller level, so the
+    /// outline never skips a rank (WCAG heading order) even when a report jumps from 一、 straight to 1、.
+    /// </summary>
+    public static int[] HeadingRanks(IReadOnlyList<Heading> headings)
+    {
+        var ranks = new int[headings.Count];
+        var open = new Stack<int>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            while (open.Count > 0 && open.Peek() >= headings[i].Level) open.Pop();
+            ranks[i] = Math.Min(2 + open.Count, 6);
+            open.Push(headings[i].Level);
+        }
+        return ranks;
+    }
+
+    private static void WriteTableOfContents(HtmlWriter html, List<Heading> headings, int[] ranks)
+    {
+        html.Raw("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n<ol>\n");
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var level = Math.Min(ranks[i] - 1, 4);
+            html.Raw("<li class=\"lv").Number(level).Raw("\"><a href=\"#sec-").Number(i + 1).Raw("\">")
+                .Text(headings[i].DisplayText).Raw("</a></li>\n");
+        }
+        html.Raw("</ol>\n</nav>\n");
+    }
+
+    private static void WriteBody(HtmlWriter html, ReportDocument document, int[] ranks)
+    {
+        var headingIndex = 0;
+        var tableIndex = 0;
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case Heading heading:
+                    var rank = ranks[headingIndex];
+                    headingIndex++;
+                    html.Raw("<h").Number(rank).Raw(" id=\"sec-").Number(headingIndex).Raw("\">").Text(heading.DisplayText)
+                        .Raw("</h").Number(rank).Raw(">\n");
+                    break;
+                case Paragraph paragraph:
+                    html.Raw("<p>").Text(paragraph.Text).Raw("</p>\n");
+                    break;
+                case ListBlock list:
+                    html.Raw(list.Ordered ? "<ol>\n" : "<ul>\n");
+                    foreach (var item in list.Items) html.Raw("<li>").Text(item).Raw("</li>\n");
+                    html.Raw(list.Ordered ? "</ol>\n" : "</ul>\n");
+                    break;
+                case AttachmentNote note:
+                    html.Raw("<p class=\"attachment\">").Text(note.Text).Raw("</p>\n");
+                    break;
+                case TableBlock table:
+                    WriteTable(html, table.Table, ++tableIndex);
+                    break;
+            }
+        }
+    }
+
+    private static void WriteTable(HtmlWriter html, Table table, int index)
+    {
+        var columns = Math.Max(table.ColumnCount, 1);
+        html.Raw("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tbl-").Number(index).Raw("\">\n")
+            .Raw("<table class=\"data\">\n<caption id=\"tbl-").Number(index).Raw("\">")
+            .Text(string.IsNullOrWhiteSpace(table.Caption) ? "表" + index.ToString(CultureInfo.InvariantCulture) : table.Caption)
+            .Raw("</caption>\n");
+        if (table.Header.Count > 0)
+        {
+            html.Raw("<thead>\n");
+            foreach (var row in table.Header)
+            {
+                html.Raw("<tr>");
+                for (var c = 0; c < columns; c++)
+                    html.Raw("<th scope=\"col\">").Text(c < row.Count ? row[c] : null).Raw("</th>");
+                html.Raw("</tr>\n");
+            }
+            html.Raw("</thead>\n");
+        }
+        html.Raw("<tbody>\n");
+        foreach (var row in table.Rows)
+        {
+            html.Raw("<tr>");
+            for (var c = 0; c < columns; c++)
+            {
+                var value = c < row.Count ? row[c] : null;
+                html.Raw(IsNumeric(value) ? "<td class=\"num\">" : "<td>").Text(value).Raw("</td>");
+            }
+            html.Raw("</tr>\n");
+        }
+        html.Raw("</tbody>\n</table>\n</div>\n");
+        if (table.Notes.Count > 0)
+        {
+            html.Raw("<div class=\"table-notes\">\n");
+            foreach (var note in table.Notes) html.Raw("<p>").Text(note).Raw("</p>\n");
+            html.Raw("</div>\n");
+        }
+    }
+
+    /// <summary>Numbers, with thousands separators, decimals, sign or percent, are right-aligned.</summary>
+    internal static bool IsNumeric(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        var s = value.AsSpan().Trim();
+        if (s[0] is '-' or '+') s = s[1..];
+        if (!s.IsEmpty && s[^1] == '%') s = s[..^1];
+        if (s.IsEmpty || !char.IsAsciiDigit(s[0]) || !char.IsAsciiDigit(s[^1])) return false;
+        var dots = 0;
+        foreach (var ch in s)
+        {
+            if (ch == '.' && ++dots > 1) return false;
+            if (!char.IsAsciiDigit(ch) && ch is not ',' and not '.') return false;
+        }
+        return true;
+    }
+
+    private static void WriteSignature(HtmlWriter html, Signature signature)
+    {
+        html.Raw("<div class=\"signature\">\n");
+        foreach (var organisation in signature.Organisations) html.Raw("<p>").Text(organisation).Raw("</p>\n");
+        if (signature.DateText is { Length: > 0 } dateText)
+        {
+            html.Raw("<p>");
+            if (signature.Date is { } date) html.Raw("<time datetime=\"").IsoDate(date).Raw("\">").Text(dateText).Raw("</time>");
+            else html.Text(dateText);
+            html.Raw("</p>\n");
+        }
+        html.Raw("</div>\n");
+    }
+
+    /// <summary>附件下载: the uploaded file beside the page (relative link), its name, format and size.</summary>
+    private static void WriteOriginal(HtmlWriter html, OriginalFile original)
+    {
+        html.Raw("<section class=\"original\" aria-labelledby=\"original-heading\"><h2 id=\"original-heading\">附件下载</h2>\n<p><a")
+            .Attribute("href", "original" + original.Extension).Raw(" download").Attribute("type", original.ContentType).Raw(">")
+            .Text(original.FileName).Raw("</a>(").Text(original.Format).Raw(",").Text(original.SizeText).Raw(")</p></section>\n");
+    }
+
+    private static void WriteRelated(HtmlWriter html, PageMetadata meta)
+    {
+        html.Raw("<nav class=\"related\" aria-label=\"相关列表\"><ul>");
+        if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
+            html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">")
+                .Text(publisher.Trim()).Raw("发布的全部信息</a></li>");
+        if (ListYear(meta) is { } year)
+            html.Raw("<li><a href=\"").Raw(SiteUrls.Year(year)).Raw("\">").Number(year).Raw("年发布的信息</a></li>");
+        else
+            html.Raw("<li><a href=\"/years/\">按年份浏览</a></li>");
+        html.Raw("</ul></nav>\n");
+    }
+
+    private static int EstimateLength(ReportPageModel model)
+    {
+        long length = 0;
+        foreach (var block in model.Document.Blocks)
+            length += block switch
+            {
+                Paragraph p => p.Text.Length + 8,
+                Heading h => h.Text.Length + 40,
+                TableBlock t => (t.Table.Rows.Count + t.Table.Header.Count) * Math.Max(t.Table.ColumnCount, 1) * 24,
+                _ => 64,
+            };
+        return (int)Math.Min(length, 16 * 1024 * 1024);
+    }
+}

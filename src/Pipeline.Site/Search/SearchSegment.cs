@@ -1,0 +1,188 @@
+using System.Buffers;
+using System.Text;
+
+namespace Pipeline.Site.Search;
+
+/// <summary>
+/// One search segment in memory: term hash -> postings, for documents [Base, Base + Size) of the publish order.
+/// Its binary form is split into term-hash shards; a browser fetches one shard per query term.
+/// </summary>
+internal sealed class SearchSegment
+{
+    /// <summary>Shards are sized to about this many bytes (what one query term costs the browser per segment).</summary>
+    public const int TargetShardBytes = 6 * 1024;
+    private const int MaxShards = 4096;
+
+    /// <summary>Postings by term hash (unordered; <see cref="Encode"/> sorts).</summary>
+    public Dictionary<uint, Postings> Terms { get; } = [];
+
+    /// <summary>Adds a document; ids must be added in increasing order per term (callers add documents in order).</summary>
+    public void Add(int localId, IEnumerable<uint> bodyTermHashes, IEnumerable<uint> titleTermHashes)
+    {
+        foreach (var hash in bodyTermHashes) Append(Get(hash).Body, localId);
+        foreach (var hash in titleTermHashes) Append(Get(hash).Title, localId);
+    }
+
+    /// <summary>Merges another segment's postings in, shifted by <paramref name="offset"/>.</summary>
+    public void AddShifted(SearchSegment other, int offset)
+    {
+        foreach (var (hash, postings) in other.Terms)
+        {
+            var target = Get(hash);
+            foreach (var id in postings.Body) Append(target.Body, id + offset);
+            foreach (var id in postings.Title) Append(target.Title, id + offset);
+        }
+    }
+
+    /// <summary>Removes documents (being withdrawn or re-indexed) from every posting list.</summary>
+    public void Remove(IReadOnlySet<int> localIds)
+    {
+        if (localIds.Count == 0) return;
+        List<uint>? empty = null;
+        foreach (var (hash, postings) in Terms)
+        {
+            postings.Body.RemoveAll(localIds.Contains);
+            postings.Title.RemoveAll(localIds.Contains);
+            if (postings.Body.Count == 0 && postings.Title.Count == 0) (empty ??= []).Add(hash);
+        }
+        if (empty is not null) foreach (var hash in empty) Terms.Remove(hash);
+    }
+
+    private Postings Get(uint hash)
+    {
+        if (!Terms.TryGetValue(hash, out var postings)) Terms[hash] = postings = new Postings();
+        return postings;
+    }
+
+    // Keeps lists sorted and duplicate-free; documents usually arrive in increasing order.
+    private static void Append(List<int> list, int id)
+    {
+        if (list.Count == 0 || list[^1] < id)
+        {
+            list.Add(id);
+            return;
+        }
+        var at = list.BinarySearch(id);
+        if (at < 0) list.Insert(~at, id);
+    }
+
+    /// <summary>The shard count for this content: a power of two giving shards of about <see cref="TargetShardBytes"/>.</summary>
+    public int ChooseShardCount()
+    {
+        long bytes = 0;
+        foreach (var postings in Terms.Values)
+            bytes += 4 + EncodedListLength(postings.Body) + EncodedListLength(postings.Title);
+        var shards = 1;
+        while (shards < MaxShards && bytes / shards > TargetShardBytes) shards <<= 1;
+        return shards;
+    }
+
+    public static int ShardOf(uint hash, int shardCount) => (int)(hash & (uint)(shardCount - 1));
+
+    /// <summary>
+    /// Encodes the shards. Shard format: varint term count; per term in hash order: varint hash delta, body list,
+    /// title list. A list is varint header 0 (empty) or (byteLength &lt;&lt; 1 | isBitmap) followed by the bytes: a
+    /// bitmap (bit i of byte i/8 = document i) or varint gaps (first id, then id - previous id).
+    /// </summary>
+    public byte[][] Encode(int shardCount)
+    {
+        var writers = new ArrayBufferWriter<byte>[shardCount];
+        var counts = new int[shardCount];
+        var previous = new uint[shardCount];
+        for (var s = 0; s < shardCount; s++) writers[s] = new ArrayBufferWriter<byte>();
+        var hashes = Terms.Keys.ToArray();
+        Array.Sort(hashes);
+        foreach (var hash in hashes)
+        {
+            var postings = Terms[hash];
+            var s = ShardOf(hash, shardCount);
+            var w = writers[s];
+            Varint.Write(w, hash - previous[s]);
+            previous[s] = hash;
+            counts[s]++;
+            WriteList(w, postings.Body);
+            WriteList(w, postings.Title);
+        }
+        var result = new byte[shardCount][];
+        for (var s = 0; s < shardCount; s++)
+        {
+            var output = new ArrayBufferWriter<byte>(writers[s].WrittenCount + 5);
+            Varint.Write(output, (uint)counts[s]);
+            output.Write(writers[s].WrittenSpan);
+            result[s] = output.WrittenSpan.ToArray();
+        }
+        return result;
+    }
+
+    /// <summary>Decodes one shard into this segment.</summary>
+    public void DecodeShard(ReadOnlySpan<byte> shard)
+    {
+        var position = 0;
+        var count = Varint.Read(shard, ref position);
+        uint hash = 0;
+        for (var t = 0; t < count; t++)
+        {
+            hash += Varint.Read(shard, ref position);
+            var postings = Get(hash);
+            ReadList(shard, ref position, postings.Body);
+            ReadList(shard, ref position, postings.Title);
+        }
+    }
+
+    private static int EncodedListLength(List<int> ids) => ids.Count == 0 ? 1 : Math.Min(ids.Count * 2, ids[^1] / 8 + 1) + 2;
+
+    private static void WriteList(IBufferWriter<byte> w, List<int> ids)
+    {
+        if (ids.Count == 0)
+        {
+            Varint.Write(w, 0);
+            return;
+        }
+        var gaps = new ArrayBufferWriter<byte>(ids.Count * 2);
+        var previous = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Varint.Write(gaps, (uint)(i == 0 ? ids[i] : ids[i] - previous));
+            previous = ids[i];
+        }
+        var bitmapLength = ids[^1] / 8 + 1;
+        if (bitmapLength < gaps.WrittenCount)
+        {
+            var bitmap = new byte[bitmapLength];
+            foreach (var id in ids) bitmap[id >> 3] |= (byte)(1 << (id & 7));
+            Varint.Write(w, (uint)(bitmapLength << 1 | 1));
+            w.Write(bitmap);
+        }
+        else
+        {
+            Varint.Write(w, (uint)(gaps.WrittenCount << 1));
+            w.Write(gaps.WrittenSpan);
+        }
+    }
+
+    private static void ReadList(ReadOnlySpan<byte> shard, ref int position, List<int> into)
+    {
+        var header = Varint.Read(shard, ref position);
+        if (header == 0) return;
+        var length = (int)(header >> 1);
+        var bytes = shard.Slice(position, length);
+        position += length;
+        if ((header & 1) == 1)
+        {
+            for (var b = 0; b < bytes.Length; b++)
+                for (var bit = 0; bit < 8; bit++)
+                    if ((bytes[b] & (1 << bit)) != 0) Append(into, b * 8 + bit);
+            return;
+        }
+        var p = 0;
+        var id = 0;
+        var first = true;
+        while (p < bytes.Length)
+        {
+            var gap = (int)Varint.Read(bytes, ref p);
+            id = first ? gap : id + gap;
+            first = false;
+            Append(into, id);
+        }
+    }
+}

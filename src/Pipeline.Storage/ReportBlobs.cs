@@ -1,0 +1,131 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Pipeline.Core;
+
+namespace Pipeline.Storage;
+
+/// <summary>
+/// The one place that knows the blob layout of a report's files and reads and writes them:
+/// <list type="bullet">
+/// <item>incoming/&lt;agency&gt;/&lt;file&gt;: the upload as the agency wrote it;</item>
+/// <item>archive/&lt;agency&gt;/&lt;sha256&gt;&lt;ext&gt;: an accepted upload, immutable, named by its content;</item>
+/// <item>quarantine/&lt;agency&gt;/&lt;file&gt;/&lt;sha256&gt;&lt;ext&gt;: a rejected upload, one blob per distinct content under a name;</item>
+/// <item>results/&lt;agency&gt;/&lt;file&gt;.json: the verdict document for the agency;</item>
+/// <item>parsed/&lt;encoded index code&gt;/v000N.json: the analysis of version N (<see cref="ParsedReportJson"/>);</item>
+/// <item>staging/&lt;encoded index code&gt;/v000N.html: the rendered page of version N, private until published.</item>
+/// </list>
+/// Names derived from an upload's name that would pass the blob-name limit end with a hash (<see cref="DerivedNames"/>).
+/// The ledger stores the archive, parsed and staging names it was given, so a layout change never orphans a report.
+/// </summary>
+public sealed class ReportBlobs(BlobServiceClient blobs)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private const string HtmlContentType = "text/html; charset=utf-8";
+    /// <summary>Metadata key on archive and quarantine copies: the upload's file name (URI-escaped: metadata is ASCII).</summary>
+    public const string OriginalNameMetadataKey = "originalname";
+
+    public static string IncomingName(string agency, string fileName) => $"{agency}/{fileName}";
+
+    public static string ArchiveName(string agency, string contentHash, string fileName) =>
+        $"{agency}/{contentHash}{Path.GetExtension(fileName).ToLowerInvariant()}";
+
+    /// <summary>
+    /// One blob per distinct content uploaded under a name, so a second bad file under the same name never replaces
+    /// the first original, and the same bytes again land on the same blob.
+    /// </summary>
+    public static string QuarantineName(string agency, string fileName, string contentHash)
+    {
+        var suffix = "/" + contentHash + Path.GetExtension(fileName).ToLowerInvariant();
+        if (suffix.Length > 80) suffix = "/" + contentHash; // an absurd "extension" is not worth keeping
+        return DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - suffix.Length) + suffix;
+    }
+
+    public static string ResultName(string agency, string fileName) =>
+        DerivedNames.Shorten($"{agency}/{fileName}", DerivedNames.MaxBlobNameLength - ".json".Length) + ".json";
+
+    public static string ParsedName(string indexCode, int version) =>
+        $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.json";
+
+    public static string StagingName(string indexCode, int version) =>
+        $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.html";
+
+    public BlobClient Incoming(string blobName) => Container(StorageNames.IncomingContainer).GetBlobClient(blobName);
+
+    public async Task<bool> IncomingExistsAsync(string agency, string fileName, CancellationToken cancellationToken = default) =>
+        (await Incoming(IncomingName(agency, fileName)).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Copies the upload, as read under <paramref name="readConditions"/>, into archive/ unless the blob exists: the
+    /// name derives from the content hash, so an existing blob already holds these very bytes. A 412 (the upload was
+    /// replaced while being read) propagates: the new upload is handled by its own run.
+    /// </summary>
+    public Task AddArchiveAsync(BlobClient upload, BlobRequestConditions readConditions, string archiveName, string fileName, CancellationToken cancellationToken = default) =>
+        AddCopyAsync(upload, readConditions, StorageNames.ArchiveContainer, archiveName, fileName, cancellationToken);
+
+    /// <summary>As <see cref="AddArchiveAsync"/>, into quarantine/.</summary>
+    public Task AddQuarantineAsync(BlobClient upload, BlobRequestConditions readConditions, string quarantineName, string fileName, CancellationToken cancellationToken = default) =>
+        AddCopyAsync(upload, readConditions, StorageNames.QuarantineContainer, quarantineName, fileName, cancellationToken);
+
+    public async Task<Stream> OpenArchiveAsync(string archiveName, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.ArchiveContainer).GetBlobClient(archiveName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    public async Task<ReadOnlyMemory<byte>> GetArchiveAsync(string archiveName, CancellationToken cancellationToken = default) =>
+        await DownloadAsync(StorageNames.ArchiveContainer, archiveName, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Writes (or replaces) the verdict document of an upload.</summary>
+    public async Task SetResultAsync(string agency, string fileName, byte[] json, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName))
+            .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>Writes (or replaces) the analysis of a version.</summary>
+    public async Task SetParsedAsync(string parsedName, ReportAnalysis analysis, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.ParsedContainer).GetBlobClient(parsedName)
+            .UploadAsync(new BinaryData(ParsedReportJson.Serialize(analysis)), overwrite: true, cancellationToken).ConfigureAwait(false);
+
+    /// <exception cref="InvalidDataException">The blob holds no document.</exception>
+    public async Task<ReportAnalysis> GetParsedAsync(string? parsedName, CancellationToken cancellationToken = default)
+    {
+        var json = await DownloadAsync(StorageNames.ParsedContainer, parsedName, cancellationToken).ConfigureAwait(false);
+        return ParsedReportJson.Deserialize(json.Span) ?? throw new InvalidDataException($"parsed document {parsedName} is empty");
+    }
+
+    /// <summary>Writes (or replaces) the rendered page of a version.</summary>
+    public async Task SetStagedPageAsync(string stagingName, byte[] html, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
+            .UploadAsync(new BinaryData(html), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = HtmlContentType } }, cancellationToken)
+            .ConfigureAwait(false);
+
+    public async Task<ReadOnlyMemory<byte>> GetStagedPageAsync(string? stagingName, CancellationToken cancellationToken = default) =>
+        await DownloadAsync(StorageNames.StagingContainer, stagingName, cancellationToken).ConfigureAwait(false);
+
+    private BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);
+
+    private async Task<ReadOnlyMemory<byte>> DownloadAsync(string container, string? blobName, CancellationToken cancellationToken = default)
+    {
+        var result = await Container(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return result.Value.Content.ToMemory();
+    }
+
+    private async Task AddCopyAsync(BlobClient source, BlobRequestConditions readConditions, string container, string blobName, string fileName, CancellationToken cancellationToken = default)
+    {
+        var target = Container(container).GetBlobClient(blobName);
+        try
+        {
+            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readConditions }, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await target.UploadAsync(stream, new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    Metadata = new Dictionary<string, string> { [OriginalNameMetadataKey] = Uri.EscapeDataString(fileName) },
+                }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already there: same name, same bytes.
+        }
+    }
+}
