@@ -154,6 +154,23 @@ param operatorPrincipalId string = ''
 @allowed(['User', 'Group', 'ServicePrincipal'])
 param operatorPrincipalType string = 'User'
 
+@description('''
+Application (client) ID of the Microsoft Entra ID app registration that signs agency clerks in to the portal
+(/api/portal) and the status endpoint (App Service authentication). Empty: no authentication is configured, and both
+answer 503. Its app roles Agency.<folder> grant the agencies (README "The agency portal").
+''')
+param portalClientId string = ''
+
+@description('OpenID issuer of that registration; empty: https://login.microsoftonline.com/<this tenant>/v2.0 (the cloud\'s login endpoint).')
+param portalIssuer string = ''
+
+@description('''
+Origin the portal page is served from, allowed to upload straight to blob storage (CORS on the blob service).
+Empty: https://<function app name>.azurewebsites.net. If the app got another default host name (see the output
+AZURE_FUNCTION_APP_HOST_NAME) or sits behind a custom domain, set https://<that host>.
+''')
+param portalOrigin string = ''
+
 var abbreviations = {
   resourceGroup: 'rg-'
   storage: 'st'
@@ -210,6 +227,8 @@ var systemTopicName = '${abbreviations.systemTopic}${resourceToken}'
 // The function whose Event Grid blob trigger validates uploads (functions/Pipeline.Functions/ValidateUploadFunction.cs).
 var uploadFunctionName = 'ValidateUpload'
 var indexDocument = 'index.html'
+var portalOrigins = [empty(portalOrigin) ? 'https://${functionAppName}.azurewebsites.net' : portalOrigin]
+var portalIssuerUrl = empty(portalIssuer) ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' : portalIssuer
 var notFoundDocumentPath = '404.html'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -238,6 +257,7 @@ module storage 'modules/storage.bicep' = {
     previousVersionRetentionDays: previousVersionRetentionDays
     indexDocument: indexDocument
     notFoundDocumentPath: notFoundDocumentPath
+    uploadCorsOrigins: portalOrigins
   }
 }
 
@@ -328,6 +348,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    authClientId: portalClientId
+    authIssuer: portalIssuerUrl
     // Known before deployment (so What-If and the infra tests can see it); the dependency below orders it.
     virtualNetworkSubnetId: appPrivateEndpoints
       ? resourceId(subscription().subscriptionId, resourceGroup.name, 'Microsoft.Network/virtualNetworks/subnets', virtualNetworkName, appSubnetName)

@@ -52,5 +52,19 @@ internal static class HttpJson
         }
     }
 
+    /// <summary>The raw body, or one byte more than <paramref name="limit"/> when it is larger (the caller refuses that).</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequestData request, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit) return new byte[limit + 1];
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
     public sealed record Problem(int Status, string Message);
 }

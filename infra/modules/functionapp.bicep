@@ -39,6 +39,12 @@ param instanceMemoryMB int
 @description('Subnet for VNet integration (outbound traffic through the virtual network); empty = none.')
 param virtualNetworkSubnetId string
 
+@description('Client id of the Entra ID app registration for App Service authentication; empty = authentication not configured.')
+param authClientId string = ''
+
+@description('OpenID issuer URL of that registration (https://login.microsoftonline.com/<tenant>/v2.0).')
+param authIssuer string = ''
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -112,6 +118,61 @@ resource appSettingsConfig 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: app
   name: 'appsettings'
   properties: union(appSettings, expandedListSettings)
+}
+
+// App Service authentication ("Easy Auth") with Microsoft Entra ID for the agency portal (/api/portal/...) and the
+// status endpoint: sign-in is required everywhere except the paths that authenticate otherwise (the Event Grid
+// webhook with the blobs_extension key, the operator endpoints with the admin key). The platform forwards the signed-in
+// principal in X-MS-CLIENT-PRINCIPAL (and drops any copy a client sends); the code maps its Agency.<folder> app roles
+// to agencies. No client secret: sign-in uses the OpenID Connect flow that returns an ID token, which carries the
+// roles (the registration must issue ID tokens). Browsers get the login page; API calls the page makes with
+// X-Requested-With: XMLHttpRequest get 401.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/runtime/webhooks/blobs'
+        '/api/publish'
+        '/api/withdraw'
+        '/api/approve'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: authIssuer
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+      preserveUrlFragmentsForLogins: false
+    }
+  }
 }
 
 // No publishing with user names and passwords: azd deploys with the signed-in identity.

@@ -60,6 +60,9 @@ param indexDocument string
 @description('Path of the page the static website serves for missing files.')
 param notFoundDocumentPath string
 
+@description('Origins whose pages may PUT uploads straight into blob storage (the agency portal); CORS on the blob service.')
+param uploadCorsOrigins string[] = []
+
 resource account 'Microsoft.Storage/storageAccounts@2026-04-01' = {
   name: name
   location: location
@@ -102,6 +105,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-04-01'
   name: 'default'
   properties: {
     isVersioningEnabled: true
+    // The agency portal's page uploads with a one-blob SAS from its own origin (x-ms-blob-type, x-ms-meta-*).
+    cors: {
+      corsRules: empty(uploadCorsOrigins) ? [] : [
+        {
+          allowedOrigins: uploadCorsOrigins
+          allowedMethods: ['PUT', 'OPTIONS']
+          allowedHeaders: ['content-type', 'x-ms-blob-type', 'x-ms-blob-content-type', 'x-ms-meta-*', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['x-ms-request-id', 'x-ms-error-code', 'etag']
+          maxAgeInSeconds: 600
+        }
+      ]
+    }
     deleteRetentionPolicy: {
       enabled: true
       days: softDeleteRetentionDays

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Pipeline.Site;
 using Pipeline.Storage;
+using Pipeline.Storage.Portal;
+using Pipeline.Stages.Portal;
 
 namespace Pipeline.Stages;
 
@@ -71,6 +73,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<ReportAdmin>();
         services.TryAddSingleton<AgencyAccess>();
+        services.TryAddSingleton<UploadSasIssuer>();
+        services.TryAddSingleton<PreviewKeyStore>();
+        services.TryAddSingleton<PortalReports>();
+        services.TryAddSingleton<PortalApi>();
 
         services.AddHttpClient<WebhookNotifier>()
             .AddStandardResilienceHandler(options =>

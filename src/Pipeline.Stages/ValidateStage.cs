@@ -49,6 +49,14 @@ public sealed class ValidateStage(
     /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
     public const string ReleaseAtMetadataKey = "releaseat";
 
+    /// <summary>
+    /// Upload metadata key carrying the agency's note on what a new version changes (the portal's 修订说明 field),
+    /// percent-encoded UTF-8 because blob metadata values are ASCII. At most <see cref="MaxChangeNoteLength"/> characters are kept.
+    /// </summary>
+    public const string ChangeNoteMetadataKey = "changenote";
+
+    public const int MaxChangeNoteLength = 500;
+
     private readonly PipelineOptions _options = pipelineOptions.Value;
 
     public async Task<ValidateOutcome> RunAsync(string blobName, CancellationToken ct)
@@ -166,6 +174,8 @@ public sealed class ValidateStage(
         var publishable = publiclyScoped && report.Verdict.Publishable;
         var requestedReleaseAt = RequestedReleaseAt(properties);
 
+        var changeNote = ReadChangeNote(properties.Metadata);
+
         var archiveBlob = ReportBlobs.ArchiveName(agency.Folder, report.ContentHash, fileName);
         await reportBlobs.AddArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
 
@@ -201,6 +211,7 @@ public sealed class ValidateStage(
                 Publishable = publishable,
                 PersonalDataCount = report.PersonalData.Count,
                 RequestedReleaseAt = requestedReleaseAt,
+                ChangeNote = changeNote,
                 PublishSequence = latest?.PublishSequence,
                 PublishedVersion = latest?.PublishedVersion,
                 FirstPublishedAt = latest?.FirstPublishedAt,
@@ -328,6 +339,22 @@ public sealed class ValidateStage(
         entry.AnnualReportYear = timeliness.AnnualReportYear;
         entry.AnnualReportDeadline = FormatDate(timeliness.AnnualReportDeadline);
         entry.AfterAnnualReportDeadline = timeliness.AfterDeadline;
+    }
+
+    /// <summary>The change note of an upload's metadata, decoded and trimmed; null when absent, blank or not valid percent-encoding.</summary>
+    internal static string? ReadChangeNote(IDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(ChangeNoteMetadataKey, out var raw) || string.IsNullOrWhiteSpace(raw)) return null;
+        string note;
+        try
+        {
+            note = Uri.UnescapeDataString(raw).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+        return note.Length == 0 ? null : note.Length > MaxChangeNoteLength ? note[..MaxChangeNoteLength] : note;
     }
 
     private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -21,6 +21,7 @@ public sealed class MetadataTests(DeploymentPackage package) : IClassFixture<Dep
         [RenderFunctions.PoisonName] = ("queueTrigger", new() { ["queueName"] = "render-poison", ["connection"] = PipelineOptions.StorageKey }),
         [PublishSiteFunction.Name] = ("timerTrigger", new() { ["schedule"] = "%PublishSchedule%", ["useMonitor"] = "true" }),
         [StatusFunction.Name] = ("httpTrigger", new() { ["authLevel"] = "Anonymous", ["methods"] = "get", ["route"] = "status/{*indexCode}" }),
+        [PortalFunction.Name] = ("httpTrigger", new() { ["authLevel"] = "Anonymous", ["methods"] = "get,head,post", ["route"] = "portal/{*path}" }),
         [AdminFunctions.PublishName] = ("httpTrigger", new() { ["authLevel"] = "Admin", ["methods"] = "post", ["route"] = "publish" }),
         [AdminFunctions.WithdrawName] = ("httpTrigger", new() { ["authLevel"] = "Admin", ["methods"] = "post", ["route"] = "withdraw" }),
         [AdminFunctions.ApproveName] = ("httpTrigger", new() { ["authLevel"] = "Admin", ["methods"] = "post", ["route"] = "approve" }),

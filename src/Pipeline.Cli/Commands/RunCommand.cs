@@ -49,6 +49,7 @@ public static class RunCommand
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Services.AddPipeline(builder.Configuration);
         builder.Services.AddSingleton<StaticSiteServer>();
+        builder.Services.AddSingleton<LocalPortalServer>();
         builder.Services.AddSingleton<StartupWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupWorker>());
         builder.Services.AddHostedService<IncomingWorker>();
@@ -57,9 +58,12 @@ public static class RunCommand
 
         await using var app = builder.Build();
         var server = app.Services.GetRequiredService<StaticSiteServer>();
+        var portal = app.Services.GetRequiredService<LocalPortalServer>();
+        app.Use(async (context, next) => { if (!await portal.TryHandleAsync(context)) await next(context); });
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        foreach (var url in app.Urls) Console.Out.WriteLine($"Serving the site at {url}/");
+        LocalPortalSetup.AllowUploadsOnceReady(app);
+        foreach (var url in app.Urls) Console.Out.WriteLine($"Serving the site at {url}/ and the agency portal at {url}{Pipeline.Stages.Portal.PortalApi.BasePath}/ (development sign-in: {url}{LocalPortalServer.SignInPath})");
         await app.WaitForShutdownAsync();
         return ExitCodes.Success;
     }
