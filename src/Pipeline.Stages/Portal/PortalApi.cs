@@ -107,7 +107,7 @@ public sealed class PortalApi(
         var record = await registry.GetAsync(agency, ct).ConfigureAwait(false);
         var site = siteOptions.Value;
         return PortalResponse.Json(200, new PortalIdentity(principal.Name, agency, record?.PublisherName ?? agency, agencies,
-            UploadRules.From(pipelineOptions.Value), site.TimeZone, PortalLabels.Offset(time.GetUtcNow(), SiteTime.Zone(site)), site.BaseUrl, host.SignOutUrl));
+            UploadRules.From(pipelineOptions.Value), site.TimeZone, PortalLabels.Offset(time.GetUtcNow(), SiteCalendar.For(site).Zone), site.BaseUrl, host.SignOutUrl));
     }
 
     private async Task<PortalResponse> RequestUploadAsync(string agency, PortalRequest request, CancellationToken ct)
@@ -132,7 +132,7 @@ public sealed class PortalApi(
         {
             if (!DateTime.TryParse(body.ReleaseAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Kind == DateTimeKind.Utc)
                 return PortalResponse.Problem(400, "release-at", "发布时间格式不正确。", "The release time is not a valid date and time.");
-            var zone = SiteTime.Zone(siteOptions.Value);
+            var zone = SiteCalendar.For(siteOptions.Value).Zone;
             var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
             releaseAt = new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
         }
@@ -192,7 +192,7 @@ public sealed class PortalApi(
         {
             return NoSuchReport;
         }
-        var (page, bannerStyle) = PreviewPage.Mark(html, siteOptions.Value.BaseUrl, PortalLabels.Time(token.ExpiresAt, SiteTime.Zone(siteOptions.Value)));
+        var (page, bannerStyle) = PreviewPage.Mark(html, siteOptions.Value.BaseUrl, PortalLabels.Time(token.ExpiresAt, SiteCalendar.For(siteOptions.Value).Zone));
         var site = new Uri(siteOptions.Value.BaseUrl).GetLeftPart(UriPartial.Authority);
         var styleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(bannerStyle)));
         return PortalResponse.File(200, "text/html; charset=utf-8", page, new Dictionary<string, string>

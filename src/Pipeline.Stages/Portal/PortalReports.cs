@@ -25,7 +25,7 @@ public sealed class PortalReports(
     public async Task<UploadVerdict?> VerdictAsync(string agency, string fileName, CancellationToken ct)
     {
         if (DerivedNames.IsUnsafeBlobName(fileName) || fileName.Contains('/')) return null;
-        var zone = SiteTime.Zone(Site);
+        var zone = SiteCalendar.For(Site).Zone;
         var now = time.GetUtcNow();
         var waiting = await blobs.GetBlobContainerClient(StorageNames.IncomingContainer).GetBlobClient($"{agency}/{fileName}").ExistsAsync(ct).ConfigureAwait(false);
         var upload = await uploads.GetFileAsync(agency, fileName, ct).ConfigureAwait(false);
@@ -56,7 +56,7 @@ public sealed class PortalReports(
     /// <summary>The agency's reports, newest first, filtered by year (of 生成日期, else of receipt) and state key.</summary>
     public async Task<IReadOnlyList<ReportSummary>> ListAsync(string agency, int? year, string? state, CancellationToken ct)
     {
-        var zone = SiteTime.Zone(Site);
+        var zone = SiteCalendar.For(Site).Zone;
         var now = time.GetUtcNow();
         var list = new List<ReportSummary>();
         // The ledger has no agency index: this reads every latest row (fine for hundreds of reports; see README).
