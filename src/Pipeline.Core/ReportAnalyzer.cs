@@ -56,28 +56,12 @@ public sealed class AnalysisOptions
     public Timeliness.WorkingDayCalendar Calendar { get; set; } = Timeliness.WorkingDayCalendar.Official;
 
     /// <summary>The zone whose calendar days the dates mean (the site's; China Standard Time unless configured).</summary>
-    public TimeZoneInfo TimeZone { get; set; } = ChinaStandardTime;
+    public TimeZoneInfo TimeZone { get; set; } = TimeZones.ChinaStandardTime;
 
     /// <summary>The release time requested for this upload (`pipeline upload --release-at`), used when the document states none.</summary>
     public DateTimeOffset? RequestedReleaseAt { get; set; }
 
-    /// <summary>Asia/Shanghai from the system's zone data, or a fixed UTC+8 zone where it has none (mainland China keeps no daylight saving).</summary>
-    /// <remarks>Declared before <see cref="Default"/>: static initialisers run in order, and Default's constructor reads it.</remarks>
-    public static TimeZoneInfo ChinaStandardTime { get; } = FindChinaStandardTime();
-
     public static AnalysisOptions Default { get; } = new();
-
-    private static TimeZoneInfo FindChinaStandardTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("UTC+08", TimeSpan.FromHours(8), "UTC+08", "UTC+08");
-        }
-    }
 }
 
 /// <summary>A line that cleaning removed (web-page chrome, a duplicated body...), kept so an agency can check it.</summary>

@@ -1,3 +1,5 @@
+using Pipeline.Core;
+
 namespace Pipeline.Site;
 
 /// <summary>
@@ -7,14 +9,7 @@ namespace Pipeline.Site;
 /// </summary>
 public sealed class SiteCalendar
 {
-    /// <summary>
-    /// The offset used when the configured zone is unknown to the host (no tz database, a mistyped id): China Standard
-    /// Time, the documented default (Asia/Shanghai, UTC+8 all year, no daylight saving), so a Chinese government site
-    /// still dates its reports right rather than eight hours off.
-    /// </summary>
-    public static readonly TimeSpan FallbackOffset = TimeSpan.FromHours(8);
-
-    public SiteCalendar(string timeZoneId) => Zone = FindZone(timeZoneId);
+    public SiteCalendar(string timeZoneId) => Zone = TimeZones.Find(timeZoneId);
 
     /// <summary>The calendar of <paramref name="options"/>' time zone.</summary>
     public static SiteCalendar For(SiteOptions options)
@@ -42,21 +37,4 @@ public sealed class SiteCalendar
     /// </summary>
     public int? ListYear(DateOnly? releaseDate, DateOnly? generatedDate, DateTimeOffset? publishedAt) =>
         (releaseDate ?? generatedDate)?.Year ?? (publishedAt is { } at ? DateOf(at).Year : null);
-
-    private static TimeZoneInfo FindZone(string? id)
-    {
-        if (!string.IsNullOrWhiteSpace(id))
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(id);
-            }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                // Fall through: the fallback below, under the configured id.
-            }
-        }
-        var name = string.IsNullOrWhiteSpace(id) ? "UTC+08:00" : id;
-        return TimeZoneInfo.CreateCustomTimeZone(name, FallbackOffset, name, name);
-    }
 }

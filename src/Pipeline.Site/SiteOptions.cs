@@ -12,5 +12,5 @@ public sealed class SiteOptions
     public int PageSize { get; set; } = 50;
 
     /// <summary>IANA time zone in which release dates are read (a release date means midnight there).</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string TimeZone { get; set; } = Pipeline.Core.TimeZones.ChinaStandardTimeId;
 }
