@@ -12,14 +12,17 @@ namespace Pipeline.Benchmarks;
 /// </summary>
 public static class CpuThroughput
 {
-    public static int Run(int passes)
+    /// <param name="files">Files to measure instead of the samples (e.g. a template report, to see what reading its tables costs).</param>
+    public static int Run(int passes, IReadOnlyList<string>? files = null)
     {
-        var inputs = Samples.Names.Select(name => (Name: name, Bytes: Samples.Read(name))).ToArray();
+        var inputs = files is { Count: > 0 }
+            ? files.Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToArray()
+            : Samples.Names.Select(name => (Name: name, Bytes: Samples.Read(name))).ToArray();
         long bytesPerPass = inputs.Sum(i => (long)i.Bytes.Length);
         var site = new SiteOptions();
         var page = new System.Buffers.ArrayBufferWriter<byte>(256 * 1024);
 
-        Console.WriteLine($"{inputs.Length} samples, {bytesPerPass} bytes per pass, {passes} measured passes after 3 x {passes} warm-up passes");
+        Console.WriteLine($"{inputs.Length} files, {bytesPerPass} bytes per pass, {passes} measured passes after 3 x {passes} warm-up passes");
         Console.WriteLine($"{"work",-20} {"MB/CPU-s",9} {"MB/wall-s",10} {"reports/CPU-s",14} {"alloc/input",12}");
         Measure("analyse", passes, inputs, bytesPerPass, (name, bytes) => ReportAnalyzer.Analyze(bytes, name));
         Measure("analyse + render", passes, inputs, bytesPerPass, (name, bytes) =>
