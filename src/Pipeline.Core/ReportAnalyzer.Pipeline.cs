@@ -6,6 +6,7 @@ using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
 using Pipeline.Core.Parsing;
 using Pipeline.Core.Privacy;
+using Pipeline.Core.Statistics;
 using Pipeline.Core.Validation;
 
 namespace Pipeline.Core;
@@ -37,6 +38,7 @@ public static partial class ReportAnalyzer
             var header = HeaderBlockReader.Read(lines);
             var parsed = BlockParser.Parse(header.BodyLines);
             var metadata = MetadataExtractor.Extract(header, parsed, cleaned, lines, agency, options, maxYear, fileName);
+            parsed = parsed with { Document = parsed.Document with { Statistics = StatisticsReader.Read(parsed, metadata.Title.Value) } };
             var verdict = ReportValidator.Validate(new ValidationInput(lines, header, parsed, metadata, personalData, agency, options, maxYear));
             return new ReportAnalysis(fileName, hash, bytes.Length, decoded.EncodingName, parsed.Document, metadata, verdict, cleaned.Removed, personalData);
         }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Core.Decoding;
 using Pipeline.Core.Model;
 using Pipeline.Core.Parsing;
+using Pipeline.Core.Statistics;
 
 namespace Pipeline.Core.Layout;
 
@@ -120,7 +121,7 @@ public static partial class DelimitedTableReader
         var width = rows.Max(r => r.Count);
         foreach (var row in rows)
             while (row.Count < width) row.Add(null);
-        var header = rows.Take(headerRows).Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : PipeTableReader.CloseUpCjkSpaces(c)).ToList()).ToList();
+        var header = rows.Take(headerRows).Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : CjkSpacing.CloseUp(c)).ToList()).ToList();
         var body = rows.Skip(headerRows).Select(r => (IReadOnlyList<string?>)r).ToList();
         return new Table(null, header, body, []);
     }
@@ -156,7 +157,7 @@ public static partial class DelimitedTableReader
     }
 
     private static bool LooksLikeData(List<string?> row) =>
-        row.Count(c => c is not null && NumberCell().IsMatch(c)) * 2 > row.Count(c => c is not null);
+        row.Count(c => Figures.IsFigure(c)) * 2 > row.Count(c => c is not null);
 
     [GeneratedRegex(@"^[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?$")]
     private static partial Regex Separator();
@@ -166,7 +167,4 @@ public static partial class DelimitedTableReader
 
     [GeneratedRegex(@"[ \u3000]{2,}")]
     private static partial Regex SpacedCells();
-
-    [GeneratedRegex(@"^[-+]?\d[\d,，.]*%?$")]
-    private static partial Regex NumberCell();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Core.Decoding;
 using Pipeline.Core.Model;
 using Pipeline.Core.Parsing;
+using Pipeline.Core.Statistics;
 
 namespace Pipeline.Core.Layout;
 
@@ -37,7 +38,7 @@ public static partial class TemplateTableReader
             var end = i + 1;
             while (end < lines.Count && IsPartOfTable(lines[end])) end++;
             var region = lines.GetRange(i, end - i);
-            if (region.Sum(l => Tokens(l.Text).Count(Figure().IsMatch)) < MinFigures)
+            if (region.Sum(l => Tokens(l.Text).Count(Figures.IsFigure)) < MinFigures)
             {
                 output?.Add(lines[i]);
                 i++;
@@ -89,8 +90,8 @@ public static partial class TemplateTableReader
         foreach (var line in region)
         {
             var tokens = Tokens(line.Text);
-            var figures = tokens.Where(t => Figure().IsMatch(t)).ToList();
-            var label = string.Join(" ", tokens.Where(t => !Figure().IsMatch(t)));
+            var figures = tokens.Where(t => Figures.IsFigure(t)).ToList();
+            var label = string.Join(" ", tokens.Where(t => !Figures.IsFigure(t)));
             if (figures.Count == 0)
             {
                 if (!figuresSeen && row is null)
@@ -150,9 +151,6 @@ public static partial class TemplateTableReader
     // The template tables' opening words (国办公开办函〔2019〕60号, 〔2021〕30号).
     [GeneratedRegex(@"^\s*(?:第二十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|[（(]本列数据的勾稽关系|申请人情况|行政复议)")]
     private static partial Regex TableOpening();
-
-    [GeneratedRegex(@"^[-+]?\d[\d,，.]*(?:%|元|万元|件|条)?$")]
-    private static partial Regex Figure();
 
     [GeneratedRegex(@"^(?<label>.*?[^\d\s.,+-])(?:[ \u3000]+(?<figure>[-+]?\d[\d,，.]*(?:%|元|万元|件|条)?))+$")]
     private static partial Regex TrailingFigures();

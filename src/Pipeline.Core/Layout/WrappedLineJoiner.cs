@@ -127,35 +127,7 @@ public static class WrappedLineJoiner
     }
 
     /// <summary>Display width: a Chinese character or full-width form takes two columns.</summary>
-    public static int Width(string text)
-    {
-        var width = 0;
-        foreach (var c in text) width += IsWide(c) ? 2 : 1;
-        return width;
-    }
+    public static int Width(string text) => CjkSpacing.Width(text);
 
-    private static bool IsWide(char c) => c >= '\u1100' && (c <= '\u115F' || c is >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6');
-
-    /// <summary>"2023 年" → "2023年", "邮 编 ：" → "邮编："; spaces between two Latin words or numbers stay.</summary>
-    public static string CloseUpSpaces(string text)
-    {
-        if (text.IndexOf(' ') < 0 && text.IndexOf('\u3000') < 0) return text;
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is ' ' or '\u3000' && sb.Length > 0)
-            {
-                var j = i;
-                while (j < text.Length && text[j] is ' ' or '\u3000') j++;
-                if (j < text.Length && (IsWide(sb[^1]) || IsWide(text[j])))
-                {
-                    i = j - 1;
-                    continue;
-                }
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    private static string CloseUpSpaces(string text) => CjkSpacing.CloseUp(text);
 }

@@ -11,6 +11,12 @@ public sealed record ReportDocument(
 {
     public static ReportDocument Empty { get; } = new(null, [], null);
 
+    /// <summary>
+    /// The national template's statistics tables read from <see cref="Blocks"/> (null when the report has none, and in
+    /// parsed documents stored before they were read), so rendering and publishing never read the text again.
+    /// </summary>
+    public Statistics.ReportStatistics? Statistics { get; init; }
+
     /// <summary>Headings in document order, the outline used for the table of contents.</summary>
     public IEnumerable<Heading> Headings => Blocks.OfType<Heading>();
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Pipeline.Core.Cleaning;
 using Pipeline.Core.Model;
 
@@ -46,7 +45,7 @@ public static class PipeTableReader
         var width = rows.Max(r => r.Count);
         foreach (var row in rows)
             while (row.Count < width) row.Add(null);
-        var header = rows[0].Select(c => c is null ? null : CloseUpCjkSpaces(c)).ToList();
+        var header = rows[0].Select(c => c is null ? null : CjkSpacing.CloseUp(c)).ToList();
         return new Table(caption, [header], rows.Skip(1).ToList<IReadOnlyList<string?>>(), notes);
     }
 
@@ -62,29 +61,4 @@ public static class PipeTableReader
         var value = raw.Trim(" \t\u3000");
         return value.IsEmpty ? null : value.ToString();
     }
-
-    /// <summary>"统 计 指 标" → "统计指标": spaces between two CJK characters are typographic padding.</summary>
-    public static string CloseUpCjkSpaces(string text)
-    {
-        if (text.IndexOf(' ') < 0 && text.IndexOf('\u3000') < 0) return text;
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is ' ' or '\u3000' && sb.Length > 0 && IsCjk(sb[^1]))
-            {
-                var j = i;
-                while (j < text.Length && text[j] is ' ' or '\u3000') j++;
-                if (j < text.Length && IsCjk(text[j]))
-                {
-                    i = j - 1;
-                    continue;
-                }
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 }

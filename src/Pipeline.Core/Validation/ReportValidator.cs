@@ -148,12 +148,19 @@ public static partial class ReportValidator
         return true;
     }
 
+    /// <summary>
+    /// The national template's statistics tables are checked cell by cell (<see cref="StatisticsChecks"/>); the
+    /// parent-equals-its-items check is kept for the free-form statistics tables of older reports only.
+    /// </summary>
     private static void CheckTables(ValidationInput input, List<Finding> warnings)
     {
+        var statistics = input.Parsed.Document.Statistics;
+        warnings.AddRange(StatisticsChecks.Check(statistics, input.Metadata.Title.Value, input.CleanedLines));
+        var templateTableLines = statistics?.Tables.SelectMany(t => t.Cells).Select(c => c.Source.Line).ToHashSet() ?? [];
         var blocks = input.Parsed.Document.Blocks;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i] is not TableBlock table) continue;
+            if (blocks[i] is not TableBlock table || templateTableLines.Contains(input.Parsed.BlockLines[i])) continue;
             foreach (var mismatch in TableTotals.Check(table.Table))
                 warnings.Add(Findings.TableTotalMismatch(mismatch.ParentLabel, mismatch.ParentValue, mismatch.ChildSum, mismatch.ChildCount, input.Parsed.BlockLines[i]));
         }

@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Decoding;
+using Pipeline.Core.Model;
+using Pipeline.Core.Statistics;
+
+namespace Pipeline.Core.Validation;
+
+/// <summary>
+/// The arithmetic the national template's statistics tables promise, checked cell by cell, and the figures the report's
+/// text states for them. A blank cell means "not reported": a sum with a blank operand is not checked, so only numbers
+/// the agency wrote can be called wrong. All findings are warnings: the report is published as written.
+/// </summary>
+public static partial class StatisticsChecks
+{
+    private static readonly string[] OutcomeGroups = ["3.3", "3.4", "3.5"];
+
+    public static IReadOnlyList<Finding> Check(ReportStatistics? statistics, string? title, IReadOnlyList<SourceLine> lines)
+    {
+        var findings = new List<Finding>();
+        if (statistics?.Table(StatisticsTableKind.Applications) is { } applications)
+        {
+            CheckRowTotals(applications, findings);
+            CheckOutcomeTotals(applications, findings);
+            CheckBalance(applications, findings);
+        }
+        if (statistics?.Table(StatisticsTableKind.ReviewAndLitigation) is { } review) CheckReview(review, findings);
+        CheckMissing(statistics, title, findings);
+        if (statistics is not null) CheckText(statistics, lines, findings);
+        return findings;
+    }
+
+    /// <summary>
+    /// Last year's 四、结转下年度继续办理 against this year's 二、上年结转, column by column, for two reports of one agency.
+    /// Pure: the publishing side finds the previous report in its catalog and calls this.
+    /// </summary>
+    public static IReadOnlyList<Finding> CompareCarryOver(ReportStatistics previous, int previousYear, ReportStatistics current)
+    {
+        var findings = new List<Finding>();
+        if (previous.Table(StatisticsTableKind.Applications) is not { } before || current.Table(StatisticsTableKind.Applications) is not { } now) return findings;
+        foreach (var column in StatisticsTemplate.ApplicationColumns)
+            if (before.Value("4", column.Key) is { } forward && now.Value("2", column.Key) is { } over && forward != over)
+                findings.Add(Findings.StatisticsCarryOverMismatch(column, previousYear, forward, over, now.Cell("2", column.Key)?.Source.Line));
+        return findings;
+    }
+
+    /// <summary>Every row: 总计 = the six applicant columns.</summary>
+    private static void CheckRowTotals(StatisticsTable table, List<Finding> findings)
+    {
+        foreach (var row in StatisticsTemplate.ApplicationRows)
+        {
+            if (table.Value(row.Key, "total") is not { } total) continue;
+            var parts = StatisticsTemplate.ApplicantColumns.Select(c => table.Value(row.Key, c.Key)).ToList();
+            if (parts.Any(p => p is null)) continue;
+            var sum = parts.Sum(p => p!.Value);
+            if (sum != total) findings.Add(Findings.StatisticsRowTotalMismatch(row, total, sum, table.Cell(row.Key, "total")?.Source.Line));
+        }
+    }
+
+    /// <summary>Every column: （七）总计 = （一）+（二）+ the items of （三）–（六） (（六） itself in the 2019 edition).</summary>
+    private static void CheckOutcomeTotals(StatisticsTable table, List<Finding> findings)
+    {
+        var otherItems = table.HasRow("3.6.1") || table.HasRow("3.6.2") || table.HasRow("3.6.3") || table.Version == TemplateVersion.Template2021;
+        var operands = new List<string> { "3.1", "3.2" };
+        foreach (var group in OutcomeGroups)
+            operands.AddRange(StatisticsTemplate.ApplicationRows.Where(r => r.Parent == group && r.In(table.Version)).Select(r => r.Key));
+        if (otherItems) operands.AddRange(["3.6.1", "3.6.2", "3.6.3"]);
+        else operands.Add("3.6");
+        foreach (var column in StatisticsTemplate.ApplicationColumns)
+        {
+            if (table.Value("3.7", column.Key) is not { } total) continue;
+            var values = operands.Select(k => table.Value(k, column.Key)).ToList();
+            if (values.Any(v => v is null)) continue;
+            var sum = values.Sum(v => v!.Value);
+            if (sum != total) findings.Add(Findings.StatisticsOutcomeTotalMismatch(column, total, sum, table.Cell("3.7", column.Key)?.Source.Line));
+        }
+    }
+
+    /// <summary>Every column: 一 + 二 = 三（七）总计 + 四.</summary>
+    private static void CheckBalance(StatisticsTable table, List<Finding> findings)
+    {
+        foreach (var column in StatisticsTemplate.ApplicationColumns)
+        {
+            if (table.Value("1", column.Key) is not { } received || table.Value("2", column.Key) is not { } over
+                || table.Value("3.7", column.Key) is not { } total || table.Value("4", column.Key) is not { } forward) continue;
+            if (received + over != total + forward)
+                findings.Add(Findings.StatisticsBalanceMismatch(column, received, over, total, forward, table.Cell("1", column.Key)?.Source.Line));
+        }
+    }
+
+    /// <summary>Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计.</summary>
+    private static void CheckReview(StatisticsTable table, List<Finding> findings)
+    {
+        foreach (var group in StatisticsTemplate.ReviewRows)
+        {
+            if (table.Value(group.Key, "total") is not { } total) continue;
+            var parts = new[] { "upheld", "corrected", "other", "pending" }.Select(c => table.Value(group.Key, c)).ToList();
+            if (parts.Any(p => p is null)) continue;
+            var sum = parts.Sum(p => p!.Value);
+            if (sum != total) findings.Add(Findings.StatisticsReviewTotalMismatch(group, total, sum, table.Cell(group.Key, "total")?.Source.Line));
+        }
+    }
+
+    /// <summary>An annual report on 2019 or later must carry the three tables of the template.</summary>
+    private static void CheckMissing(ReportStatistics? statistics, string? title, List<Finding> findings)
+    {
+        if (title is null || !AnnualReportTitle().IsMatch(title) || StatisticsReader.ReportYear(title) is not (>= 2019 and var year)) return;
+        foreach (var kind in new[] { StatisticsTableKind.ProactiveDisclosure, StatisticsTableKind.Applications, StatisticsTableKind.ReviewAndLitigation })
+            if (statistics?.Table(kind) is null) findings.Add(Findings.StatisticsTableMissing(kind, year));
+    }
+
+    /// <summary>
+    /// Figures the text states for a cell ("本年新收政府信息公开申请12件"), compared with the table. Only sentences that can
+    /// mean one cell count: none that compares with last year or mentions carried-over applications unless that is the
+    /// cell, and a cell the text states twice with different numbers is left alone.
+    /// </summary>
+    private static void CheckText(ReportStatistics statistics, IReadOnlyList<SourceLine> lines, List<Finding> findings)
+    {
+        var stated = new Dictionary<(StatisticsTableKind Kind, string Row, string Column), List<(decimal Value, int Line)>>();
+        foreach (var line in lines)
+        {
+            if (line.IsTable) continue;
+            foreach (var clause in ClauseSplit().Split(line.Text))
+                foreach (var statement in Statements)
+                {
+                    var matches = statement.Pattern.Matches(clause);
+                    if (matches.Count != 1 || statement.Ambiguous.IsMatch(clause)) continue;
+                    if (!decimal.TryParse(matches[0].Groups["n"].ValueSpan, out var value)) continue;
+                    var key = (statement.Kind, statement.Row, statement.Column);
+                    if (!stated.TryGetValue(key, out var list)) stated[key] = list = [];
+                    list.Add((value, line.Number));
+                }
+        }
+        foreach (var ((kind, row, column), values) in stated)
+        {
+            if (values.Select(v => v.Value).Distinct().Count() != 1) continue;
+            if (statistics.Table(kind) is not { } table || table.Cell(row, column) is not { Value: { } inTable } cell) continue;
+            if (values[0].Value == inTable) continue;
+            var templateRow = StatisticsTemplate.Row(kind, row)!;
+            var templateColumn = StatisticsTemplate.Column(kind, row, column, table.Version)!;
+            findings.Add(Findings.StatisticsTextMismatch(kind, templateRow, templateColumn, values[0].Value, inTable, values[0].Line, cell.Source.Line));
+        }
+    }
+
+    private sealed record Statement(StatisticsTableKind Kind, string Row, string Column, Regex Pattern, Regex Ambiguous);
+
+    // A total of new applications "including those carried over", or compared with last year's, is not row 一.
+    private static readonly Regex Comparison = new("(?:其中|含|包括|加上).{0,8}结转|去年|同比|较上年|上年度?(?:共)?收到|以来|累计", RegexOptions.CultureInvariant);
+
+    private static readonly Statement[] Statements =
+    [
+        new(StatisticsTableKind.Applications, "1", "total",
+            new(@"(?:新收|收到)(?:各类|各种)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共计|共|合计|总计|总数)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
+            Comparison),
+        new(StatisticsTableKind.Applications, "2", "total",
+            new(@"上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
+            new("去年|同比|较上年", RegexOptions.CultureInvariant)),
+        new(StatisticsTableKind.Applications, "4", "total",
+            new(@"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
+            new("去年|同比|较上年|上年度?结转下", RegexOptions.CultureInvariant)),
+    ];
+
+    [GeneratedRegex("[。；;！？!?]")]
+    private static partial Regex ClauseSplit();
+
+    [GeneratedRegex("年度?报告")]
+    private static partial Regex AnnualReportTitle();
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using Pipeline.Core.Model;
+using Pipeline.Core.Statistics;
+
+namespace Pipeline.Core.Tests.Statistics;
+
+public class StatisticsReaderTests
+{
+    private static ReportAnalysis Analyze(byte[] bytes, string name = "report.txt") => ReportAnalyzer.Analyze(bytes, name);
+
+    public static TheoryData<TemplateReport.Shape, bool> Shapes()
+    {
+        var data = new TheoryData<TemplateReport.Shape, bool>();
+        foreach (var shape in Enum.GetValues<TemplateReport.Shape>())
+        {
+            data.Add(shape, false);
+            data.Add(shape, true);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Every_shape_yields_the_three_tables_keyed_by_template_row_and_column(TemplateReport.Shape shape, bool pageBreak)
+    {
+        var analysis = Analyze(new TemplateReport().Bytes(shape, pageBreak));
+        AssertTemplateRead(analysis);
+    }
+
+    [Fact]
+    public void Html_tables_with_rowspan_and_colspan_are_read()
+    {
+        AssertTemplateRead(Analyze(Encoding.UTF8.GetBytes(TemplateHtml.Page(new TemplateReport())), "report.html"));
+    }
+
+    [Fact]
+    public void Docx_tables_with_merged_cells_are_read()
+    {
+        AssertTemplateRead(Analyze(TemplateDocx.Build(new TemplateReport()), "report.docx"));
+    }
+
+    internal static void AssertTemplateRead(ReportAnalysis analysis)
+    {
+        // Row labels 一、… （一）… inside the tables never become sections.
+        Assert.Equal(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"],
+            analysis.Document.Headings.Where(h => h.Level == 1).Select(h => h.DisplayText));
+        var statistics = analysis.Document.Statistics;
+        Assert.NotNull(statistics);
+        Assert.Equal(TemplateVersion.Template2021, statistics.Version);
+
+        var applications = statistics.Table(StatisticsTableKind.Applications)!;
+        Assert.Equal(13m, applications.Value("1", "total"));
+        Assert.Equal(1m, applications.Value("2", "natural-person"));
+        Assert.Equal(6m, applications.Value("3.1", "total"));
+        Assert.Equal(1m, applications.Value("3.2", "natural-person"));
+        Assert.Equal(1m, applications.Value("3.3.4", "total"));
+        Assert.Equal(1m, applications.Value("3.4.1", "legal-service"));
+        Assert.Equal(1m, applications.Value("3.6.1", "total"));
+        Assert.Equal(0m, applications.Value("3.6.3", "total"));
+        Assert.Equal(10m, applications.Value("3.7", "natural-person"));
+        Assert.Equal(1m, applications.Value("4", "total"));
+        Assert.Equal(30 - 5, applications.Cells.Select(c => c.Row).Distinct().Count()); // every row with cells: all but 三 and the four groups
+        Assert.Equal("0", applications.Cell("3.3.1", "research")!.Written);
+
+        var review = statistics.Table(StatisticsTableKind.ReviewAndLitigation)!;
+        Assert.Equal(3m, review.Value("review", "total"));
+        Assert.Equal(1m, review.Value("litigation-direct", "pending"));
+        Assert.Equal(0m, review.Value("litigation-after-review", "total"));
+
+        var proactive = statistics.Table(StatisticsTableKind.ProactiveDisclosure)!;
+        Assert.Equal(12m, proactive.Value("normative-documents", "in-force"));
+        Assert.Equal(1m, proactive.Value("regulations", "in-force"));
+        Assert.Equal(45m, proactive.Value("licensing", "decisions"));
+        Assert.Equal(6m, proactive.Value("enforcement", "decisions"));
+        Assert.Equal(12.5m, proactive.Value("fees", "amount"));
+
+        Assert.All(statistics.Tables.SelectMany(t => t.Cells), c => Assert.NotNull(c.Source.Line));
+        Assert.DoesNotContain(analysis.Verdict.Warnings, w => w.Code.StartsWith("statistics-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_2019_template_is_recognised_by_its_columns_and_its_other_handling_row_without_items()
+    {
+        var lines = new[]
+        {
+            "青岚县教育局2020年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            "规章\t0\t0\t0",
+            "规范性文件\t2\t2\t9",
+            "第二十条第（五）项",
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+            "行政许可\t12\t-1\t340",
+            "其他对外管理服务事项\t3\t0\t25",
+            "第二十条第（九）项",
+            "信息内容\t采购项目数量\t采购总金额",
+            "政府集中采购\t4\t86.3",
+            "三、收到和处理政府信息公开申请情况",
+            "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+            "（六）其他处理\t1\t0\t0\t0\t0\t0\t1",
+            "（七）总计\t1\t0\t0\t0\t0\t0\t1",
+        };
+        var statistics = Analyze(Encoding.UTF8.GetBytes(string.Join("\n", lines))).Document.Statistics!;
+        Assert.Equal(TemplateVersion.Template2019, statistics.Version);
+        var proactive = statistics.Table(StatisticsTableKind.ProactiveDisclosure)!;
+        Assert.Equal(9m, proactive.Value("normative-documents", "published-total"));
+        Assert.Equal(-1m, proactive.Value("licensing", "change"));
+        Assert.Equal(340m, proactive.Value("licensing", "decisions"));
+        Assert.Equal(25m, proactive.Value("other-services", "decisions"));
+        Assert.Equal(86.3m, proactive.Value("procurement", "procurement-amount"));
+        Assert.Equal(1m, statistics.Table(StatisticsTableKind.Applications)!.Value("3.6", "total"));
+    }
+
+    [Fact]
+    public void A_free_form_table_of_an_older_report_stays_a_table_and_is_no_template_table()
+    {
+        var sample = File.ReadAllBytes(Path.Combine(TestFiles.SamplesDirectory, "001_ae51e28a24af67cf.txt"));
+        var analysis = Analyze(sample, "001_ae51e28a24af67cf.txt");
+        Assert.NotEmpty(analysis.Document.Tables);
+        Assert.Null(analysis.Document.Statistics);
+    }
+
+    [Fact]
+    public void Blank_cells_stay_blank_and_zero_stays_zero()
+    {
+        var report = new TemplateReport();
+        report.SetApplication("一、", 2, "—");
+        var applications = Analyze(report.Bytes(TemplateReport.Shape.Tabs)).Document.Statistics!.Table(StatisticsTableKind.Applications)!;
+        var blank = applications.Cell("1", "research")!;
+        Assert.Null(blank.Value);
+        Assert.Equal("—", blank.Written);
+        Assert.Equal(0m, applications.Cell("1", "social-welfare")!.Value);
+    }
+
+    [Fact]
+    public void A_row_read_twice_with_different_figures_is_left_out_rather_than_guessed()
+    {
+        var lines = new[]
+        {
+            "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+            "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+            "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+            "一、本年新收政府信息公开申请数量\t4\t0\t0\t0\t0\t0\t4",
+        };
+        var applications = Analyze(Encoding.UTF8.GetBytes(string.Join("\n", lines))).Document.Statistics!.Table(StatisticsTableKind.Applications)!;
+        Assert.False(applications.HasRow("1"));
+        Assert.True(applications.HasRow("2"));
+    }
+}
