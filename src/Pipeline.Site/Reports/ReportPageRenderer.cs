@@ -52,42 +52,9 @@ public static class ReportPageRenderer
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
         if (meta.Original is { } original) WriteOriginal(html, original);
         html.Raw("</article>\n");
-        WriteRelated(html, meta);
+        WriteRelated(html, meta, SiteCalendar.For(site));
         PageLayout.End(html, site);
     }
-
-    /// <summary>The report's plain text for full-text search: title, headings, paragraphs, lists, tables, signature.</summary>
-    public static string PlainText(ReportDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var text = new StringBuilder();
-        void Line(string? s) { if (!string.IsNullOrWhiteSpace(s)) text.Append(s).Append('\n'); }
-        Line(document.Title);
-        foreach (var block in document.Blocks)
-        {
-            switch (block)
-            {
-                case Heading h: Line(h.DisplayText); break;
-                case Paragraph p: Line(p.Text); break;
-                case ListBlock l: foreach (var item in l.Items) Line(item); break;
-                case AttachmentNote a: Line(a.Text); break;
-                case TableBlock t:
-                    Line(t.Table.Caption);
-                    foreach (var row in t.Table.Header.Concat(t.Table.Rows)) Line(string.Join(' ', row.Where(c => c is not null)));
-                    foreach (var note in t.Table.Notes) Line(note);
-                    break;
-            }
-        }
-        if (document.Signature is { } signature)
-        {
-            foreach (var organisation in signature.Organisations) Line(organisation);
-            Line(signature.DateText);
-        }
-        return text.ToString();
-    }
-
-    /// <summary>The year list a report belongs to on the site (release date, else generated date), if dated.</summary>
-    public static int? ListYear(PageMetadata meta) => (meta.ReleaseDate ?? meta.GeneratedDate)?.Year;
 
     private static void WriteBreadcrumbs(HtmlWriter html, PageMetadata meta)
     {
@@ -270,13 +237,14 @@ public static class ReportPageRenderer
             .Text(original.FileName).Raw("</a>(").Text(original.Format).Raw(",").Text(original.SizeText).Raw(")</p></section>\n");
     }
 
-    private static void WriteRelated(HtmlWriter html, PageMetadata meta)
+    private static void WriteRelated(HtmlWriter html, PageMetadata meta, SiteCalendar calendar)
     {
         html.Raw("<nav class=\"related\" aria-label=\"相关列表\"><ul>");
         if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
             html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">")
                 .Text(publisher.Trim()).Raw("发布的全部信息</a></li>");
-        if (ListYear(meta) is { } year)
+        // Not published yet, so an undated report has no year list to link to.
+        if (calendar.ListYear(meta.ReleaseDate, meta.GeneratedDate, publishedAt: null) is { } year)
             html.Raw("<li><a href=\"").Raw(SiteUrls.Year(year)).Raw("\">").Number(year).Raw("年发布的信息</a></li>");
         else
             html.Raw("<li><a href=\"/years/\">按年份浏览</a></li>");
