@@ -257,7 +257,10 @@ public sealed class PublishStage(
         // Listed under the registered name (where the page links); the name as written stays findable by search.
         var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
         var searchText = ReportSearchText.Of(model);
-        return new PublishedReport(siteEntry, html, searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
+        return new PublishedReport(siteEntry, html, searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false))
+        {
+            Statistics = analysis.Document.Statistics,
+        };
     }
 
     /// <summary>The archived upload as the site file the page links to, when the page offers it (<see cref="PageModelFactory.OffersOriginal"/>).</summary>
