@@ -64,6 +64,7 @@ public static partial class DelimitedTableReader
         if (line.IsTable) return RowKind.None;
         var text = line.Text;
         if (text.Length > 1 && text[0] is '|' or '｜' && !Cleaning.LineCleaner.IsPipeOnly(text)) return RowKind.Pipe;
+        if (IsBarePipeRow(text)) return RowKind.Pipe;
         if (text.Contains('\t') && Cells(text, '\t').Count(c => c is not null) >= 2) return RowKind.Tab;
         if (text.Contains("  ", StringComparison.Ordinal) && (SpacedDataRow().IsMatch(text) || IsSpacedHeaderRow(text))) return RowKind.Spaced;
         return RowKind.None;
@@ -80,6 +81,8 @@ public static partial class DelimitedTableReader
     /// <summary>Pipe rows: separator rows are dropped; the rows above the first separator are the header.</summary>
     private static Table? FromPipeRows(List<SourceLine> run)
     {
+        var bare = run[0].Text[0] is not ('|' or '｜');
+        if (bare && !run.Any(l => Figures.IsFigure(l.Text.Split('|', '｜')[^1].Trim()))) return null;
         var rows = new List<List<string?>>();
         var headerRows = -1;
         foreach (var line in run)
@@ -107,6 +110,19 @@ public static partial class DelimitedTableReader
         var rows = run.Select(l => SpacedCells().Split(l.Text.Trim()).Select(c => (string?)c).ToList()).ToList();
         var headerRows = run.TakeWhile(l => !SpacedDataRow().IsMatch(l.Text) && KindOf(l) == RowKind.Spaced).Count();
         return Build(rows, Math.Min(headerRows, 3));
+    }
+
+    /// <summary>
+    /// "规章 | 0 | 0 | 1": pipe rows without the outer pipes, as some converters write them — short cells, no sentence.
+    /// (A line ending with a pipe is a scraper's cell, left to <see cref="PipeTableReader"/>.) A run of them is a table
+    /// only when some row ends with a figure (<see cref="FromPipeRows"/>), so a breadcrumb "首页 | 政务公开" stays text.
+    /// </summary>
+    private static bool IsBarePipeRow(string text)
+    {
+        if (text.Length < 3 || text[^1] is '|' or '｜' || text.AsSpan().IndexOfAny("|｜") < 0 || text.AsSpan().IndexOfAny("。；;！？") >= 0) return false;
+        foreach (var cell in text.Split('|', '｜'))
+            if (cell.Trim().Length is 0 or > 40) return false;
+        return true;
     }
 
     /// <summary>Three or more short cells separated by runs of spaces, none a sentence: a header row of an aligned table.</summary>

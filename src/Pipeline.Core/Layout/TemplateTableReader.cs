@@ -55,7 +55,7 @@ public static partial class TemplateTableReader
     {
         if (line.IsTable) return false;
         var text = line.Text;
-        if (text.Contains('\t') || text[0] is '|' or '｜') return false; // delimited rows: DelimitedTableReader's
+        if (text.Contains('\t') || text.AsSpan().IndexOfAny("|｜") >= 0) return false; // delimited rows: DelimitedTableReader's
         if (text.AsSpan().IndexOfAny("。；;！？") >= 0) return false;
         if (text.Length > MaxCellLength && !text.Contains("  ", StringComparison.Ordinal)) return false;
         // The next section of the report ends the table; a row label numbered like a section does not.

@@ -99,7 +99,7 @@ public static partial class StatisticsReader
                 inReview = true;
                 var rowFigures = new List<(string? Written, CellSource Source)>();
                 for (var c = 0; c < row.Count; c++)
-                    if (Figures.IsFigure(row[c]?.Trim())) rowFigures.Add((row[c]!.Trim(), new CellSource(line, r, c)));
+                    if (Figures.IsFigure(row[c]?.Trim()) || Figures.IsBlankMark(row[c])) rowFigures.Add((row[c]!.Trim(), new CellSource(line, r, c)));
                 if (rowFigures.Count > 0) reviewFigures.Add(rowFigures);
                 continue;
             }

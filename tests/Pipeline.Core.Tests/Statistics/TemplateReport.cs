@@ -66,7 +66,7 @@ public sealed class TemplateReport
     public void SetApplication(string labelStart, int column, string? value) =>
         Applications.Single(r => r.Label.StartsWith(labelStart, StringComparison.Ordinal)).Figures![column] = value;
 
-    public enum Shape { Tabs, PipesWithSeparator, PipesNoSeparator, PipesTrailingOnly, SpaceAligned, CellPerLine, ScraperCellPerLine }
+    public enum Shape { Tabs, PipesWithSeparator, PipesNoSeparator, PipesTrailingOnly, PipesBare, SpaceAligned, CellPerLine, ScraperCellPerLine }
 
     /// <summary>The report as text lines, its tables in <paramref name="shape"/>; <paramref name="pageBreak"/> splits section 三's table over two pages.</summary>
     public string Text(Shape shape, bool pageBreak = false)
@@ -127,6 +127,9 @@ public sealed class TemplateReport
                 break;
             case Shape.PipesTrailingOnly:
                 sb.AppendLine(string.Join(" | ", cells.Select(c => c ?? "")) + " |");
+                break;
+            case Shape.PipesBare:
+                sb.AppendLine(string.Join(" | ", cells.Select(c => c ?? "")));
                 break;
             case Shape.SpaceAligned:
                 sb.AppendLine(string.Join("    ", cells.Select(c => c ?? "")).Trim());
