@@ -11,12 +11,12 @@ namespace Pipeline.Site.Statistics;
 /// </summary>
 public static class SvgBarChart
 {
-    private const int Width = 640;
-    private const int LabelWidth = 200;
+    private const int Width = 480;
+    private const int LabelWidth = 170;
     private const int ValueWidth = 70;
     private const int BarHeight = 18;
-    private const int RowHeight = 26;
-    private const int MaxLabelChars = 12;
+    private const int RowHeight = 28;
+    private const int MaxLabelChars = 10;
 
     /// <param name="id">Unique id prefix on the page.</param>
     /// <param name="title">What the chart shows (caption, SVG title, table caption).</param>
@@ -35,19 +35,19 @@ public static class SvgBarChart
 
         html.Raw("<figure class=\"chart\">\n<figcaption id=\"").Raw(id).Raw("-caption\">").Text(title).Raw("</figcaption>\n")
             .Raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Number(Width).Raw(" ").Number(height)
-            .Raw("\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-title ").Raw(id).Raw("-desc\" focusable=\"false\">\n")
+            .Raw("\" role=\"img\" aria-labelledby=\"").Raw(id).Raw("-title ").Raw(id).Raw("-desc\">\n")
             .Raw("<title id=\"").Raw(id).Raw("-title\">").Text(title).Raw("</title>\n<desc id=\"").Raw(id).Raw("-desc\">").Text(summary).Raw("</desc>\n");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value) = bars[i];
             var y = 4 + i * RowHeight;
             var shown = label.Length > MaxLabelChars ? label[..(MaxLabelChars - 1)] + "…" : label;
-            html.Raw("<text x=\"").Number(LabelWidth - 8).Raw("\" y=\"").Number(y + 14).Raw("\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">").Text(shown).Raw("</text>");
+            html.Raw("<text x=\"").Number(LabelWidth - 8).Raw("\" y=\"").Number(y + 14).Raw("\" text-anchor=\"end\" font-size=\"15\" fill=\"#1a1a1a\">").Text(shown).Raw("</text>");
             var barSpace = Width - LabelWidth - ValueWidth;
             var length = value is { } v && max > 0 ? (int)Math.Round(barSpace * (double)(v / max)) : 0;
             if (value is not null)
                 html.Raw("<rect x=\"").Number(LabelWidth).Raw("\" y=\"").Number(y).Raw("\" width=\"").Number(Math.Max(length, 1)).Raw("\" height=\"").Number(BarHeight).Raw("\" fill=\"#0b4f8a\"/>");
-            html.Raw("<text x=\"").Number(LabelWidth + length + 6).Raw("\" y=\"").Number(y + 14).Raw("\" font-size=\"13\" fill=\"#1a1a1a\">")
+            html.Raw("<text x=\"").Number(LabelWidth + length + 6).Raw("\" y=\"").Number(y + 14).Raw("\" font-size=\"15\" fill=\"#1a1a1a\">")
                 .Text(value is { } shownValue ? format(shownValue) : "未填报").Raw("</text>\n");
         }
         html.Raw("</svg>\n<details class=\"chart-data\"><summary>图表数据</summary>\n<table class=\"data\">\n<caption>").Text(title).Raw("</caption>\n")

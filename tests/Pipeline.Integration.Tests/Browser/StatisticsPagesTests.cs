@@ -38,6 +38,17 @@ public sealed class StatisticsPagesTests(PublicSiteFixture site)
     }
 
     [Fact]
+    public void The_statistics_pages_the_browser_suite_checks_were_published()
+    {
+        // AccessibilityTests opens these URLs: a missing page would be checked as the 404 page instead.
+        foreach (var url in new[] { StatisticsUrls.Index, StatisticsUrls.Year(2024), StatisticsUrls.Year(2024, "disclosed-share"),
+                     StatisticsUrls.Agency(Pipeline.Site.Slug.FromPublisher("平凉市人民政府")) })
+            Assert.True(site.SiteBlobs.ContainsKey(Path(url)), $"{url} was not published");
+        var year = Encoding.UTF8.GetString(site.SiteBlobs[Path(StatisticsUrls.Year(2024))].Content);
+        Assert.Contains(SiteUrls.Report(Slug(PublicSiteFixture.StatisticsIndexCode)), year, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_embargoed_reports_figures_are_nowhere_on_the_site_before_its_release()
     {
         var slug = Slug(PublicSiteFixture.EmbargoedStatisticsIndexCode);
@@ -56,10 +67,17 @@ public sealed class StatisticsPagesTests(PublicSiteFixture site)
         var box = page.Locator("div.stats-wrap:has(#stat-applications)");
         Assert.True(await box.EvaluateAsync<bool>("b => b.scrollWidth > b.clientWidth"), "the applications table fits a phone: nothing to scroll");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page itself scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-report-375.png"), FullPage = false });
         var label = box.Locator("tbody th").First;
         var before = (await label.BoundingBoxAsync())!.X;
         await box.EvaluateAsync("b => { b.scrollLeft = 300; }");
         var after = (await label.BoundingBoxAsync())!.X;
         Assert.Equal(before, after, 1.0);
+
+        await box.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-table-375.png") });
+
+        await page.GotoAsync(StatisticsUrls.Year(2024));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the year page scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-year-375.png"), FullPage = true });
     }
 }
