@@ -49,8 +49,13 @@ public sealed class StatisticsPagesTests(PublicSiteFixture site)
     }
 
     [Fact]
-    public void An_embargoed_reports_figures_are_nowhere_on_the_site_before_its_release()
+    public async Task An_embargoed_reports_figures_are_nowhere_on_the_site_before_its_release()
     {
+        // It went through validation and rendering and waits for its release: the site must not show it yet.
+        var entry = await site.Host.ReportAsync(PublicSiteFixture.EmbargoedStatisticsIndexCode);
+        Assert.NotNull(entry);
+        Assert.Equal(Pipeline.Storage.ReportState.Rendered, entry.State);
+        Assert.True(entry.ReleaseAt > PublicSiteFixture.Now, "the embargoed report is not waiting for a release after the fixture's clock");
         var slug = Slug(PublicSiteFixture.EmbargoedStatisticsIndexCode);
         Assert.DoesNotContain(site.SiteBlobs.Keys, k => k.Contains(slug, StringComparison.Ordinal));
         Assert.DoesNotContain(site.SiteBlobs.Keys, k => k.StartsWith("statistics/2025/", StringComparison.Ordinal));
