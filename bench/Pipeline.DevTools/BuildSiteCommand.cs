@@ -115,7 +115,7 @@ public static class BuildSiteCommand
         var model = PageModelFactory.Build(analysis, ledgerEntry, options, registeredPublisher: null);
         var published = model.Metadata.ReleaseDate ?? model.Metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
         var entry = SiteEntry.From(model.Metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model));
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model)) { Statistics = model.Document.Statistics };
     }
 
     /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
@@ -154,7 +154,7 @@ public static class BuildSiteCommand
         var metadata = new PageMetadata(title, $"SYN{n % Publishers.Length:D2}X/{year}-{n + 1:D6}", publisher, release.AddDays(-5), "主动公开", release, null);
         var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(release.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         var model = new ReportPageModel(document, metadata);
-        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model));
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model)) { Statistics = model.Document.Statistics };
     }
 
     /// <summary>

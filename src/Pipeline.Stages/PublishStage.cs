@@ -169,6 +169,9 @@ public sealed class PublishStage(
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
             delivery.Delivered, delivery.Pending, stopwatch.Elapsed);
         if (dueItems.Count > 0) logger.LogInformation("Publish run: {Summary}", outcome.Summary);
+        // Cross-year checks need both years published, so they are found here, not at validation: the operator's log.
+        foreach (var finding in result.StatisticsFindings)
+            logger.LogWarning("Statistics check {Code} at {Location}: {Message}", finding.Code, finding.Location, finding.MessageZh + " / " + finding.MessageEn);
         return outcome;
     }
 
@@ -261,7 +264,10 @@ public sealed class PublishStage(
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
         var siteEntry = staged.Entry with { Sequence = sequence, PublishedAt = publishedAt };
-        return new PublishedReport(siteEntry, html, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false));
+        return new PublishedReport(siteEntry, html, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
+        {
+            Statistics = staged.Statistics,
+        };
     }
 
     /// <summary>The report render staged beside the page, or null for a page staged before render staged one.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Core.Statistics;
 using Pipeline.Site.Catalog;
 using Pipeline.Site.Reports;
 using Pipeline.Site.Search;
@@ -9,15 +10,16 @@ namespace Pipeline.Stages;
 /// What the render stage stages beside a report's page (<c>staging/&lt;code&gt;/v000N.json</c> beside
 /// <c>v000N.html</c>), so the publish stage reads what render built instead of deriving it again from <c>parsed/</c>:
 /// the list entry as the page shows it (its publish sequence and time are assigned when it is published), the text
-/// search indexes, and the original the page offers for download (null when it offers none).
+/// search indexes, the original the page offers for download (null when it offers none), and the template's statistics
+/// tables (null when the report has none), which publishing turns into the open-data files and the statistics pages.
 /// </summary>
-public sealed record StagedReport(SiteEntry Entry, string SearchText, OriginalFile? Original)
+public sealed record StagedReport(SiteEntry Entry, string SearchText, OriginalFile? Original, ReportStatistics? Statistics = null)
 {
     /// <summary>The staged report of a page model: the same model the page was rendered from.</summary>
     public static StagedReport From(ReportPageModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new StagedReport(SiteEntry.From(model.Metadata, sequence: 0, publishedAt: default), ReportSearchText.Of(model), model.Metadata.Original);
+        return new StagedReport(SiteEntry.From(model.Metadata, sequence: 0, publishedAt: default), ReportSearchText.Of(model), model.Metadata.Original, model.Document.Statistics);
     }
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, StagedReportJsonContext.Default.StagedReport);

@@ -50,6 +50,12 @@ public sealed record SiteEntry(
         return calendar.ListYear(ReleaseDate, GeneratedDate, PublishedAt)!.Value;
     }
 
+    /// <summary>
+    /// True when statistics.json and statistics.csv sit beside the page (the report has template tables); null otherwise,
+    /// so entries without them are stored and listed as before.
+    /// </summary>
+    public bool? HasStatistics { get; init; }
+
     /// <summary>The date lists show and sort by: release date, else generated date.</summary>
     public DateOnly? DisplayDate => ReleaseDate ?? GeneratedDate;
 }

@@ -15,4 +15,8 @@ public sealed record ApiReportRecord(
     int Version,
     long Sequence,
     DateTimeOffset PublishedAt,
-    string Url);
+    string Url)
+{
+    /// <summary>The report's template tables as JSON (statistics.json beside the page; statistics.csv beside it too), when it has them.</summary>
+    public string? Statistics { get; init; }
+}

@@ -20,7 +20,10 @@ internal static class SiteFeeds
 
     public static ApiReportRecord ToApi(SiteOptions site, SiteEntry e) => new(e.IndexCode, e.Title, e.Publisher, e.GeneratedDate,
         e.PublicScope, e.ReleaseDate, e.Revised, e.Version, e.Sequence, e.PublishedAt.ToUniversalTime(),
-        PageLayout.AbsoluteUrl(site, SiteUrls.Report(e.Slug)));
+        PageLayout.AbsoluteUrl(site, SiteUrls.Report(e.Slug)))
+    {
+        Statistics = e.HasStatistics == true ? PageLayout.AbsoluteUrl(site, global::Pipeline.Site.Statistics.StatisticsUrls.ReportJson(e.Slug)) : null,
+    };
 
     public static byte[] ApiShardJson(SiteOptions site, int shard, IEnumerable<SiteEntry> live) =>
         JsonSerializer.SerializeToUtf8Bytes(new ApiShard(shard, live.Select(e => ToApi(site, e)).ToList()), FeedJsonContext.Site.ApiShard);

@@ -24,7 +24,7 @@ public static class PageLayout
         html.Raw("</head>\n<body>\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n")
             .Raw("<header class=\"site-header\"><div class=\"bar\">\n<a class=\"site-title\" href=\"/\">").Text(site.SiteTitle).Raw("</a>\n")
             .Raw("<nav class=\"site-nav\" aria-label=\"网站导航\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/years/\">按年份</a></li>")
-            .Raw("<li><a href=\"/publishers/\">按发布机构</a></li><li><a href=\"/search/\">检索</a></li></ul></nav>\n")
+            .Raw("<li><a href=\"/publishers/\">按发布机构</a></li><li><a href=\"/statistics/\">统计数据</a></li><li><a href=\"/search/\">检索</a></li></ul></nav>\n")
             .Raw("<form class=\"site-search\" role=\"search\" action=\"/search/\" method=\"get\"><label for=\"site-q\">站内检索</label>")
             .Raw("<input id=\"site-q\" name=\"q\" type=\"search\" placeholder=\"标题、机构、索引号、全文\"><button type=\"submit\">搜索</button></form>\n")
             .Raw("</div></header>\n<main id=\"main\">\n");

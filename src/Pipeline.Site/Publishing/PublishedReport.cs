@@ -8,4 +8,8 @@ namespace Pipeline.Site.Publishing;
 /// <param name="PageHtml">The complete report page (UTF-8), as <see cref="ReportPageRenderer"/> rendered it.</param>
 /// <param name="SearchText">The report's plain text (title, headings, paragraphs, table cells) for full-text search.</param>
 /// <param name="Original">The uploaded file, published beside the page when the page offers it (see <see cref="OriginalFile"/>).</param>
-public sealed record PublishedReport(SiteEntry Entry, ReadOnlyMemory<byte> PageHtml, string SearchText, SiteFile? Original = null);
+public sealed record PublishedReport(SiteEntry Entry, ReadOnlyMemory<byte> PageHtml, string SearchText, SiteFile? Original = null)
+{
+    /// <summary>The report's national-template tables (the parsed document's model), published as open data and compared; null when none.</summary>
+    public Pipeline.Core.Statistics.ReportStatistics? Statistics { get; init; }
+}

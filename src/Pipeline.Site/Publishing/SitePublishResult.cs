@@ -17,4 +17,10 @@ public sealed record SitePublishResult(IReadOnlyList<string> ChangedPaths, int F
     /// the crashed run changed.
     /// </summary>
     public IReadOnlyList<string> AnnouncedPaths { get; init; } = [];
+
+    /// <summary>
+    /// Cross-year findings of the agencies whose figures the run changed: last year's 四、结转下年度继续办理 against this
+    /// year's 二、上年结转, once both reports are published (Location names the later report's index code).
+    /// </summary>
+    public IReadOnlyList<Pipeline.Core.Model.Finding> StatisticsFindings { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using Pipeline.Site.Html;
 using Pipeline.Site.Pages;
 using Pipeline.Site.Reports;
 using Pipeline.Site.Search;
+using Pipeline.Site.Statistics;
 using Pipeline.Site.Stores;
 
 namespace Pipeline.Site.Publishing;
@@ -56,15 +57,18 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var catalog = new CatalogShards(state, new CatalogContents(), fresh: true);
         var terms = new Dictionary<int, IndexTerms>();
         var batch = new List<PublishedReport>(RebuildBatchSize);
+        var statistics = new StatisticsWriter(site, state, options);
 
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
         async Task FlushAsync()
         {
             // Within a batch a revision replaces the earlier version; batches are written in order, so the last wins.
             var latest = new SortedDictionary<int, PublishedReport>();
-            foreach (var report in batch)
+            foreach (var report in batch.Select(WithStatisticsFlag))
                 latest[await catalog.UpsertAsync(report.Entry, CatalogRow.For(report.Entry, _calendar)).ConfigureAwait(false)] = report;
             var reports = latest.ToArray();
+            await statistics.WriteReportFilesAsync(run, reports.Select(p => (StatisticsOf(p.Value), p.Value.Entry.Slug)), []).ConfigureAwait(false);
+            await statistics.ApplyAsync(reports.Select(p => (p.Value.Entry.IndexCode, StatisticsOf(p.Value))), [], fresh: true, cancellationToken).ConfigureAwait(false);
             var extracted = new IndexTerms[reports.Length];
             var pages = reports.Select(p => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(p.Value.Entry.Slug)), p.Value.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache))
                 .Concat(reports.Where(p => p.Value.Original is not null).Select(p => PendingWrite.Of(p.Value.Original!))).ToArray();
@@ -91,7 +95,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             if (rank < 0) continue;
             terms.Remove(rank);
             await WriteWithdrawalNoticeAsync(run, catalog, rank, withdrawal).ConfigureAwait(false);
+            await statistics.WriteReportFilesAsync(run, [], [(await catalog.GetAsync(rank).ConfigureAwait(false)).Entry.Slug]).ConfigureAwait(false);
         }
+        await statistics.ApplyAsync([], withdrawals.Select(w => w.IndexCode.Trim()), fresh: true, cancellationToken).ConfigureAwait(false);
+        await statistics.WritePagesAsync(run, cancellationToken).ConfigureAwait(false);
 
         var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Rows.Count));
         await WriteIndexesAsync(run, catalog, [], SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
@@ -124,7 +131,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var changedRanks = new SortedSet<int>();
         var toIndex = new Dictionary<int, PublishedReport>();
         var withdrawn = new List<(int Rank, Withdrawal Withdrawal)>();
-        foreach (var report in reports)
+        foreach (var report in reports.Select(WithStatisticsFlag))
         {
             var rank = await catalog.UpsertAsync(report.Entry, CatalogRow.For(report.Entry, _calendar)).ConfigureAwait(false);
             changedRanks.Add(rank);
@@ -142,6 +149,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         // 2. Static files, the pages the new reports link to, then the report pages: everything later artefacts link to.
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
         await _lists.WriteLinkTargetsAsync(run, catalog, rowsBefore, toIndex.Keys).ConfigureAwait(false);
+        var statistics = new StatisticsWriter(site, state, options);
+        await statistics.WriteReportFilesAsync(run, toIndex.Values.Select(r => (StatisticsOf(r), r.Entry.Slug)),
+            withdrawn.Select(w => Slug.FromIndexCode(w.Withdrawal.IndexCode))).ConfigureAwait(false);
         foreach (var (rank, report) in toIndex)
         {
             await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
@@ -150,15 +160,27 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         foreach (var (rank, withdrawal) in withdrawn)
             await WriteWithdrawalNoticeAsync(run, catalog, rank, withdrawal).ConfigureAwait(false);
 
+        // The comparison pages link to report pages and leave withdrawn ones: after both are written.
+        await statistics.ApplyAsync(toIndex.Values.Select(r => (r.Entry.IndexCode, StatisticsOf(r))), withdrawn.Select(w => w.Withdrawal.IndexCode.Trim()), fresh: false, ct).ConfigureAwait(false);
+        await statistics.WritePagesAsync(run, ct).ConfigureAwait(false);
+
         var terms = toIndex.ToDictionary(p => p.Key, p => Terms(p.Value));
         await WriteIndexesAsync(run, catalog, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
-        return Result(run);
+        return Result(run) with { StatisticsFindings = statistics.Findings };
     }
+
+    /// <summary>The entry marked as having open data files when the report has template tables (the JSON index links them).</summary>
+    private static PublishedReport WithStatisticsFlag(PublishedReport report) =>
+        report.Statistics is { Tables.Count: > 0 } ? report with { Entry = report.Entry with { HasStatistics = true } } : report;
+
+    private static StatisticsRecord? StatisticsOf(PublishedReport report) => StatisticsRecord.For(report.Entry, report.Statistics);
 
     private async Task WriteStaticFilesAsync(SiteWriteSession run)
     {
         foreach (var asset in SiteAssets.All)
             await run.WriteAsync(site, asset.Path, asset.Content, asset.ContentType, SiteAssets.ImmutableCacheControl, announceUnchanged: false).ConfigureAwait(false);
+        // Every page's navigation links to the statistics section: its index exists before any page.
+        await StatisticsWriter.EnsureIndexAsync(run, site, options).ConfigureAwait(false);
         // Site-wide files every page links to, missing only until the first run gets this far: written empty, the
         // front page last (until it exists the site has no entry point), before any page that links to them.
         foreach (var (path, content, type) in new (string, Func<byte[]>, string)[]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Core.Model;
 using Pipeline.Site.Html;
+using Pipeline.Site.Statistics;
 
 namespace Pipeline.Site.Reports;
 
@@ -51,6 +52,7 @@ public static class ReportPageRenderer
         WriteBody(html, model.Document, ranks);
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
         if (meta.Original is { } original) WriteOriginal(html, original);
+        if (slug is not null && model.Document.Statistics is { Tables.Count: > 0 }) StatisticsDownloads.Write(html);
         html.Raw("</article>\n");
         WriteRelated(html, meta, SiteCalendar.For(site));
         PageLayout.End(html, site);
@@ -131,8 +133,13 @@ public static class ReportPageRenderer
     {
         var headingIndex = 0;
         var tableIndex = 0;
-        foreach (var block in document.Blocks)
+        var statistics = StatisticsTableSources.Find(document);
+        for (var b = 0; b < document.Blocks.Count; b++)
         {
+            var block = document.Blocks[b];
+            // A template statistics table is shown from the model, with its real header structure, where it began.
+            foreach (var template in statistics.RenderedAt(b)) StatisticsTableRenderer.Write(html, template);
+            if (statistics.Replaces(b)) continue;
             switch (block)
             {
                 case Heading heading:

@@ -12,7 +12,11 @@ public sealed class AccessibilityTests(PublicSiteFixture site, ITestOutputHelper
 {
     private static string AxeScript => Path.Combine(RepoPaths.Root, "node_modules", "axe-core", "axe.min.js");
 
-    public static TheoryData<string> Pages => new() { "front", "year list", "publisher list", "report 001", "report 002", "search results", "not found" };
+    public static TheoryData<string> Pages => new()
+    {
+        "front", "year list", "publisher list", "report 001", "report 002", "search results", "not found",
+        "statistics", "statistics year", "statistics year sorted", "statistics agency", "report with statistics",
+    };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -124,6 +128,11 @@ public sealed class AccessibilityTests(PublicSiteFixture site, ITestOutputHelper
         "report 002" => site.Sample("002").Url,
         "search results" => "/search/?q=" + Uri.EscapeDataString("政务公开"),
         "not found" => "/does-not-exist/",
+        "statistics" => Pipeline.Site.Statistics.StatisticsUrls.Index,
+        "statistics year" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024),
+        "statistics year sorted" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024, "disclosed-share"),
+        "statistics agency" => Pipeline.Site.Statistics.StatisticsUrls.Agency(Slug.FromPublisher("平凉市人民政府")),
+        "report with statistics" => SiteUrls.Report(Slug.FromIndexCode(PublicSiteFixture.StatisticsIndexCode)),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
 }

@@ -81,6 +81,7 @@ public sealed partial class HttpHeadersTests(PublicSiteFixture site, ITestOutput
         ".js" => "text/javascript; charset=utf-8",
         ".json" => "application/json; charset=utf-8",
         ".txt" => "text/plain; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
         ".xml" when name == "feed.xml" => "application/atom+xml; charset=utf-8",
         ".xml" => "application/xml; charset=utf-8",
         ".bin" => "application/octet-stream",

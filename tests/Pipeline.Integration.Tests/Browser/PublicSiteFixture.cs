@@ -37,6 +37,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public const string WideTableIndexCode = "01362021X2/2025-08900";
     public const string WithdrawnIndexCode = "01362021X2/2025-08950";
     public const string WithdrawnTitle = "平凉市2025年撤回测试报告";
+    public const string StatisticsIndexCode = "01362021X2/2025-09100";
+    /// <summary>A template report whose release date is after <see cref="Now"/>: none of its figures may be on the site.</summary>
+    public const string EmbargoedStatisticsIndexCode = "01362021X2/2026-09200";
 
     /// <summary>The operator's withdrawal reason: hostile too, the notice page renders it.</summary>
     public static string WithdrawalReason => "数据有误" + XssCorpus.Payloads[0] + XssCorpus.Payloads[1];
@@ -119,6 +122,8 @@ public sealed class PublicSiteFixture : IAsyncLifetime
             await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
         await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
         await Host.UploadAsync("pingliang", "withdrawn.txt", TestReports.Make(WithdrawnTitle, "将被撤回的正文。", WithdrawnIndexCode, "主动公开"));
+        await Host.UploadAsync("pingliang", "statistics-2024.txt", StatisticsReport(StatisticsIndexCode, "2025-01-20", 2024));
+        await Host.UploadAsync("pingliang", "statistics-embargoed.txt", StatisticsReport(EmbargoedStatisticsIndexCode, "2026-12-20", 2025));
         await Host.ProcessAndPublishAsync();
         var withdrawal = await Host.Get<ReportAdmin>().WithdrawAsync(WithdrawnIndexCode, WithdrawalReason, CancellationToken.None);
         if (!withdrawal.Found) throw new InvalidOperationException("withdrawing the test report failed: " + withdrawal.Message);
@@ -139,6 +144,11 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         HostileIndexCode = (await DescribeAsync([(HostileIndexCodeFile, XssCorpus.Agency)]))[0];
         SiteBlobs = await ReadSiteAsync();
     }
+
+    /// <summary>A 2021-template annual report with its three statistics tables (tab-separated, as Word copies them).</summary>
+    private static byte[] StatisticsReport(string indexCode, string releaseDate, int year) =>
+        System.Text.Encoding.UTF8.GetBytes(new Pipeline.Site.Tests.Statistics.TemplateFigures(year, Received: 42, CarriedOver: 3, Disclosed: 30, Unavailable: 12,
+            ReviewCorrected: 1, LitigationCorrected: 1).Text("平凉市人民政府", $"- 索引号:{indexCode}\n- 公开范围:主动公开\n- 公开日期:{releaseDate}\n"));
 
     /// <summary>Like the 2019+ annual reports' 收到和处理政府信息公开申请情况 table: one column per kind of applicant.</summary>
     private static byte[] WideTableReport()

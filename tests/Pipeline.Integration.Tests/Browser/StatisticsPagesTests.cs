@@ -1,0 +1,88 @@
+using System.Text;
+using Pipeline.Site;
+using Pipeline.Site.Statistics;
+
+namespace Pipeline.Integration.Tests.Browser;
+
+/// <summary>
+/// The statistics section as the pipeline publishes it (validate → render → publish through Azurite): open data
+/// beside the report, the year dataset, embargo safety, and the template table on a phone. vnu checks these pages
+/// with every other page (<see cref="HtmlConformanceTests"/>), axe in <see cref="AccessibilityTests"/>.
+/// </summary>
+[Collection(PublicSiteCollection.Name)]
+public sealed class StatisticsPagesTests(PublicSiteFixture site)
+{
+    private static string Slug(string indexCode) => Pipeline.Site.Slug.FromIndexCode(indexCode);
+
+    private static string Path(string url) => SiteUrls.FileOf(url);
+
+    private string[] CsvLines(string url)
+    {
+        Assert.True(site.SiteBlobs.TryGetValue(Path(url), out var blob), $"{url} was not published");
+        Assert.StartsWith("text/csv", blob.ContentType, StringComparison.Ordinal);
+        Assert.True(blob.Content.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), $"{url} has no BOM");
+        return Encoding.UTF8.GetString(blob.Content.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+    }
+
+    [Fact]
+    public void A_published_template_report_has_open_data_files_and_is_in_its_years_dataset()
+    {
+        var slug = Slug(PublicSiteFixture.StatisticsIndexCode);
+        var own = CsvLines(StatisticsUrls.ReportCsv(slug));
+        Assert.NotEmpty(own);
+        Assert.True(site.SiteBlobs.ContainsKey(Path(StatisticsUrls.ReportJson(slug))));
+        var year = CsvLines(StatisticsUrls.YearCsv(2024));
+        Assert.Equal(own, year.Where(l => l.StartsWith(PublicSiteFixture.StatisticsIndexCode + ",", StringComparison.Ordinal)));
+        // Figures the page shows equal the file's: 本年新收 总计 is 42 in both.
+        Assert.Contains(own, l => l.Contains(",1,", StringComparison.Ordinal) && l.Contains(",total,", StringComparison.Ordinal) && l.EndsWith(",42,42", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_statistics_pages_the_browser_suite_checks_were_published()
+    {
+        // AccessibilityTests opens these URLs: a missing page would be checked as the 404 page instead.
+        foreach (var url in new[] { StatisticsUrls.Index, StatisticsUrls.Year(2024), StatisticsUrls.Year(2024, "disclosed-share"),
+                     StatisticsUrls.Agency(Pipeline.Site.Slug.FromPublisher("平凉市人民政府")) })
+            Assert.True(site.SiteBlobs.ContainsKey(Path(url)), $"{url} was not published");
+        var year = Encoding.UTF8.GetString(site.SiteBlobs[Path(StatisticsUrls.Year(2024))].Content);
+        Assert.Contains(SiteUrls.Report(Slug(PublicSiteFixture.StatisticsIndexCode)), year, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_embargoed_reports_figures_are_nowhere_on_the_site_before_its_release()
+    {
+        // It went through validation and rendering and waits for its release: the site must not show it yet.
+        var entry = await site.Host.ReportAsync(PublicSiteFixture.EmbargoedStatisticsIndexCode);
+        Assert.NotNull(entry);
+        Assert.Equal(Pipeline.Storage.ReportState.Rendered, entry.State);
+        Assert.True(entry.ReleaseAt > PublicSiteFixture.Now, "the embargoed report is not waiting for a release after the fixture's clock");
+        var slug = Slug(PublicSiteFixture.EmbargoedStatisticsIndexCode);
+        Assert.DoesNotContain(site.SiteBlobs.Keys, k => k.Contains(slug, StringComparison.Ordinal));
+        Assert.DoesNotContain(site.SiteBlobs.Keys, k => k.StartsWith("statistics/2025/", StringComparison.Ordinal));
+        foreach (var (name, blob) in site.SiteBlobs.Where(b => b.Key.StartsWith("statistics/", StringComparison.Ordinal)))
+            Assert.DoesNotContain(PublicSiteFixture.EmbargoedStatisticsIndexCode, Encoding.UTF8.GetString(blob.Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_template_table_scrolls_in_its_box_and_its_row_labels_stay_in_view()
+    {
+        await using var context = await site.NewContextAsync(375, 667);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(SiteUrls.Report(Slug(PublicSiteFixture.StatisticsIndexCode)));
+        var box = page.Locator("div.stats-wrap:has(#stat-applications)");
+        Assert.True(await box.EvaluateAsync<bool>("b => b.scrollWidth > b.clientWidth"), "the applications table fits a phone: nothing to scroll");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page itself scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-report-375.png"), FullPage = false });
+        var label = box.Locator("tbody th").First;
+        var before = (await label.BoundingBoxAsync())!.X;
+        await box.EvaluateAsync("b => { b.scrollLeft = 300; }");
+        var after = (await label.BoundingBoxAsync())!.X;
+        Assert.Equal(before, after, 1.0);
+
+        await box.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-table-375.png") });
+
+        await page.GotoAsync(StatisticsUrls.Year(2024));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the year page scrolls sideways");
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-year-375.png"), FullPage = true });
+    }
+}
