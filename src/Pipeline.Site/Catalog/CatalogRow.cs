@@ -10,4 +10,9 @@ internal sealed record CatalogRow(
     [property: JsonPropertyName("y")] int Year,
     [property: JsonPropertyName("p")] string PublisherSlug,
     [property: JsonPropertyName("m")] DateOnly? LastModified,
-    [property: JsonPropertyName("w")] bool Withdrawn);
+    [property: JsonPropertyName("w")] bool Withdrawn)
+{
+    /// <summary>The row of a (re)published entry: on its list year, last modified when revised, else on its display date.</summary>
+    public static CatalogRow For(SiteEntry entry, SiteCalendar calendar) =>
+        new(entry.IndexCode, entry.Slug, entry.ListYear(calendar), entry.PublisherSlug, entry.Revised ?? entry.DisplayDate, Withdrawn: false);
+}

@@ -39,9 +39,12 @@ public sealed record SiteEntry(
             metadata.Revised, Math.Max(1, metadata.Version), sequence, publishedAt);
     }
 
-    /// <summary>The year list the entry is on: release date, else generated date, else the publish date (site time zone).</summary>
-    public int ListYear(TimeZoneInfo timeZone) =>
-        (ReleaseDate ?? GeneratedDate)?.Year ?? TimeZoneInfo.ConvertTime(PublishedAt, timeZone).Year;
+    /// <summary>The year list the entry is on (<see cref="SiteCalendar.ListYear"/>: release, generated or publish date).</summary>
+    public int ListYear(SiteCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.ListYear(ReleaseDate, GeneratedDate, PublishedAt)!.Value;
+    }
 
     /// <summary>The date lists show and sort by: release date, else generated date.</summary>
     public DateOnly? DisplayDate => ReleaseDate ?? GeneratedDate;

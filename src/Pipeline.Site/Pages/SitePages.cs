@@ -68,9 +68,9 @@ internal static class SitePages
         });
 
     /// <summary>What a withdrawn report's URL shows instead of the report.</summary>
-    public static byte[] WithdrawalNotice(SiteOptions site, SiteEntry? entry, Withdrawal withdrawal, TimeZoneInfo timeZone)
+    public static byte[] WithdrawalNotice(SiteOptions site, SiteEntry? entry, Withdrawal withdrawal, SiteCalendar calendar)
     {
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(withdrawal.WithdrawnAt, timeZone).DateTime);
+        var date = calendar.DateOf(withdrawal.WithdrawnAt);
         return Page(site, "信息已撤回", SiteUrls.Report(withdrawal.Slug), [], html =>
         {
             html.Raw("<h1>信息已撤回</h1>\n<div class=\"notice\" role=\"status\">\n");

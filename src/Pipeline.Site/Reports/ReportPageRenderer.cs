@@ -52,7 +52,7 @@ public static class ReportPageRenderer
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
         if (meta.Original is { } original) WriteOriginal(html, original);
         html.Raw("</article>\n");
-        WriteRelated(html, meta);
+        WriteRelated(html, meta, SiteCalendar.For(site));
         PageLayout.End(html, site);
     }
 
@@ -86,8 +86,6 @@ public static class ReportPageRenderer
         return text.ToString();
     }
 
-    /// <summary>The year list a report belongs to on the site (release date, else generated date), if dated.</summary>
-    public static int? ListYear(PageMetadata meta) => (meta.ReleaseDate ?? meta.GeneratedDate)?.Year;
 
     private static void WriteBreadcrumbs(HtmlWriter html, PageMetadata meta)
     {
@@ -270,13 +268,14 @@ public static class ReportPageRenderer
             .Text(original.FileName).Raw("</a>(").Text(original.Format).Raw(",").Text(original.SizeText).Raw(")</p></section>\n");
     }
 
-    private static void WriteRelated(HtmlWriter html, PageMetadata meta)
+    private static void WriteRelated(HtmlWriter html, PageMetadata meta, SiteCalendar calendar)
     {
         html.Raw("<nav class=\"related\" aria-label=\"相关列表\"><ul>");
         if (meta.LinkedPublisher is { } publisher && !string.IsNullOrWhiteSpace(publisher))
             html.Raw("<li><a").Attribute("href", SiteUrls.Publisher(Slug.FromPublisher(publisher))).Raw(">")
                 .Text(publisher.Trim()).Raw("发布的全部信息</a></li>");
-        if (ListYear(meta) is { } year)
+        // Not published yet, so an undated report has no year list to link to.
+        if (calendar.ListYear(meta.ReleaseDate, meta.GeneratedDate, publishedAt: null) is { } year)
             html.Raw("<li><a href=\"").Raw(SiteUrls.Year(year)).Raw("\">").Number(year).Raw("年发布的信息</a></li>");
         else
             html.Raw("<li><a href=\"/years/\">按年份浏览</a></li>");

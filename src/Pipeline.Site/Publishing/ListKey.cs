@@ -1,0 +1,23 @@
+using System.Globalization;
+using Pipeline.Site.Catalog;
+
+namespace Pipeline.Site.Publishing;
+
+/// <summary>A list of the site: a year (<see cref="Key"/> = "2019") or a publisher (<see cref="Key"/> = its slug).</summary>
+internal readonly record struct ListKey(bool IsYear, string Key)
+{
+    public string Url => IsYear ? SiteUrls.Year(int.Parse(Key, CultureInfo.InvariantCulture)) : SiteUrls.Publisher(Key);
+
+    /// <summary>The lists a catalog row is on: its year's and its publisher's.</summary>
+    public static IEnumerable<ListKey> KeysOf(CatalogRow row) =>
+        [new ListKey(true, row.Year.ToString("D4", CultureInfo.InvariantCulture)), new ListKey(false, row.PublisherSlug)];
+
+    /// <summary>The live (not withdrawn) ranks a list shows: a list whose reports were all withdrawn has none and goes.</summary>
+    public static List<int> Members(IReadOnlyList<CatalogRow> rows, ListKey key)
+    {
+        var members = new List<int>();
+        for (var rank = 0; rank < rows.Count; rank++)
+            if (!rows[rank].Withdrawn && KeysOf(rows[rank]).Contains(key)) members.Add(rank);
+        return members;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Pipeline.Site.Catalog;
+
+namespace Pipeline.Site.Search;
+
+/// <summary>A document's distinct index term hashes (arrays: a rebuild holds these for every report until the end).</summary>
+internal sealed record IndexTerms(uint[] Body, uint[] Title)
+{
+    /// <summary>
+    /// Distinct terms one report may add to the index. A real report has a few thousand; the cap bounds what one
+    /// upload can add to the search files (about 7 bytes a term: ≤ 1.4 MB, spread over the segment's shards).
+    /// </summary>
+    public const int MaxPerReport = 200_000;
+
+    /// <summary>
+    /// Title terms are the entry's title; body terms cover the fields people search by (title, publisher, index code,
+    /// list year) plus the report's search text (<see cref="ReportSearchText"/>), up to <see cref="MaxPerReport"/>
+    /// terms in text order.
+    /// </summary>
+    public static IndexTerms Of(SiteEntry entry, string searchText, SiteCalendar calendar)
+    {
+        var body = new HashSet<uint>();
+        var title = new HashSet<uint>();
+        SearchTokenizer.AddIndexTermHashes(entry.Title, title);
+        body.UnionWith(title);
+        SearchTokenizer.AddIndexTermHashes(entry.Publisher, body);
+        SearchTokenizer.AddIndexTermHashes(entry.IndexCode, body);
+        SearchTokenizer.AddIndexTermHashes(entry.ListYear(calendar).ToString(CultureInfo.InvariantCulture), body);
+        SearchTokenizer.AddIndexTermHashes(searchText, body, MaxPerReport);
+        return new IndexTerms([.. body], [.. title]);
+    }
+}

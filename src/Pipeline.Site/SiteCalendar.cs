@@ -1,0 +1,62 @@
+namespace Pipeline.Site;
+
+/// <summary>
+/// The site's calendar, the one place that turns instants into the days and years the site shows: the time zone
+/// release dates are read in (<see cref="SiteOptions.TimeZone"/>), when a release day starts there, which day an
+/// instant falls on, and which year list a report is on. The render stage, the publish stage and the site all use it.
+/// </summary>
+public sealed class SiteCalendar
+{
+    /// <summary>
+    /// The offset used when the configured zone is unknown to the host (no tz database, a mistyped id): China Standard
+    /// Time, the documented default (Asia/Shanghai, UTC+8 all year, no daylight saving), so a Chinese government site
+    /// still dates its reports right rather than eight hours off.
+    /// </summary>
+    public static readonly TimeSpan FallbackOffset = TimeSpan.FromHours(8);
+
+    public SiteCalendar(string timeZoneId) => Zone = FindZone(timeZoneId);
+
+    /// <summary>The calendar of <paramref name="options"/>' time zone.</summary>
+    public static SiteCalendar For(SiteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SiteCalendar(options.TimeZone);
+    }
+
+    /// <summary>The site's time zone (or a fixed UTC+8 zone under the configured id when the host does not know it).</summary>
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>When <paramref name="date"/> begins in the site's time zone: a release date means midnight there.</summary>
+    public DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
+    /// <summary>The day <paramref name="instant"/> falls on in the site's time zone.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>
+    /// The year list a report is on: the year of its release date, else of its generated date, else of the day it was
+    /// published (site time zone); null when it has none of these (a page rendered before it was published).
+    /// </summary>
+    public int? ListYear(DateOnly? releaseDate, DateOnly? generatedDate, DateTimeOffset? publishedAt) =>
+        (releaseDate ?? generatedDate)?.Year ?? (publishedAt is { } at ? DateOf(at).Year : null);
+
+    private static TimeZoneInfo FindZone(string? id)
+    {
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(id);
+            }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                // Fall through: the fallback below, under the configured id.
+            }
+        }
+        var name = string.IsNullOrWhiteSpace(id) ? "UTC+08:00" : id;
+        return TimeZoneInfo.CreateCustomTimeZone(name, FallbackOffset, name, name);
+    }
+}

@@ -1,0 +1,98 @@
+namespace Pipeline.Site.Stores;
+
+/// <summary>
+/// One publish run's writes: writes only what differs from what is stored (republishing the same files writes
+/// nothing), counts what it wrote, and remembers every site path it answers for (see
+/// <c>SitePublishResult.AnnouncedPaths</c>) and every site path it produced (a rebuild deletes the others).
+/// </summary>
+/// <param name="site">The public site; its paths are announced.</param>
+/// <param name="state">The publisher's private state; its changed paths are labelled "state:".</param>
+internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, CancellationToken ct)
+{
+    /// <summary>Concurrent writes: enough to keep a blob store's round trips overlapped and both cores busy locally.</summary>
+    private const int WriteConcurrency = 8;
+
+    private readonly List<string> _changed = [];
+    private readonly HashSet<string> _produced = new(StringComparer.Ordinal);
+    private readonly List<string> _announced = [];
+    private readonly HashSet<string> _announcedSet = new(StringComparer.Ordinal);
+    private int _files;
+    private long _bytes;
+
+    public CancellationToken CancellationToken => ct;
+
+    public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
+
+    /// <param name="announceUnchanged">False for files every run writes whatever it publishes (static files): announced only when they change.</param>
+    public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true, string? contentDisposition = null)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (ReferenceEquals(store, site)) _produced.Add(path);
+        var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
+        if (existing is not null && existing.AsSpan().SequenceEqual(content.Span))
+        {
+            if (announceUnchanged) Announce(store, path);
+            return;
+        }
+        await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl, contentDisposition), ct).ConfigureAwait(false);
+        Announce(store, path);
+        _changed.Add(Label(store, path));
+        _files++;
+        _bytes += content.Length;
+    }
+
+    /// <summary>
+    /// Writes independent files concurrently (stores are thread-safe; the files link to nothing written here),
+    /// recording them in list order so the result does not depend on timing.
+    /// </summary>
+    public async Task WriteManyAsync(ISiteStore store, IReadOnlyList<PendingWrite> files)
+    {
+        if (ReferenceEquals(store, site)) foreach (var file in files) _produced.Add(file.Path);
+        var written = new bool[files.Count];
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
+            async (i, token) =>
+            {
+                var file = files[i];
+                var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
+                if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
+                await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition), token).ConfigureAwait(false);
+                written[i] = true;
+            }).ConfigureAwait(false);
+        for (var i = 0; i < files.Count; i++)
+        {
+            Announce(store, files[i].Path);
+            if (!written[i]) continue;
+            _changed.Add(Label(store, files[i].Path));
+            _files++;
+            _bytes += files[i].Content.Length;
+        }
+    }
+
+    /// <summary>Whether this run wrote <paramref name="path"/> to the site (or found it already right).</summary>
+    public bool Produced(string path) => _produced.Contains(path);
+
+    public async Task DeleteAsync(ISiteStore store, string path)
+    {
+        Announce(store, path);
+        if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
+        await store.DeleteAsync(path, ct).ConfigureAwait(false);
+        _changed.Add(Label(store, path));
+    }
+
+    private string Label(ISiteStore store, string path) => ReferenceEquals(store, state) && !ReferenceEquals(store, site) ? "state:" + path : path;
+
+    private void Announce(ISiteStore store, string path)
+    {
+        if (ReferenceEquals(store, site) && _announcedSet.Add(path)) _announced.Add(path);
+    }
+
+    /// <summary>Site and state paths written or deleted (state paths prefixed "state:"), in order.</summary>
+    public IReadOnlyList<string> ChangedPaths => _changed;
+
+    public int FilesWritten => _files;
+
+    public long BytesWritten => _bytes;
+
+    /// <summary>Site paths this session answers for, changed or already right, in first-touched order.</summary>
+    public IReadOnlyList<string> AnnouncedPaths => _announced;
+}
