@@ -4,21 +4,32 @@
 #   1. the sample site: samples/ and tests/corpus/ (every .txt the CLI takes as a report), rebuilt from scratch;
 #   2. a synthetic site of N reports (several years, publishers, list pages, sealed search segments), rebuilt;
 #   3. the same synthetic site published incrementally (first half, then the rest with --from) — it must equal 2.
-# Usage: bench/site-identical.sh [old-ref] [N]   (old-ref: default the merge-base with main; N: default 1500)
+# Usage: bench/site-identical.sh [old-ref] [N] [new-ref]   (old-ref: default the merge-base with main; N: default 1500;
+#        new-ref: a commit to compare instead of the working tree)
 # Needs dotnet and git; works under a temporary folder (printed), leaves the repository untouched (git archive).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD_REF=${1:-$(git -C "$ROOT" merge-base HEAD main)}
 N=${2:-1500}
+NEW_REF=${3:-}
 WORK=$(mktemp -d /tmp/site-identical.XXXXXX)
 echo "== old: $(git -C "$ROOT" log -1 --format='%h %s' "$OLD_REF" | cut -c1-100)"
-echo "== new: working tree of $(git -C "$ROOT" log -1 --format='%h' HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' (with uncommitted changes)')"
+if [[ -n "$NEW_REF" ]]; then
+  echo "== new: $(git -C "$ROOT" log -1 --format='%h %s' "$NEW_REF" | cut -c1-100)"
+else
+  echo "== new: working tree of $(git -C "$ROOT" log -1 --format='%h' HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' (with uncommitted changes)')"
+fi
 echo "== work: $WORK"
 
 mkdir -p "$WORK/old-src"
 git -C "$ROOT" archive "$OLD_REF" | tar -x -C "$WORK/old-src"
 dotnet build "$WORK/old-src/src/Pipeline.Cli" -c Release -v q -nologo -clp:NoSummary -o "$WORK/old-bin" >/dev/null
-dotnet build "$ROOT/src/Pipeline.Cli" -c Release -v q -nologo -clp:NoSummary -o "$WORK/new-bin" >/dev/null
+NEW_SRC=$ROOT
+if [[ -n "$NEW_REF" ]]; then
+  NEW_SRC=$WORK/new-src; mkdir -p "$NEW_SRC"
+  git -C "$ROOT" archive "$NEW_REF" | tar -x -C "$NEW_SRC"
+fi
+dotnet build "$NEW_SRC/src/Pipeline.Cli" -c Release -v q -nologo -clp:NoSummary -o "$WORK/new-bin" >/dev/null
 
 # The sample site's input: one folder with the samples and the corpus (the CLI reads a folder's report files).
 mkdir -p "$WORK/input"

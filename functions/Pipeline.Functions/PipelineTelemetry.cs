@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using Pipeline.Stages;
 
 namespace Pipeline.Functions;
 
@@ -17,9 +18,6 @@ namespace Pipeline.Functions;
 /// </summary>
 internal static class PipelineTelemetry
 {
-    /// <summary>Name of the pipeline's <see cref="System.Diagnostics.Metrics.Meter"/> (counters received, rejected, published, publish lag).</summary>
-    public const string MeterName = "Pipeline";
-
     public const string ConnectionStringKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>"ClientId=&lt;managed identity client id&gt;;Authorization=AAD" when the component refuses instrumentation keys.</summary>
@@ -36,7 +34,7 @@ internal static class PipelineTelemetry
 
         var openTelemetry = builder.Services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithMetrics(metrics => metrics.AddMeter(MeterName));
+            .WithMetrics(metrics => metrics.AddMeter(PipelineMetrics.MeterName));
 
         var connectionString = builder.Configuration[ConnectionStringKey];
         if (!string.IsNullOrWhiteSpace(connectionString))

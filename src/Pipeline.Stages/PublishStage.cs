@@ -6,6 +6,7 @@ using Pipeline.Site;
 using Pipeline.Site.Catalog;
 using Pipeline.Site.Publishing;
 using Pipeline.Site.Reports;
+using Pipeline.Site.Search;
 using Pipeline.Site.Stores;
 using Pipeline.Storage;
 
@@ -253,14 +254,9 @@ public sealed class PublishStage(
         // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
+        // Listed under the registered name (where the page links); the name as written stays findable by search.
         var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
-        var searchText = PageModelFactory.SearchText(analysis.Document, model.Metadata);
-        if (model.Metadata.ListPublisher is { } listed)
-        {
-            // Listed under the registered name (where the page links); the name as written stays findable by search.
-            searchText = model.Metadata.Publisher + "\n" + searchText;
-            siteEntry = siteEntry with { Publisher = listed, PublisherSlug = Slug.FromPublisher(listed) };
-        }
+        var searchText = ReportSearchText.Of(model);
         return new PublishedReport(siteEntry, html, searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
     }
 

@@ -91,7 +91,7 @@ public sealed class RenderStage(
     private (DateTimeOffset At, string Source) ReleaseTime(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site)
     {
         if (analysis.Metadata.ReleaseDate.Value is { } date)
-            return (SiteTime.StartOfDay(date, site), "document");
+            return (SiteCalendar.For(site).StartOfDay(date), "document");
         if (entry.RequestedReleaseAt is { } requested)
             return (requested, "upload");
         return (time.GetUtcNow(), "now");

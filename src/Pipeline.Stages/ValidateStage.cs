@@ -222,7 +222,7 @@ public sealed class ValidateStage(
         var year = report.Metadata.ReleaseDate.Value?.Year
             ?? report.Metadata.GeneratedDate.Value?.Year
             ?? report.Document.Signature?.Date?.Year
-            ?? SiteTime.Today(now, siteOptions.Value).Year;
+            ?? SiteCalendar.For(siteOptions.Value).DateOf(now).Year;
         var prefix = string.IsNullOrWhiteSpace(agency.OrganisationCode) ? agency.Folder : agency.OrganisationCode;
         var sequence = await counters.IncrementAsync("indexcode/" + agency.Folder, year.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
         return $"{prefix}/{year}-{sequence}";

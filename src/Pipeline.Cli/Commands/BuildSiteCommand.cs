@@ -105,7 +105,7 @@ public static class BuildSiteCommand
         var published = metadata.ReleaseDate ?? metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
         var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         var model = new ReportPageModel(analysis.Document, metadata);
-        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportPageRenderer.PlainText(analysis.Document));
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model));
     }
 
     /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
@@ -115,7 +115,7 @@ public static class BuildSiteCommand
         foreach (var file in files)
         {
             var analysis = ReportAnalyzer.Analyze(File.ReadAllBytes(file), Path.GetFileName(file));
-            foreach (var sentence in ReportPageRenderer.PlainText(analysis.Document).Split(new[] { '。', '\n', '；' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var sentence in (analysis.Document.Title + "\n" + ReportSearchText.Of(analysis.Document)).Split(new[] { '。', '\n', '；' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (sentence.Length >= 8) sentences.Add(sentence + "。");
         }
         if (sentences.Count == 0) sentences.Add("深化政务公开促进依法行政，主动公开政府信息。");
@@ -143,7 +143,8 @@ public static class BuildSiteCommand
         var document = new ReportDocument(title, blocks, new Signature([publisher], $"{release:yyyy年M月d日}", release));
         var metadata = new PageMetadata(title, $"SYN{n % Publishers.Length:D2}X/{year}-{n + 1:D6}", publisher, release.AddDays(-5), "主动公开", release, null);
         var entry = SiteEntry.From(metadata, n + 1, new DateTimeOffset(release.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(new ReportPageModel(document, metadata), options), ReportPageRenderer.PlainText(document));
+        var model = new ReportPageModel(document, metadata);
+        return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model));
     }
 
     /// <summary>

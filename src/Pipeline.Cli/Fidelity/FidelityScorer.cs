@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Pipeline.Core;
+using System.Text;
 using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
-using Pipeline.Site.Reports;
+using Pipeline.Core;
+using Pipeline.Site.Search;
 
 namespace Pipeline.Cli.Fidelity;
 
@@ -114,7 +114,10 @@ public static class FidelityScorer
 
     /// <summary>What a visitor reads in the page's article: title, publisher, body, tables, signature.</summary>
     private static string PageText(ReportAnalysis analysis) =>
-        analysis.Metadata.Title.Value + "\n" + analysis.Metadata.Publisher.Value + "\n" + ReportPageRenderer.PlainText(analysis.Document);
+        analysis.Metadata.Title.Value + "\n" + analysis.Metadata.Publisher.Value + "\n" + DocumentTitleLine(analysis) + ReportSearchText.Of(analysis.Document);
+
+    private static string DocumentTitleLine(ReportAnalysis analysis) =>
+        string.IsNullOrWhiteSpace(analysis.Document.Title) ? "" : analysis.Document.Title + "\n";
 
     private static (string, string?, string?, bool) Text(string field, string? found, JsonElement expected)
     {

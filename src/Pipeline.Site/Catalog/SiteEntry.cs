@@ -28,12 +28,16 @@ public sealed record SiteEntry(
     long Sequence,
     DateTimeOffset PublishedAt)
 {
-    /// <summary>The entry for a rendered page's metadata, with slugs derived the way the page's links derive them.</summary>
+    /// <summary>
+    /// The entry for a rendered page's metadata, with slugs derived the way the page's links derive them: it is listed
+    /// under the publisher the page links to (<see cref="PageMetadata.LinkedPublisher"/>: the agency's registered name
+    /// when the document spells it otherwise), so every report of one agency is on one publisher list.
+    /// </summary>
     public static SiteEntry From(PageMetadata metadata, long sequence, DateTimeOffset publishedAt)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var code = metadata.IndexCode ?? throw new ArgumentException("A published report needs an index code.", nameof(metadata));
-        var publisher = metadata.Publisher ?? "";
+        var publisher = metadata.LinkedPublisher ?? "";
         return new SiteEntry(code.Trim(), Site.Slug.FromIndexCode(code), metadata.Title.Trim(), publisher.Trim(),
             Site.Slug.FromPublisher(publisher), metadata.GeneratedDate, metadata.PublicScope, metadata.ReleaseDate,
             metadata.Revised, Math.Max(1, metadata.Version), sequence, publishedAt);

@@ -56,37 +56,6 @@ public static class ReportPageRenderer
         PageLayout.End(html, site);
     }
 
-    /// <summary>The report's plain text for full-text search: title, headings, paragraphs, lists, tables, signature.</summary>
-    public static string PlainText(ReportDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var text = new StringBuilder();
-        void Line(string? s) { if (!string.IsNullOrWhiteSpace(s)) text.Append(s).Append('\n'); }
-        Line(document.Title);
-        foreach (var block in document.Blocks)
-        {
-            switch (block)
-            {
-                case Heading h: Line(h.DisplayText); break;
-                case Paragraph p: Line(p.Text); break;
-                case ListBlock l: foreach (var item in l.Items) Line(item); break;
-                case AttachmentNote a: Line(a.Text); break;
-                case TableBlock t:
-                    Line(t.Table.Caption);
-                    foreach (var row in t.Table.Header.Concat(t.Table.Rows)) Line(string.Join(' ', row.Where(c => c is not null)));
-                    foreach (var note in t.Table.Notes) Line(note);
-                    break;
-            }
-        }
-        if (document.Signature is { } signature)
-        {
-            foreach (var organisation in signature.Organisations) Line(organisation);
-            Line(signature.DateText);
-        }
-        return text.ToString();
-    }
-
-
     private static void WriteBreadcrumbs(HtmlWriter html, PageMetadata meta)
     {
         html.Raw("<nav class=\"crumbs\" aria-label=\"当前位置\"><ol><li><a href=\"/\">首页</a></li>");

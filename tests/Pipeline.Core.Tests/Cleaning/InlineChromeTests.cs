@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.Core.Cleaning;
 using Pipeline.Core.Decoding;
-using Pipeline.Site.Reports;
+using Pipeline.Site.Search;
 
 namespace Pipeline.Core.Tests.Cleaning;
 
@@ -33,7 +33,7 @@ public class InlineChromeTests
         var analysis = TestFiles.AnalyzeText(OneLinePage + "\n");
         Assert.Equal("青岚县地方税务局2013年信息公开年度报告", analysis.Metadata.Title.Value);
         Assert.Equal(new DateOnly(2014, 2, 25), analysis.Metadata.ReleaseDate.Value);
-        var page = ReportPageRenderer.PlainText(analysis.Document);
+        var page = analysis.Document.Title + "\n" + ReportSearchText.Of(analysis.Document);
         Assert.DoesNotContain("信息公开年度报告 根据", page);
         Assert.StartsWith("根据《中华人民共和国政府信息公开条例》", analysis.Document.Blocks.OfType<Model.Paragraph>().First().Text);
     }
@@ -81,7 +81,7 @@ public class MarkupAndArchiverLineTests
         var analysis = TestFiles.AnalyzeText("# 东陵市2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n**2024年**，东陵市持续推进政务公开。\n\n## 二、主动公开政府信息情况\n\n全年公开信息 **300** 条。\n");
         Assert.Equal("东陵市2024年政府信息公开工作年度报告", analysis.Metadata.Title.Value);
         Assert.Equal(["一、总体情况", "二、主动公开政府信息情况"], analysis.Document.Headings.Select(h => h.DisplayText));
-        Assert.DoesNotContain("*", ReportPageRenderer.PlainText(analysis.Document));
+        Assert.DoesNotContain("*", analysis.Document.Title + "\n" + ReportSearchText.Of(analysis.Document));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Pipeline.Core.Decoding;
 using Pipeline.Core.Metadata;
 using Pipeline.Core.Model;
-using Pipeline.Site.Reports;
+using Pipeline.Site.Search;
 
 namespace Pipeline.Core.Tests.Metadata;
 
@@ -22,7 +22,7 @@ public class RealHeaderTests
         Assert.Equal("青岚县人民政府2012年政府信息公开工作年度报告", analysis.Metadata.Title.Value);
         Assert.Equal(new DateOnly(2013, 1, 16), analysis.Metadata.ReleaseDate.Value);
         Assert.Equal("青岚县人民政府", analysis.Metadata.Publisher.Value); // the empty 发布机构 yields to the title
-        var page = ReportPageRenderer.PlainText(analysis.Document);
+        var page = analysis.Document.Title + "\n" + ReportSearchText.Of(analysis.Document);
         foreach (var chrome in new[] { "栏目", "原文链接", "本地目录", "links.tsv", "====", "文号" })
             Assert.DoesNotContain(chrome, page);
     }
