@@ -17,14 +17,19 @@ public static class PageModelFactory
     public static ReportPageModel Build(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site, string? registeredPublisher)
     {
         var publisher = analysis.Metadata.Publisher.Value ?? entry.Publisher;
+        var calendar = SiteCalendar.For(site);
+        // 发布日期 is the day the report went (or goes) public on this site: its first publication, else this version's
+        // release time (set by the render stage). Only a page built without either falls back to the date it states.
+        var firstPublic = entry.FirstPublishedAt ?? entry.ReleaseAt;
         var metadata = PageMetadata.From(analysis.Metadata, entry.Title ?? entry.FileName) with
         {
             IndexCode = entry.IndexCode,
             Publisher = publisher,
             ListPublisher = string.IsNullOrWhiteSpace(registeredPublisher) || registeredPublisher.Trim() == publisher?.Trim() ? null : registeredPublisher.Trim(),
             Version = entry.Version,
-            // A revision shows the day it was received (site time zone).
-            Revised = entry.Version > 1 ? SiteCalendar.For(site).DateOf(entry.ReceivedAt == default ? entry.UpdatedAt : entry.ReceivedAt) : null,
+            ReleaseDate = firstPublic is { } at ? calendar.DateOf(at) : analysis.Metadata.ReleaseDate.Value,
+            // A revision shows the day it goes public (its release time), else the day it was received (site time zone).
+            Revised = entry.Version > 1 ? calendar.DateOf(entry.ReleaseAt ?? (entry.ReceivedAt == default ? entry.UpdatedAt : entry.ReceivedAt)) : null,
             Original = OffersOriginal(analysis, entry) ? OriginalFile.ForUpload(entry.FileName, analysis.Length, analysis.Encoding) : null,
         };
         return new ReportPageModel(analysis.Document, metadata);

@@ -207,7 +207,8 @@ public sealed class PublishStage(
                 entry.PublishSequence = latest.PublishSequence;
                 entry.PublishedAt = latest.PublishedAt;
                 entry.State = ReportState.Published;
-                count++;
+                // Counted as what the site shows: a withdrawn report's page is its notice, counted among the withdrawals.
+                if (latest.State != ReportState.Withdrawn) count++;
                 yield return await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
             }
         }

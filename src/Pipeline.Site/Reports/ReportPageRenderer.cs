@@ -69,7 +69,9 @@ public static class ReportPageRenderer
     {
         html.Raw("<table class=\"meta\">\n<caption class=\"vh\">索引信息</caption>\n<tbody>\n<tr>");
         Cell(html, "索引号", meta.IndexCode);
-        Cell(html, "发布机构", meta.Publisher);
+        // The registered official name (the list the page is on); the name as written stays in the parsed document,
+        // its provenance and the search text.
+        Cell(html, "发布机构", meta.LinkedPublisher);
         html.Raw("</tr>\n<tr>");
         DateCell(html, "生成日期", meta.GeneratedDate);
         Cell(html, "公开范围", meta.PublicScope);
@@ -145,9 +147,7 @@ public static class ReportPageRenderer
                     html.Raw("<p>").Text(paragraph.Text).Raw("</p>\n");
                     break;
                 case ListBlock list:
-                    html.Raw(list.Ordered ? "<ol>\n" : "<ul>\n");
-                    foreach (var item in list.Items) html.Raw("<li>").Text(item).Raw("</li>\n");
-                    html.Raw(list.Ordered ? "</ol>\n" : "</ul>\n");
+                    WriteList(html, list);
                     break;
                 case AttachmentNote note:
                     html.Raw("<p class=\"attachment\">").Text(note.Text).Raw("</p>\n");
@@ -157,6 +157,20 @@ public static class ReportPageRenderer
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A list whose items carry their own numbers or marks (（一）, 1、, ①, 一是, —) is written with
+    /// <c>class="own-marks"</c> (list-style none): the text's numbering is shown once, never under the browser's.
+    /// </summary>
+    private static void WriteList(HtmlWriter html, ListBlock list)
+    {
+        var tag = list.Ordered ? "ol" : "ul";
+        html.Raw("<").Raw(tag);
+        if (list.Items.Count > 0 && list.Items.All(ListItemMarks.HasOwnMark)) html.Raw(" class=\"own-marks\"");
+        html.Raw(">\n");
+        foreach (var item in list.Items) html.Raw("<li>").Text(item).Raw("</li>\n");
+        html.Raw("</").Raw(tag).Raw(">\n");
     }
 
     private static void WriteTable(HtmlWriter html, Table table, int index)
