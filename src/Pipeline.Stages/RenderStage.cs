@@ -46,7 +46,8 @@ public sealed class RenderStage(
         // The release time first: the page shows its day as 发布日期 (PageModelFactory reads it from the entry).
         var (releaseAt, source) = ReleaseTime(analysis, entry, site);
         entry.ReleaseAt = releaseAt;
-        var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName);
+        IReadOnlyList<LedgerEntry> versions = entry.Version > 1 ? await ledger.ListVersionsAsync(entry.IndexCode, ct).ConfigureAwait(false) : [];
+        var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName, versions);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
         await reportBlobs.SetStagedPageAsync(stagingBlob, html, ct).ConfigureAwait(false);

@@ -49,6 +49,14 @@ public sealed class ValidateStage(
     /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
     public const string ReleaseAtMetadataKey = "releaseat";
 
+    /// <summary>
+    /// Upload metadata key carrying the agency's note on what a new version changes (the portal's 修订说明 field),
+    /// percent-encoded UTF-8 because blob metadata values are ASCII. At most <see cref="MaxChangeNoteLength"/> characters are kept.
+    /// </summary>
+    public const string ChangeNoteMetadataKey = "changenote";
+
+    public const int MaxChangeNoteLength = 500;
+
     private readonly PipelineOptions _options = pipelineOptions.Value;
 
     public async Task<ValidateOutcome> RunAsync(string blobName, CancellationToken ct)
@@ -151,6 +159,8 @@ public sealed class ValidateStage(
         var requestedReleaseAt = properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
             && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
 
+        var changeNote = ReadChangeNote(properties.Metadata);
+
         var archiveBlob = ReportBlobs.ArchiveName(agency.Folder, report.ContentHash, fileName);
         await reportBlobs.AddArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
 
@@ -185,6 +195,7 @@ public sealed class ValidateStage(
                 Publishable = publishable,
                 PersonalDataCount = report.PersonalData.Count,
                 RequestedReleaseAt = requestedReleaseAt,
+                ChangeNote = changeNote,
                 PublishSequence = latest?.PublishSequence,
                 PublishedVersion = latest?.PublishedVersion,
                 FirstPublishedAt = latest?.FirstPublishedAt,
@@ -300,6 +311,34 @@ public sealed class ValidateStage(
         {
             // The agency uploaded a new file under the same name meanwhile: leave it for its own run.
         }
+    }
+
+    /// <summary>
+    /// The blob metadata an upload carries for the pipeline (what `pipeline upload --release-at --change-note` and any
+    /// other uploader set): the requested release time (ISO 8601) and the change note, percent-encoded (metadata is ASCII).
+    /// </summary>
+    public static Dictionary<string, string> UploadMetadata(DateTimeOffset? releaseAt, string? changeNote)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (releaseAt is { } at) metadata[ReleaseAtMetadataKey] = at.ToString("O", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrWhiteSpace(changeNote)) metadata[ChangeNoteMetadataKey] = Uri.EscapeDataString(changeNote.Trim());
+        return metadata;
+    }
+
+    /// <summary>The change note of an upload's metadata, decoded and trimmed; null when absent, blank or not valid percent-encoding.</summary>
+    internal static string? ReadChangeNote(IDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(ChangeNoteMetadataKey, out var raw) || string.IsNullOrWhiteSpace(raw)) return null;
+        string note;
+        try
+        {
+            note = Uri.UnescapeDataString(raw).Trim();
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+        return note.Length == 0 ? null : note.Length > MaxChangeNoteLength ? note[..MaxChangeNoteLength] : note;
     }
 
     private static string? FormatDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

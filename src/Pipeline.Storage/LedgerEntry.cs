@@ -66,6 +66,8 @@ public sealed class LedgerEntry : ITableEntity
     public int PersonalDataCount { get; set; }
     /// <summary>Release time requested at upload (blob metadata "releaseat"), used when the document states no release date.</summary>
     public DateTimeOffset? RequestedReleaseAt { get; set; }
+    /// <summary>What changed in this version, as the agency wrote it at upload (blob metadata "changenote").</summary>
+    public string? ChangeNote { get; set; }
     /// <summary>When the page may go public (set by the render stage).</summary>
     public DateTimeOffset? ReleaseAt { get; set; }
     public string? ReleaseAtSource { get; set; }

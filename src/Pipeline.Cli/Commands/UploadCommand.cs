@@ -10,11 +10,11 @@ namespace Pipeline.Cli.Commands;
 /// <summary>`pipeline upload &lt;files…&gt; --agency &lt;a&gt; [--release-at &lt;iso&gt;]`: writes incoming/&lt;agency&gt;/&lt;file&gt; as an agency would.</summary>
 public static class UploadCommand
 {
-    public const string Usage = "upload <files…> --agency <a> [--release-at <iso 8601>]";
+    public const string Usage = "upload <files…> --agency <a> [--release-at <iso 8601>] [--change-note <修订说明>]";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = CommandArgs.Parse(args, new HashSet<string> { "agency", "release-at" }, new HashSet<string>());
+        var parsed = CommandArgs.Parse(args, new HashSet<string> { "agency", "release-at", "change-note" }, new HashSet<string>());
         var agency = parsed.Get("agency");
         if (string.IsNullOrWhiteSpace(agency) || parsed.Positional.Count == 0) return CliApp.UsageError("usage: " + Usage);
         DateTimeOffset? releaseAt = null;
@@ -41,7 +41,8 @@ public static class UploadCommand
             {
                 ProgressHandler = new Progress<long>(sent => Console.Error.Write($"\r[{i + 1}/{total}] {name}: {sent * 100 / Math.Max(1, length),3}%")),
             };
-            if (releaseAt is { } at) options.Metadata = new Dictionary<string, string> { [ValidateStage.ReleaseAtMetadataKey] = at.ToString("O", CultureInfo.InvariantCulture) };
+            var metadata = ValidateStage.UploadMetadata(releaseAt, parsed.Get("change-note"));
+            if (metadata.Count > 0) options.Metadata = metadata;
             await using var stream = File.OpenRead(path);
             await incoming.GetBlobClient($"{agency}/{name}").UploadAsync(stream, options, cts.Token);
             Console.Error.Write("\r");

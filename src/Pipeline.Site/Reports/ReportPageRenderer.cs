@@ -50,6 +50,7 @@ public static class ReportPageRenderer
         if (headings.Count >= 2) WriteTableOfContents(html, headings, ranks);
         WriteBody(html, model.Document, ranks);
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
+        if (meta.Versions is { Count: > 1 } versions || meta.Versions is [{ Note: not null }]) WriteVersions(html, meta.Versions!);
         if (meta.Original is { } original) WriteOriginal(html, original);
         html.Raw("</article>\n");
         WriteRelated(html, meta, SiteCalendar.For(site));
@@ -241,6 +242,22 @@ public static class ReportPageRenderer
             html.Raw("</p>\n");
         }
         html.Raw("</div>\n");
+    }
+
+    /// <summary>版本记录 (as GOV.UK's page history): every version that went public, newest first, with its date and change note.</summary>
+    private static void WriteVersions(HtmlWriter html, IReadOnlyList<PageVersion> versions)
+    {
+        html.Raw("<section class=\"versions\" aria-labelledby=\"versions-heading\"><h2 id=\"versions-heading\">版本记录</h2>\n<ol class=\"own-marks\">\n");
+        foreach (var v in versions.OrderByDescending(v => v.Version))
+        {
+            html.Raw("<li>");
+            if (v.Date is { } date) html.Time(date).Raw(" ");
+            html.Raw("第").Number(v.Version).Raw("版：");
+            if (!string.IsNullOrWhiteSpace(v.Note)) html.Text(v.Note.Trim());
+            else html.Raw(v.Version == 1 ? "首次发布" : "修订（未说明修订内容）");
+            html.Raw("</li>\n");
+        }
+        html.Raw("</ol></section>\n");
     }
 
     /// <summary>附件下载: the uploaded file beside the page (relative link), its name, format and size.</summary>

@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Pipeline.Core.Model;
 using Pipeline.Site;
 using Pipeline.Site.Catalog;
-using Pipeline.Site.Pages;
+using Pipeline.Site.Html;
 using Pipeline.Site.Reports;
 
 namespace Pipeline.Site.Tests.Reports;
@@ -79,11 +79,18 @@ public sealed class PageFaultTests
     [Fact]
     public void The_front_page_title_names_the_site_once_and_other_pages_add_it()
     {
-        var front = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(SitePages.FrontPage(Site, [], [])));
-        var years = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(SitePages.YearDirectory(Site, [])));
+        static string? TitleOf(string pageTitle)
+        {
+            using var writer = new StringWriter();
+            var html = new HtmlWriter(writer);
+            PageLayout.Begin(html, Site, pageTitle, "/");
+            PageLayout.End(html, Site);
+            return new HtmlParser().ParseDocument(writer.ToString()).Title;
+        }
 
-        Assert.Equal("政府信息公开", front.Title);
-        Assert.Equal("按年份浏览 - 政府信息公开", years.Title);
+        // The front page passes the site title as its own (SitePages.FrontPage).
+        Assert.Equal("政府信息公开", TitleOf(Site.SiteTitle));
+        Assert.Equal("按年份浏览 - 政府信息公开", TitleOf("按年份浏览"));
     }
 
     [Fact]
@@ -98,5 +105,29 @@ public sealed class PageFaultTests
         Assert.Equal(2026, (entry with { ReleaseDate = calendar.DateOf(live) }).ListYear(calendar));
         Assert.Equal(new DateOnly(2026, 12, 2), calendar.DateOf(live));
         Assert.Equal("2026-12-02 01:00:00 +08:00", calendar.Show(live));
+    }
+
+    [Theory]
+    [InlineData("修订说明：更正统计数字。", "更正统计数字。")]
+    [InlineData("修订说明: 补充附件", "补充附件")]
+    [InlineData("修订说明：", null)]
+    [InlineData("本次修订说明如下", null)]
+    public void A_revision_note_line_in_the_document_is_read(string line, string? expected) =>
+        Assert.Equal(expected, RevisionNote.FromDocument(new ReportDocument("t", [new Paragraph("正文。"), new Paragraph(line)], null)));
+
+    [Fact]
+    public void The_version_history_lists_versions_newest_first_with_their_notes_escaped()
+    {
+        var meta = Meta() with
+        {
+            Version = 2,
+            Revised = new DateOnly(2026, 12, 5),
+            Versions = [new PageVersion(1, new DateOnly(2026, 12, 2), null), new PageVersion(2, new DateOnly(2026, 12, 5), "更正<script>数字")],
+        };
+        var dom = Render(ReportDocument.Empty, meta);
+
+        var items = dom.QuerySelectorAll("section.versions li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["2026-12-05 第2版：更正<script>数字", "2026-12-02 第1版：首次发布"], items);
+        Assert.Null(dom.QuerySelector("section.versions script"));
     }
 }
