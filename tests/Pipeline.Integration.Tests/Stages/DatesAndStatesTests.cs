@@ -165,14 +165,16 @@ public sealed partial class DatesAndStatesTests : FreshPipelineTest
     public async Task The_grid_shows_the_registered_publisher_name_and_the_name_as_written_stays_searchable()
     {
         const string code = "01362021X2/2025-00506";
-        await Host.UploadAsync("pingliang", "short-name.txt", TestReports.Make("平凉市名称测试报告", "名称正文。", code, "主动公开", publisher: "市政府办"));
+        await Host.UploadAsync("pingliang", "short-name.txt", TestReports.Make("平凉市名称测试报告", "名称正文。", code, "主动公开", publisher: "平凉市"));
         await Host.ProcessAndPublishAsync();
 
         var entry = await Host.ReportAsync(code);
         var registered = (await Host.Get<AgencyRegistry>().GetAsync("pingliang", CancellationToken.None))!.PublisherName.Trim();
+        Assert.Equal(ReportState.Published, entry!.State);
+        Assert.NotEqual("平凉市", registered);
         var page = (await Host.PublicSiteAsync())[SiteUrls.FileOf(SiteUrls.Report(Slug.FromIndexCode(code)))];
         Assert.Matches("发布机构</th><td>" + Regex.Escape(registered) + "</td>", page);
-        var parsed = await Host.Get<ReportBlobs>().GetParsedAsync(entry!.ParsedBlob);
-        Assert.Equal("市政府办", parsed.Metadata.Publisher.Value);
+        var parsed = await Host.Get<ReportBlobs>().GetParsedAsync(entry.ParsedBlob);
+        Assert.Equal("平凉市", parsed.Metadata.Publisher.Value);
     }
 }
