@@ -96,7 +96,8 @@ public sealed class PublicSiteTests(PublicSiteFixture site)
     }
 
     private static async Task<string[]> EntryDatesAsync(IPage page) =>
-        await page.Locator("#entries > li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.date ?? '')");
+        // Date, then publish sequence (the toggle's tie-break): reports that went public the same day keep publish order.
+        await page.Locator("#entries > li").EvaluateAllAsync<string[]>("items => items.map(li => (li.dataset.date ?? '') + '|' + li.dataset.seq.padStart(9, '0'))");
 
     [Theory]
     [InlineData("岳阳", "001")]
