@@ -6,7 +6,6 @@ using Pipeline.Site;
 using Pipeline.Site.Catalog;
 using Pipeline.Site.Publishing;
 using Pipeline.Site.Reports;
-using Pipeline.Site.Search;
 using Pipeline.Site.Stores;
 using Pipeline.Storage;
 
@@ -35,9 +34,10 @@ public sealed record PublishOutcome(
 
 /// <summary>
 /// Publish stage (timer): under the publish lease, takes the due rows up to now, re-checks each report in the
-/// ledger, hands pages and withdrawals to the site publisher (pages before indexes), marks the reports Published
-/// and deletes the due rows last — so a run that dies half-way is completed by the next one. Cost grows with the
-/// number of due reports, never with the ledger. Then announces the changed URLs to the webhooks.
+/// ledger, hands what render staged (page, list entry, search text) and withdrawals to the site publisher (pages
+/// before indexes), marks the reports Published and deletes the due rows last — so a run that dies half-way is
+/// completed by the next one. Cost grows with the number of due reports, never with the ledger. Then announces the
+/// changed URLs to the webhooks.
 /// </summary>
 public sealed class PublishStage(
     BlobServiceClient blobs,
@@ -242,30 +242,50 @@ public sealed class PublishStage(
         siteOptions.Value);
 
     /// <summary>
-    /// Page HTML from staging plus entry and search text from the parsed document, with a publish sequence. The list
-    /// entry names the agency by its registered publisher name, so every report of one agency lands on one publisher
-    /// list however the document spells it; the page keeps 发布机构 as written (the render stage put it there).
+    /// What render staged (the page, and beside it the list entry, search text and original: <see cref="StagedReport"/>),
+    /// with a publish sequence and the time this version went public. The entry names the agency by its registered
+    /// publisher name, so every report of one agency lands on one publisher list however the document spells it; the
+    /// page keeps 发布机构 as written.
     /// </summary>
     private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = entry.PublishSequence ?? await AssignSequenceAsync(entry, ct).ConfigureAwait(false);
         var html = await reportBlobs.GetStagedPageAsync(entry.StagingBlob, ct).ConfigureAwait(false);
-        var analysis = await reportBlobs.GetParsedAsync(entry.ParsedBlob, ct).ConfigureAwait(false);
-        var model = PageModelFactory.Build(analysis, entry, siteOptions.Value, await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false));
+        var staged = await ReadStagedAsync(entry, ct).ConfigureAwait(false)
+            ?? await RestageAsync(entry, publishers, ct).ConfigureAwait(false);
         // When this version went public: its release time, or when it was received if that came later. Derived from
         // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
-        // Listed under the registered name (where the page links); the name as written stays findable by search.
-        var siteEntry = SiteEntry.From(model.Metadata, sequence, publishedAt);
-        var searchText = ReportSearchText.Of(model);
-        return new PublishedReport(siteEntry, html, searchText, await OriginalAsync(model.Metadata, entry, ct).ConfigureAwait(false));
+        var siteEntry = staged.Entry with { Sequence = sequence, PublishedAt = publishedAt };
+        return new PublishedReport(siteEntry, html, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The report render staged beside the page, or null for a page staged before render staged one.</summary>
+    private async Task<StagedReport?> ReadStagedAsync(LedgerEntry entry, CancellationToken ct) =>
+        await reportBlobs.GetStagedReportAsync(StagedReport.BlobNameFor(entry.StagingBlob!), ct).ConfigureAwait(false) is { } json
+            ? StagedReport.FromJson(json.Span)
+            : null;
+
+    /// <summary>
+    /// A page staged by a version from before render staged its report beside it: derives the report once from
+    /// <c>parsed/</c>, from the same page model render builds (with the registered publisher name as it stands now, as
+    /// publishing always did for such pages), and stages it, so later runs and rebuilds read it like any other.
+    /// </summary>
+    private async Task<StagedReport> RestageAsync(LedgerEntry entry, OfficialPublishers publishers, CancellationToken ct)
+    {
+        var analysis = await reportBlobs.GetParsedAsync(entry.ParsedBlob, ct).ConfigureAwait(false);
+        var model = PageModelFactory.Build(analysis, entry, siteOptions.Value, await publishers.NameOfAsync(entry.Agency, ct).ConfigureAwait(false));
+        var staged = StagedReport.From(model);
+        await reportBlobs.SetStagedReportAsync(StagedReport.BlobNameFor(entry.StagingBlob!), staged.ToJson(), ct).ConfigureAwait(false);
+        logger.LogInformation("Staged {IndexCode} v{Version} from parsed/ (its page was staged without one)", entry.IndexCode, entry.Version);
+        return staged;
     }
 
     /// <summary>The archived upload as the site file the page links to, when the page offers it (<see cref="PageModelFactory.OffersOriginal"/>).</summary>
-    private async Task<SiteFile?> OriginalAsync(PageMetadata metadata, LedgerEntry entry, CancellationToken ct)
+    private async Task<SiteFile?> OriginalAsync(OriginalFile? original, LedgerEntry entry, CancellationToken ct)
     {
-        if (metadata.Original is not { } original || entry.ArchiveBlob is null) return null;
+        if (original is null || entry.ArchiveBlob is null) return null;
         var bytes = await reportBlobs.GetArchiveAsync(entry.ArchiveBlob, ct).ConfigureAwait(false);
         return new SiteFile(original.SitePath(Slug.FromIndexCode(entry.IndexCode)), bytes, original.ContentType,
             "public, max-age=300", original.ContentDisposition);

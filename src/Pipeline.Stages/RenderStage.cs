@@ -10,7 +10,7 @@ namespace Pipeline.Stages;
 
 /// <summary>
 /// Render stage, one message per (index code, version): renders the report page into the private staging
-/// container, records Rendered with its release time and, for publishable reports only, adds a due-index row.
+/// container with what publishing needs beside it (<see cref="StagedReport"/>: list entry, search text), records Rendered with its release time and, for publishable reports only, adds a due-index row.
 /// Idempotent: a repeated or stale message changes nothing.
 /// </summary>
 public sealed class RenderStage(
@@ -50,6 +50,9 @@ public sealed class RenderStage(
         var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName, versions);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
+        // The list entry and search text from the same model, beside the page, so publishing needs nothing else. Both
+        // before the ledger names the page: publish takes up only what the ledger says was rendered.
+        await reportBlobs.SetStagedReportAsync(StagedReport.BlobNameFor(stagingBlob), StagedReport.From(model).ToJson(), ct).ConfigureAwait(false);
         await reportBlobs.SetStagedPageAsync(stagingBlob, html, ct).ConfigureAwait(false);
 
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>

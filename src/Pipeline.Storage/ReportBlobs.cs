@@ -100,6 +100,25 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
     public async Task<ReadOnlyMemory<byte>> GetStagedPageAsync(string? stagingName, CancellationToken cancellationToken = default) =>
         await DownloadAsync(StorageNames.StagingContainer, stagingName, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Writes (or replaces) what the render stage stages beside a version's page (its JSON <c>StagedReport</c>).</summary>
+    public async Task SetStagedReportAsync(string stagedReportName, byte[] json, CancellationToken cancellationToken = default) =>
+        await Container(StorageNames.StagingContainer).GetBlobClient(stagedReportName)
+            .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>What the render stage staged beside a page; null when it staged nothing there (a page staged by an older version).</summary>
+    public async Task<ReadOnlyMemory<byte>?> GetStagedReportAsync(string stagedReportName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await DownloadAsync(StorageNames.StagingContainer, stagedReportName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);
 
     private async Task<ReadOnlyMemory<byte>> DownloadAsync(string container, string? blobName, CancellationToken cancellationToken = default)
