@@ -32,9 +32,17 @@ public sealed class SiteCalendar
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>
-    /// The year list a report is on: the year of its release date, else of its generated date, else of the day it was
-    /// published (site time zone); null when it has none of these (a page rendered before it was published).
+    /// An instant as a person reads it: the site's local time with its offset, e.g. "2026-12-02 00:00:00 +08:00"
+    /// (never a UTC instant that names the day before).
+    /// </summary>
+    public string Show(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The year list a report is on: the year of its 发布日期 (the day it went public on this site), else of the day
+    /// this version was published (site time zone), else of its generated date; null when it has none of these. Never
+    /// the 生成日期 when a publication date is known: a 2018 document that went live in 2026 is on the 2026 list.
     /// </summary>
     public int? ListYear(DateOnly? releaseDate, DateOnly? generatedDate, DateTimeOffset? publishedAt) =>
-        (releaseDate ?? generatedDate)?.Year ?? (publishedAt is { } at ? DateOf(at).Year : null);
+        releaseDate?.Year ?? (publishedAt is { } at ? DateOf(at).Year : generatedDate?.Year);
 }

@@ -209,12 +209,14 @@ public sealed class PublishStage(
             foreach (var latest in published.OrderBy(e => e.PublishSequence))
             {
                 var version = latest.PublishedVersion!.Value;
+                var withdrawn = latest.State == ReportState.Withdrawn;
                 var entry = version == latest.Version ? latest : await ledger.GetVersionAsync(latest.IndexCode, version, ct).ConfigureAwait(false);
                 if (entry?.StagingBlob is null) continue;
                 entry.PublishSequence = latest.PublishSequence;
                 entry.PublishedAt = latest.PublishedAt;
                 entry.State = ReportState.Published;
-                count++;
+                // Counted as what the site shows: a withdrawn report's page is its notice, counted among the withdrawals.
+                if (!withdrawn) count++;
                 yield return await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
                 progress?.Report(new RebuildProgress(count, published.Count));
             }

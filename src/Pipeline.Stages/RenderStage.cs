@@ -43,7 +43,11 @@ public sealed class RenderStage(
 
         var site = siteOptions.Value;
         var agency = await registry.GetAsync(entry.Agency, ct).ConfigureAwait(false);
-        var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName);
+        // The release time first: the page shows its day as 发布日期 (PageModelFactory reads it from the entry).
+        var (releaseAt, source) = ReleaseTime(analysis, entry, site);
+        entry.ReleaseAt = releaseAt;
+        IReadOnlyList<LedgerEntry> versions = entry.Version > 1 ? await ledger.ListVersionsAsync(entry.IndexCode, ct).ConfigureAwait(false) : [];
+        var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName, versions);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
         // The list entry and search text from the same model, beside the page, so publishing needs nothing else. Both
@@ -51,7 +55,6 @@ public sealed class RenderStage(
         await reportBlobs.SetStagedReportAsync(stagingBlob, StagedReport.From(model).ToJson(), ct).ConfigureAwait(false);
         await reportBlobs.SetStagedPageAsync(stagingBlob, html, ct).ConfigureAwait(false);
 
-        var (releaseAt, source) = ReleaseTime(analysis, entry, site);
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>
         {
             if (e.Version != request.Version || e.State is not (ReportState.Validated or ReportState.Rendered)) return false;
@@ -88,15 +91,23 @@ public sealed class RenderStage(
     }
 
     /// <summary>
-    /// When the page may go public: the document's release date at 00:00 in the site's time zone, else the time
-    /// requested at upload, else now (= the next publish run).
+    /// When the page goes public, the one instant its 发布日期 is the day of: the document's release date at 00:00 in
+    /// the site's time zone, else the time requested at upload, else now (= the next publish run). A stated or
+    /// requested time already past is not honoured (the site cannot publish in the past): the report goes public now,
+    /// and that is its 发布日期. A repeated render of the same version keeps the moment the first one fixed, once past.
     /// </summary>
     private (DateTimeOffset At, string Source) ReleaseTime(ReportAnalysis analysis, LedgerEntry entry, SiteOptions site)
     {
+        var now = time.GetUtcNow();
+        if (entry.State == ReportState.Rendered && entry.ReleaseAt is { } fixedAt && fixedAt <= now && entry.ReleaseAtSource is { } fixedSource)
+            return (fixedAt, fixedSource);
         if (analysis.Metadata.ReleaseDate.Value is { } date)
-            return (SiteCalendar.For(site).StartOfDay(date), "document");
+        {
+            var stated = SiteCalendar.For(site).StartOfDay(date);
+            return stated > now ? (stated, "document") : (now, "now (document date passed)");
+        }
         if (entry.RequestedReleaseAt is { } requested)
-            return (requested, "upload");
-        return (time.GetUtcNow(), "now");
+            return requested > now ? (requested, "upload") : (now, "now (requested time passed)");
+        return (now, "now");
     }
 }

@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core;
+using Pipeline.Site;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
@@ -32,12 +33,17 @@ public sealed record ReportStatus(
     string? Reason,
     string? VerdictSummary,
     IReadOnlyList<ReportVersionStatus> History,
-    Pipeline.Core.Timeliness.TimelinessAssessment? Timeliness = null)
+    Pipeline.Core.Timeliness.TimelinessAssessment? Timeliness = null,
+    IReadOnlyList<ReportHistoryEvent>? Events = null)
 {
     internal static ReportStatus From(LedgerEntry e, IReadOnlyList<LedgerEntry> history, Pipeline.Core.Timeliness.TimelinessAssessment? timeliness = null) => new(
-        e.IndexCode, e.State, e.Version, e.Agency, e.FileName, e.Title, e.Publisher, e.Publishable, e.ReleaseAt, e.PublishedAt,
+        e.IndexCode, e.State, e.Version, e.Agency, e.FileName, e.Title, e.Publisher, e.Publishable, e.ReleaseAt,
+        // Published only while the site shows a version: a held, failed or withdrawn report has no "published at" now.
+        e.PublishedVersion is not null && e.State is not (ReportState.Withdrawn) ? e.PublishedAt : null,
         e.PublishedVersion, e.Reason, e.VerdictSummary,
-        history.Select(h => new ReportVersionStatus(h.Version, h.Status, h.FileName, h.ContentHash, h.UpdatedAt)).ToList(), timeliness);
+        history.Select(h => new ReportVersionStatus(h.Version, h.Status, h.FileName, h.ContentHash, h.UpdatedAt)).ToList(),
+        timeliness,
+        ReportHistory.Of(history, e));
 }
 
 /// <summary>What happened to one uploaded file: what `pipeline status --agency a --file f` prints.</summary>
@@ -57,8 +63,8 @@ public sealed class ReportAdmin(
     DueIndex due,
     AgencyRegistry registry,
     IOptions<PipelineOptions> pipelineOptions,
+    IOptions<SiteOptions> siteOptions,
     TimeProvider time,
-    IOptions<Pipeline.Site.SiteOptions> siteOptions,
     ILogger<ReportAdmin> logger)
 {
     public async Task<ReportStatus?> GetByIndexCodeAsync(string indexCode, CancellationToken ct)
@@ -90,8 +96,12 @@ public sealed class ReportAdmin(
     /// Marks the report withdrawn and schedules the withdrawal for the next publish run (page replaced by a notice,
     /// entry removed from lists, feeds, sitemap, JSON and search). Idempotent.
     /// </summary>
-    public async Task<WithdrawOutcome> WithdrawAsync(string indexCode, string reason, CancellationToken ct)
+    public Task<WithdrawOutcome> WithdrawAsync(string indexCode, string reason, CancellationToken ct) => WithdrawAsync(indexCode, reason, null, ct);
+
+    /// <param name="operatorName">Who withdraws (recorded in the report's history); null: the host's user name.</param>
+    public async Task<WithdrawOutcome> WithdrawAsync(string indexCode, string reason, string? operatorName, CancellationToken ct)
     {
+        var actor = OperatorName(operatorName);
         ReportState? previous = null;
         var now = time.GetUtcNow();
         var updated = await ledger.UpdateAsync(indexCode, e =>
@@ -103,6 +113,7 @@ public sealed class ReportAdmin(
             e.Reason = reason;
             e.Publishable = false;
             e.WithdrawnAt = now;
+            e.WithdrawnBy = actor;
             return true;
         }, ct).ConfigureAwait(false);
         if (updated is null) return new WithdrawOutcome(false, null, $"no report with index code {indexCode}");
@@ -115,8 +126,13 @@ public sealed class ReportAdmin(
     /// Releases a report held for privacy review: re-analyses the archived original (masked when asked), stores the
     /// parsed document for the same version and requests rendering. Only a Held report can be approved.
     /// </summary>
-    public async Task<ApprovalOutcome> ApprovePrivacyAsync(string indexCode, PrivacyDecision decision, CancellationToken ct)
+    public Task<ApprovalOutcome> ApprovePrivacyAsync(string indexCode, PrivacyDecision decision, CancellationToken ct) =>
+        ApprovePrivacyAsync(indexCode, decision, null, ct);
+
+    /// <param name="operatorName">Who approves (recorded with the decision and the time); null: the host's user name.</param>
+    public async Task<ApprovalOutcome> ApprovePrivacyAsync(string indexCode, PrivacyDecision decision, string? operatorName, CancellationToken ct)
     {
+        var actor = OperatorName(operatorName);
         var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
         if (latest is null) return new ApprovalOutcome(false, false, $"no report with index code {indexCode}");
         if (latest.State != ReportState.Held)
@@ -133,13 +149,19 @@ public sealed class ReportAdmin(
         analysis = analysis with { Metadata = analysis.Metadata with { IndexCode = new(indexCode, analysis.Metadata.IndexCode.Value == indexCode ? analysis.Metadata.IndexCode.Source : Core.Model.MetadataSource.Assigned) } };
         await reportBlobs.SetParsedAsync(latest.ParsedBlob!, analysis, ct).ConfigureAwait(false);
 
+        var now = time.GetUtcNow();
+        var calendar = SiteCalendar.For(siteOptions.Value);
         var approved = await ledger.UpdateAsync(indexCode, e =>
         {
             if (e.State != ReportState.Held || e.Version != latest.Version) return false;
             e.State = ReportState.Validated;
             e.PrivacyDecision = decision.ToString();
+            e.ApprovedBy = actor;
+            e.ApprovedAt = now;
             e.Publishable = e.PubliclyScoped;
             e.Reason = $"privacy review: {decision}";
+            // The findings no longer say the report waits for review: they say who released it, when and how.
+            e.VerdictSummary = ReportHistory.ReplaceHoldFinding(e.VerdictSummary, ReportHistory.ApprovalText(decision.ToString(), actor, now, calendar));
             return true;
         }, ct).ConfigureAwait(false);
         if (approved is null || approved.State != ReportState.Validated)
@@ -148,4 +170,9 @@ public sealed class ReportAdmin(
         logger.LogInformation("{IndexCode} approved for publication ({Decision})", indexCode, decision);
         return new ApprovalOutcome(true, true, $"{indexCode} approved ({decision}); it is rendered and published when due");
     }
+
+    /// <summary>The name recorded for an operator action: the one given, else the host's user name, else "operator".</summary>
+    private static string OperatorName(string? given) =>
+        !string.IsNullOrWhiteSpace(given) ? given.Trim()
+        : !string.IsNullOrWhiteSpace(Environment.UserName) ? Environment.UserName : "operator";
 }

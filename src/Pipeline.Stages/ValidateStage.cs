@@ -341,6 +341,18 @@ public sealed class ValidateStage(
         entry.AfterAnnualReportDeadline = timeliness.AfterDeadline;
     }
 
+    /// <summary>
+    /// The blob metadata an upload carries for the pipeline (what `pipeline upload --release-at --change-note` and any
+    /// other uploader set): the requested release time (ISO 8601) and the change note, percent-encoded (metadata is ASCII).
+    /// </summary>
+    public static Dictionary<string, string> UploadMetadata(DateTimeOffset? releaseAt, string? changeNote)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (releaseAt is { } at) metadata[ReleaseAtMetadataKey] = at.ToString("O", CultureInfo.InvariantCulture);
+        if (!string.IsNullOrWhiteSpace(changeNote)) metadata[ChangeNoteMetadataKey] = Uri.EscapeDataString(changeNote.Trim());
+        return metadata;
+    }
+
     /// <summary>The change note of an upload's metadata, decoded and trimmed; null when absent, blank or not valid percent-encoding.</summary>
     internal static string? ReadChangeNote(IDictionary<string, string> metadata)
     {

@@ -61,6 +61,10 @@ public sealed class LedgerEntry : ITableEntity
     public bool PubliclyScoped { get; set; }
     /// <summary>"PublishMasked" / "PublishAsIs" once an operator decided on held personal data.</summary>
     public string? PrivacyDecision { get; set; }
+    /// <summary>Who took <see cref="PrivacyDecision"/> (the operator's name as the host knows it).</summary>
+    public string? ApprovedBy { get; set; }
+    /// <summary>When <see cref="PrivacyDecision"/> was taken.</summary>
+    public DateTimeOffset? ApprovedAt { get; set; }
     public int PersonalDataCount { get; set; }
     /// <summary>Release time requested at upload (blob metadata "releaseat"), used when the document states no release date.</summary>
     public DateTimeOffset? RequestedReleaseAt { get; set; }
@@ -80,6 +84,8 @@ public sealed class LedgerEntry : ITableEntity
     public DateTimeOffset? FirstPublishedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary>Who withdrew the report (an operator's name; null for a version no longer public, which the pipeline withdrew).</summary>
+    public string? WithdrawnBy { get; set; }
     /// <summary><see cref="WithdrawalKind"/> as text, set with the Withdrawn state; read through <see cref="Withdrawal"/>.</summary>
     public string? WithdrawnAs { get; set; }
 

@@ -48,11 +48,13 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Contains("平凉市2024年政府信息公开工作年度报告", site[list]);
         Assert.Contains("平凉市2024年政务公开工作要点", site[list]);
         Assert.DoesNotContain(SiteUrls.Publisher(Slug.FromPublisher("平凉市")), site["publishers/index.html"]);
-        // The page's metadata block keeps 发布机构 as the document wrote it.
+        // The page's metadata block names the registered official publisher (issue 15 item 3); the name as written
+        // (平凉市) stays in the parsed document.
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(site[PagePath("01362021X2/2025-00102")]);
-        var grid = page.QuerySelector("table.meta")!.TextContent;
-        Assert.Contains("平凉市", grid);
-        Assert.DoesNotContain("平凉市人民政府", grid);
+        var publisherCell = page.QuerySelectorAll("table.meta th").Single(th => th.TextContent == "发布机构").NextElementSibling!.TextContent;
+        Assert.Equal("平凉市人民政府", publisherCell);
+        var entry = await _host.ReportAsync("01362021X2/2025-00102");
+        Assert.Equal("平凉市", (await _host.Get<ReportBlobs>().GetParsedAsync(entry!.ParsedBlob)).Metadata.Publisher.Value);
         // Its publisher links go to the one list the agency has.
         var publisherLinks = page.QuerySelectorAll("a[href^='/publishers/']").Select(a => a.GetAttribute("href")).Where(href => href != "/publishers/").ToList();
         Assert.NotEmpty(publisherLinks);

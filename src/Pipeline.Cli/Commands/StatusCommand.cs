@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using Pipeline.Cli.Hosting;
+using Pipeline.Site;
 using Pipeline.Stages;
 using Pipeline.Storage;
 
@@ -45,7 +47,7 @@ public static class StatusCommand
                 Console.Error.WriteLine($"no report with index code {indexCode}");
                 return ExitCodes.NotDone;
             }
-            PrintReport(status);
+            PrintReport(status, services);
             return ExitCodes.Success;
         }
         if (agency is not null && file is not null)
@@ -61,7 +63,7 @@ public static class StatusCommand
             if (upload.Reason is not null) Console.Out.WriteLine($"reason     {upload.Reason}");
             if (upload.ResultBlob is not null) Console.Out.WriteLine($"result     results/{upload.ResultBlob}");
             if (upload.QuarantineBlob is not null) Console.Out.WriteLine($"original   quarantine/{upload.QuarantineBlob}");
-            if (upload.Report is not null) PrintReport(upload.Report);
+            if (upload.Report is not null) PrintReport(upload.Report, services);
             return ExitCodes.Success;
         }
 
@@ -71,40 +73,20 @@ public static class StatusCommand
         foreach (var row in (await uploads.ListFilesAsync(cts.Token)).OrderBy(u => u.Agency).ThenBy(u => u.FileName))
         {
             var report = row.IndexCode is null ? null : await ledger.GetLatestAsync(row.IndexCode, cts.Token);
-            var label = report is null ? row.Outcome.ToLowerInvariant() : Label(report, now);
+            var label = report is null ? row.Outcome.ToLowerInvariant() : ReportStatusFormatter.Label(report, now, row.Version);
             var timeliness = report is null ? "-" : TimelinessText.Short(await admin.AssessTimelinessAsync(report, cts.Token));
             Console.Out.WriteLine(string.Join('\t', row.Agency, row.FileName, label, row.IndexCode ?? "-", OneLine(report?.Reason ?? row.Reason), timeliness));
         }
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// The plain word operators and run.sh's summary use: published, held, rejected, withdrawn, failed,
-    /// "not public" (kept, never on the site), "scheduled" (release time not reached), or the stage it is in.
-    /// </summary>
-    public static string Label(LedgerEntry report, DateTimeOffset now) => report.State switch
-    {
-        ReportState.Rendered when !report.Publishable => "not public",
-        ReportState.Rendered when report.ReleaseAt > now => "scheduled",
-        var state => state.ToString().ToLowerInvariant(),
-    };
+    public static string Label(LedgerEntry report, DateTimeOffset now) => ReportStatusFormatter.Label(report, now);
 
     private static string OneLine(string? text) => text is null ? "" : text.ReplaceLineEndings(" ");
 
-    private static void PrintReport(ReportStatus s)
+    private static void PrintReport(ReportStatus s, CliServices services)
     {
-        Console.Out.WriteLine($"index code {s.IndexCode}");
-        Console.Out.WriteLine($"state      {s.State}");
-        Console.Out.WriteLine($"version    {s.Version}{(s.PublishedVersion is { } pv && pv != s.Version ? $" (site shows v{pv})" : "")}");
-        Console.Out.WriteLine($"title      {s.Title}");
-        Console.Out.WriteLine($"publisher  {s.Publisher}");
-        Console.Out.WriteLine($"agency     {s.Agency} / {s.FileName}");
-        Console.Out.WriteLine($"public     {(s.Publishable ? "yes" : "no")}");
-        if (s.ReleaseAt is { } release) Console.Out.WriteLine($"release at {release:O}");
-        if (s.PublishedAt is { } published) Console.Out.WriteLine($"published  {published:O}");
+        foreach (var line in ReportStatusFormatter.Lines(s, SiteCalendar.For(services.Get<IOptions<SiteOptions>>().Value))) Console.Out.WriteLine(line);
         if (s.Timeliness is { } timeliness) Console.Out.WriteLine($"timeliness {TimelinessText.Describe(timeliness)}");
-        if (s.Reason is not null) Console.Out.WriteLine($"reason     {s.Reason}");
-        if (!string.IsNullOrEmpty(s.VerdictSummary)) Console.Out.WriteLine("findings\n  " + s.VerdictSummary.Replace("\n", "\n  "));
-        foreach (var h in s.History) Console.Out.WriteLine($"  v{h.Version}  {h.State,-10} {h.FileName}  {h.UpdatedAt:O}");
     }
 }

@@ -9,7 +9,7 @@ using Pipeline.Storage;
 namespace Pipeline.Cli.Commands;
 
 /// <summary>
-/// `pipeline upload &lt;files…&gt; --agency &lt;a&gt; [--release-at &lt;iso&gt;]`: writes incoming/&lt;agency&gt;/&lt;file&gt; as an
+/// `pipeline upload &lt;files…&gt; --agency &lt;a&gt; [--release-at &lt;iso&gt;] [--change-note &lt;text&gt;]`: writes incoming/&lt;agency&gt;/&lt;file&gt; as an
 /// agency would. One line per file on stdout; a progress bar over all the bytes on stderr when it is a terminal.
 /// </summary>
 public static class UploadCommand
@@ -30,15 +30,16 @@ public static class UploadCommand
                 return null;
             },
         };
+        var changeNote = new Option<string?>("--change-note") { Description = "What changed in this version (修订说明), shown in the page's version history.", HelpName = "修订说明" };
         var command = new ConfiguredCommand("upload", "Upload report files into incoming/<agency>/, as an agency would.")
         {
-            files, agency, releaseAt,
+            files, agency, releaseAt, changeNote,
         };
-        command.SetAction(parse => RunAsync(parse.GetRequiredValue(files), parse.GetRequiredValue(agency), parse.GetValue(releaseAt), command.ConfigurationOverrides));
+        command.SetAction(parse => RunAsync(parse.GetRequiredValue(files), parse.GetRequiredValue(agency), parse.GetValue(releaseAt), parse.GetValue(changeNote), command.ConfigurationOverrides));
         return command;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string agency, DateTimeOffset? releaseAt, IReadOnlyList<string> configurationOverrides)
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, string agency, DateTimeOffset? releaseAt, string? changeNote, IReadOnlyList<string> configurationOverrides)
     {
         await using var services = CliServices.Create(configurationOverrides);
         using var cts = ConsoleCancellation.Create();
@@ -59,7 +60,8 @@ public static class UploadCommand
             {
                 ProgressHandler = bar.Visible ? new SynchronousProgress<long>(sent => bar.Report(doneBytes + sent, totalBytes, detail)) : null,
             };
-            if (releaseAt is { } at) options.Metadata = new Dictionary<string, string> { [ValidateStage.ReleaseAtMetadataKey] = at.ToString("O", CultureInfo.InvariantCulture) };
+            var metadata = ValidateStage.UploadMetadata(releaseAt, changeNote);
+            if (metadata.Count > 0) options.Metadata = metadata;
             await using (var stream = File.OpenRead(path))
                 await incoming.GetBlobClient($"{agency}/{name}").UploadAsync(stream, options, cts.Token);
             doneBytes += length;

@@ -56,6 +56,9 @@ public sealed record SiteEntry(
     /// </summary>
     public bool? HasStatistics { get; init; }
 
-    /// <summary>The date lists show and sort by: release date, else generated date.</summary>
-    public DateOnly? DisplayDate => ReleaseDate ?? GeneratedDate;
+    /// <summary>
+    /// The date lists and search results show as 发布日期 and sort by: the day the report went public on this site
+    /// (never the 生成日期, which has its own label).
+    /// </summary>
+    public DateOnly? DisplayDate => ReleaseDate;
 }

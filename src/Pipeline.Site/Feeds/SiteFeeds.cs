@@ -62,6 +62,8 @@ internal static class SiteFeeds
             xml.WriteElementString("name", Atom, XmlText(e.Publisher.Length == 0 ? site.SiteTitle : e.Publisher));
             xml.WriteEndElement();
             var summary = new StringBuilder().Append("索引号：").Append(e.IndexCode).Append("；发布机构：").Append(e.Publisher);
+            // The same two dates with the same labels as the page and the lists.
+            if (e.GeneratedDate is { } g) summary.Append("；生成日期：").Append(g.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (e.ReleaseDate is { } r) summary.Append("；发布日期：").Append(r.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             xml.WriteElementString("summary", Atom, XmlText(summary.ToString()));
             xml.WriteEndElement();

@@ -14,7 +14,10 @@ public static class PageLayout
         html.Raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Raw(SiteAssets.ContentSecurityPolicyMeta).Raw("\">\n")
-            .Raw("<title>").Text(pageTitle).Raw(" - ").Text(site.SiteTitle).Raw("</title>\n")
+            .Raw("<title>").Text(pageTitle);
+        // The front page's title is the site's own: "政府信息公开", not "政府信息公开 - 政府信息公开".
+        if (!string.Equals(pageTitle.Trim(), site.SiteTitle.Trim(), StringComparison.Ordinal)) html.Raw(" - ").Text(site.SiteTitle);
+        html.Raw("</title>\n")
             .Raw("<link rel=\"stylesheet\" href=\"").Raw(SiteAssets.Css.Url).Raw("\">\n")
             .Raw("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\" title=\"").Text(site.SiteTitle).Raw("\">\n");
         if (canonicalPath is not null)

@@ -8,6 +8,7 @@ namespace Pipeline.Site.Reports;
 /// The publisher whose list the report is on, when it differs from <paramref name="Publisher"/> (the agency's
 /// registered name); the page's publisher links go there. Null: <paramref name="Publisher"/>.
 /// </param>
+/// <param name="Versions">版本记录: the versions that went (or go) public, oldest first, each with its change note; empty: none shown.</param>
 public sealed record PageMetadata(
     string Title,
     string? IndexCode,
@@ -18,7 +19,8 @@ public sealed record PageMetadata(
     DateOnly? Revised,
     int Version = 1,
     string? ListPublisher = null,
-    OriginalFile? Original = null)
+    OriginalFile? Original = null,
+    IReadOnlyList<PageVersion>? Versions = null)
 {
     /// <summary>The publisher list the page links to: <see cref="ListPublisher"/>, else <see cref="Publisher"/>.</summary>
     public string? LinkedPublisher => string.IsNullOrWhiteSpace(ListPublisher) ? Publisher : ListPublisher;

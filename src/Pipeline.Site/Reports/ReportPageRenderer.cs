@@ -51,6 +51,7 @@ public static class ReportPageRenderer
         if (headings.Count >= 2) WriteTableOfContents(html, headings, ranks);
         WriteBody(html, model.Document, ranks);
         if (model.Document.Signature is { } signature) WriteSignature(html, signature);
+        if (meta.Versions is { Count: > 1 } versions || meta.Versions is [{ Note: not null }]) WriteVersions(html, meta.Versions!);
         if (meta.Original is { } original) WriteOriginal(html, original);
         if (slug is not null && model.Document.Statistics is { Tables.Count: > 0 }) StatisticsDownloads.Write(html);
         html.Raw("</article>\n");
@@ -71,7 +72,9 @@ public static class ReportPageRenderer
     {
         html.Raw("<table class=\"meta\">\n<caption class=\"vh\">索引信息</caption>\n<tbody>\n<tr>");
         Cell(html, "索引号", meta.IndexCode);
-        Cell(html, "发布机构", meta.Publisher);
+        // The registered official name (the list the page is on); the name as written stays in the parsed document,
+        // its provenance and the search text.
+        Cell(html, "发布机构", meta.LinkedPublisher);
         html.Raw("</tr>\n<tr>");
         DateCell(html, "生成日期", meta.GeneratedDate);
         Cell(html, "公开范围", meta.PublicScope);
@@ -152,9 +155,7 @@ public static class ReportPageRenderer
                     html.Raw("<p>").Text(paragraph.Text).Raw("</p>\n");
                     break;
                 case ListBlock list:
-                    html.Raw(list.Ordered ? "<ol>\n" : "<ul>\n");
-                    foreach (var item in list.Items) html.Raw("<li>").Text(item).Raw("</li>\n");
-                    html.Raw(list.Ordered ? "</ol>\n" : "</ul>\n");
+                    WriteList(html, list);
                     break;
                 case AttachmentNote note:
                     html.Raw("<p class=\"attachment\">").Text(note.Text).Raw("</p>\n");
@@ -164,6 +165,20 @@ public static class ReportPageRenderer
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A list whose items carry their own numbers or marks (（一）, 1、, ①, 一是, —) is written with
+    /// <c>class="own-marks"</c> (list-style none): the text's numbering is shown once, never under the browser's.
+    /// </summary>
+    private static void WriteList(HtmlWriter html, ListBlock list)
+    {
+        var tag = list.Ordered ? "ol" : "ul";
+        html.Raw("<").Raw(tag);
+        if (list.Items.Count > 0 && list.Items.All(ListItemMarks.HasOwnMark)) html.Raw(" class=\"own-marks\"");
+        html.Raw(">\n");
+        foreach (var item in list.Items) html.Raw("<li>").Text(item).Raw("</li>\n");
+        html.Raw("</").Raw(tag).Raw(">\n");
     }
 
     private static void WriteTable(HtmlWriter html, Table table, int index)
@@ -234,6 +249,22 @@ public static class ReportPageRenderer
             html.Raw("</p>\n");
         }
         html.Raw("</div>\n");
+    }
+
+    /// <summary>版本记录 (as GOV.UK's page history): every version that went public, newest first, with its date and change note.</summary>
+    private static void WriteVersions(HtmlWriter html, IReadOnlyList<PageVersion> versions)
+    {
+        html.Raw("<section class=\"versions\" aria-labelledby=\"versions-heading\"><h2 id=\"versions-heading\">版本记录</h2>\n<ol class=\"own-marks\">\n");
+        foreach (var v in versions.OrderByDescending(v => v.Version))
+        {
+            html.Raw("<li>");
+            if (v.Date is { } date) html.Time(date).Raw(" ");
+            html.Raw("第").Number(v.Version).Raw("版：");
+            if (!string.IsNullOrWhiteSpace(v.Note)) html.Text(v.Note.Trim());
+            else html.Raw(v.Version == 1 ? "首次发布" : "修订（未说明修订内容）");
+            html.Raw("</li>\n");
+        }
+        html.Raw("</ol></section>\n");
     }
 
     /// <summary>附件下载: the uploaded file beside the page (relative link), its name, format and size.</summary>

@@ -51,8 +51,11 @@ public sealed class PublicSiteTests(PublicSiteFixture site)
                 """))
             .Select(c => new MetaCell(c[0]!, c[1]!, c[2])).ToList();
         Assert.Equal("00638229X4/2019-1513549", Value("索引号").Value);
-        Assert.Equal("北景港镇", Value("发布机构").Value);
+        // The registered official name (the document writes 北景港镇; that stays in the parsed document and search).
+        Assert.Equal("华容县北景港镇人民政府", Value("发布机构").Value);
         Assert.Equal("2019-03-12", Value("生成日期").DateTime);
+        // 发布日期: the day it went public on this site (after approval, on the fixture's clock), never blank.
+        Assert.True(DateOnly.Parse(Value("发布日期").DateTime!, System.Globalization.CultureInfo.InvariantCulture) >= new DateOnly(2026, 3, 1));
         Assert.Equal("全部公开", Value("公开范围").Value);
 
         var table = page.Locator("table.data");
@@ -93,7 +96,8 @@ public sealed class PublicSiteTests(PublicSiteFixture site)
     }
 
     private static async Task<string[]> EntryDatesAsync(IPage page) =>
-        await page.Locator("#entries > li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.date ?? '')");
+        // Date, then publish sequence (the toggle's tie-break): reports that went public the same day keep publish order.
+        await page.Locator("#entries > li").EvaluateAllAsync<string[]>("items => items.map(li => (li.dataset.date ?? '') + '|' + li.dataset.seq.padStart(9, '0'))");
 
     [Theory]
     [InlineData("岳阳", "001")]

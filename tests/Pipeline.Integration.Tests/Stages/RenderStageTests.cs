@@ -38,7 +38,9 @@ public sealed class RenderStageTests : FreshPipelineTest
         Assert.Equal(Slug.FromPublisher("平凉市人民政府"), staged.Entry.PublisherSlug);
         var page = Encoding.UTF8.GetString((await StagedBlobs.ReadAsync(Host, pageBlob))!);
         Assert.Contains("href=\"" + SiteUrls.Publisher(staged.Entry.PublisherSlug) + "\"", page, StringComparison.Ordinal);
-        Assert.Equal(new DateOnly(2025, 3, 1), staged.Entry.ReleaseDate);
+        // 发布日期: the stated 2025-03-01 had passed when it was uploaded (the test clock is 2026-03-01), so it is the day
+        // the report goes public here (issue 15 item 1).
+        Assert.Equal(new DateOnly(2026, 3, 1), staged.Entry.ReleaseDate);
         Assert.Equal(1, staged.Entry.Version);
         // Search finds the body and the publisher as the document writes it.
         Assert.Contains("受理申请十二件", staged.SearchText, StringComparison.Ordinal);
@@ -78,7 +80,7 @@ public sealed class RenderStageTests : FreshPipelineTest
         Assert.Equal(ReportState.Rendered, entry!.State);
         Assert.Equal(ReportBlobs.StagingName(code, 1), entry.StagingBlob);
         Assert.Equal(ReportBlobs.ParsedName(code, 1), entry.ParsedBlob);
-        Assert.Equal(["01362021X2~002F2025-00410/v0001.html"], await Host.ListBlobsAsync(StorageNames.StagingContainer));
+        Assert.Equal(["01362021X2~002F2025-00410/v0001.html", "01362021X2~002F2025-00410/v0001.json"], await Host.ListBlobsAsync(StorageNames.StagingContainer));
         var staged = Host.Container(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob);
         Assert.Equal("text/html; charset=utf-8", (await staged.GetPropertiesAsync()).Value.ContentType);
         var html = System.Text.Encoding.UTF8.GetString((await Host.Get<ReportBlobs>().GetStagedPageAsync(entry.StagingBlob)).Span);
