@@ -120,7 +120,8 @@ public sealed class StageFaultTests(ITestOutputHelper output) : IAsyncLifetime
         // Rendered and due; then what the publisher reads back is damaged (truncated JSON).
         var entry = await host.LatestAsync(poison);
         Assert.Equal(ReportState.Rendered, entry!.State);
-        await host.Container(StorageNames.ParsedContainer).GetBlobClient(entry.ParsedBlob).UploadAsync(new BinaryData("{\"document\": {\"blocks\": [{\"$type\": \"table\", "), overwrite: true);
+        // Publishing reads the report render staged beside the page (not parsed/).
+        await host.Container(StorageNames.StagingContainer).GetBlobClient(ReportBlobs.StagedReportName(entry.StagingBlob!)).UploadAsync(new BinaryData("{\"entry\": {\"title\": "), overwrite: true);
 
         var first = await host.PublishNowAsync();
         var second = await host.PublishNowAsync();
