@@ -21,20 +21,17 @@ public sealed record SiteReport(string Agency, string FileName, string? UploadOu
 public sealed record SiteBlob(string Name, string? ContentType, string? CacheControl, byte[] Content);
 
 /// <summary>
-/// One set-up for the whole browser suite: a private Azurite, the stages publishing the real samples (001 approved
-/// masked, 004 rejected), a held report, and hostile XSS uploads; the local host's static site server in-process;
-/// one headless Chromium. Tests open their own browser contexts.
+/// One set-up for the whole browser suite (<see cref="BrowserFixture"/>): the stages publishing the real samples (001
+/// approved masked, 004 rejected), a held report, and hostile XSS uploads; the local host's static site server in-process.
 /// </summary>
-public sealed class PublicSiteFixture : IAsyncLifetime
+public sealed class PublicSiteFixture() : BrowserFixture(Path.Combine(AppContext.BaseDirectory, "browser-output"))
 {
-    /// <summary>Where the distribution's Chromium lives; Playwright never downloads a browser here.</summary>
-    public const string DefaultChromium = "/usr/bin/chromium";
-
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
     public const string HeldIndexCode = "01362021X2/2025-08800";
     public const string HeldTitle = "平凉市个人信息待审核测试报告";
     public const string HostileIndexCodeFile = "xss-index-code.txt";
     public const string WideTableIndexCode = "01362021X2/2025-08900";
+    public const string LongTableIndexCode = "01362021X2/2025-08990";
     public const string WithdrawnIndexCode = "01362021X2/2025-08950";
     public const string WithdrawnTitle = "平凉市2025年撤回测试报告";
     public const string StatisticsIndexCode = "01362021X2/2025-09100";
@@ -43,14 +40,6 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     /// <summary>The operator's withdrawal reason: hostile too, the notice page renders it.</summary>
     public static string WithdrawalReason => "数据有误" + XssCorpus.Payloads[0] + XssCorpus.Payloads[1];
-
-    private AzuriteInstance? _azurite;
-    private StaticSiteHost? _server;
-    private IPlaywright? _playwright;
-
-    public PipelineTestHost Host { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseUri { get; private set; } = null!;
 
     /// <summary>The five samples of samples/manifest.json, in its order.</summary>
     public IReadOnlyList<SiteReport> Samples { get; private set; } = [];
@@ -64,6 +53,11 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     /// <summary>A report whose statistics table has nine columns of large numbers: wider than a phone.</summary>
     public SiteReport WideTable { get; private set; } = null!;
 
+    /// <summary>A report whose table has <see cref="LongTableRows"/> rows: longer than a printed page.</summary>
+    public SiteReport LongTable { get; private set; } = null!;
+
+    public const int LongTableRows = 80;
+
     /// <summary>A report published, then withdrawn with <see cref="WithdrawalReason"/>: its URL shows the notice.</summary>
     public SiteReport Withdrawn { get; private set; } = null!;
 
@@ -72,9 +66,6 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     /// <summary>Every blob of $web after publishing, by name.</summary>
     public IReadOnlyDictionary<string, SiteBlob> SiteBlobs { get; private set; } = new Dictionary<string, SiteBlob>();
-
-    /// <summary>Folder for screenshots and checker output (under the test's bin folder, never committed).</summary>
-    public string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "browser-output");
 
     public SiteReport Sample(string filePrefix) => Samples.Single(s => s.FileName.StartsWith(filePrefix, StringComparison.Ordinal));
 
@@ -86,31 +77,36 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
     public Uri Absolute(string rootRelative) => new(BaseUri, rootRelative);
 
-    public async Task InitializeAsync()
+    /// <summary>The root-relative URL of each kind of page the browser tests look at, by the name they give it.</summary>
+    public string PageUrl(string which) => which switch
     {
-        var chromium = Environment.GetEnvironmentVariable("PIPELINE_CHROMIUM") ?? DefaultChromium;
-        if (!File.Exists(chromium))
-            throw new InvalidOperationException(
-                $"Chromium is not installed at {chromium}: the browser tests need it (apt-get install chromium, or set PIPELINE_CHROMIUM). " +
-                "Playwright is configured never to download a browser.");
-        Directory.CreateDirectory(OutputFolder);
+        "front" => "/",
+        "year list" => SiteUrls.Year(2026), // every report went public in 2026 (the fixture's clock)
+        "publisher list" => SiteUrls.Publisher(Slug.FromPublisher(Sample("001").Publisher!)),
+        "report 001" => Sample("001").Url,
+        "report 002" => Sample("002").Url,
+        "search results" => "/search/?q=" + Uri.EscapeDataString("政务公开"),
+        "not found" => "/does-not-exist/",
+        "hostile report" => XssReports[14].Url,
+        "wide table report" => WideTable.Url,
+        "statistics" => Pipeline.Site.Statistics.StatisticsUrls.Index,
+        "statistics year" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024),
+        "statistics year sorted" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024, "disclosed-share"),
+        "statistics agency" => Pipeline.Site.Statistics.StatisticsUrls.Agency(Slug.FromPublisher("平凉市人民政府")),
+        "report with statistics" => SiteUrls.Report(Slug.FromIndexCode(StatisticsIndexCode)),
+        _ => throw new ArgumentOutOfRangeException(nameof(which)),
+    };
 
-        _azurite = await AzuriteInstance.StartNewAsync();
-        // The server first: its port is the site's base URL, so canonical links and feeds point at what the browser sees.
-        _server = await StaticSiteHost.StartAsync(_azurite.ConnectionString);
-        BaseUri = _server.BaseUri;
-        Host = await PipelineTestHost.StartAsync(_azurite, Now, new Dictionary<string, string?> { ["Site:BaseUrl"] = BaseUri.ToString() });
+    protected override DateTimeOffset StartClock => Now;
 
-        await PublishSiteAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+    /// <summary>The local host's static site server (the code behind `pipeline run`): the browser sees the site as the public would.</summary>
+    protected override async Task<(Uri BaseUri, IAsyncDisposable Server)> StartServerAsync(AzuriteInstance azurite)
+    {
+        var server = await StaticSiteHost.StartAsync(azurite.ConnectionString);
+        return (server.BaseUri, server);
     }
+
+    protected override Task PrepareAsync() => PublishSiteAsync();
 
     private async Task PublishSiteAsync()
     {
@@ -118,6 +114,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         await Host.UploadAsync("pingliang", "held.txt",
             TestReports.Make(HeldTitle, "联系人:张某某,手机13912345678,如有疑问请联系。", HeldIndexCode, "主动公开"));
         await Host.UploadAsync("pingliang", "wide-table.txt", WideTableReport());
+        await Host.UploadAsync("pingliang", "long-table.txt", LongTableReport());
         for (var i = 0; i < XssCorpus.Payloads.Count; i++)
             await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
         await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
@@ -140,6 +137,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         XssReports = await DescribeAsync(XssCorpus.Payloads.Select((_, i) => (XssCorpus.FileName(i), XssCorpus.Agency)).ToList());
         Held = (await DescribeAsync([("held.txt", "pingliang")]))[0];
         WideTable = (await DescribeAsync([("wide-table.txt", "pingliang")]))[0];
+        LongTable = (await DescribeAsync([("long-table.txt", "pingliang")]))[0];
         Withdrawn = (await DescribeAsync([("withdrawn.txt", "pingliang")]))[0];
         HostileIndexCode = (await DescribeAsync([(HostileIndexCodeFile, XssCorpus.Agency)]))[0];
         SiteBlobs = await ReadSiteAsync();
@@ -161,6 +159,20 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         foreach (var row in new[] { "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果" })
             text.Append(row).Append(" | 1,234,567 | 2,345,678 | 3,456,789 | 4,567,890 | 5,678,901 | 6,789,012 | 24,072,837 | 21,965,432 |\n");
         text.Append("二、存在的主要问题及改进情况\n申请办理的规范化程度仍需提高。\n平凉市人民政府\n2025年7月1日\n");
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>A report whose one table lists <see cref="LongTableRows"/> townships: it runs over several printed pages.</summary>
+    private static byte[] LongTableReport()
+    {
+        var text = new System.Text.StringBuilder()
+            .Append("- 索引号:").Append(LongTableIndexCode).Append("\n- 公开范围:主动公开\n- 生成日期:2025-07-02\n")
+            .Append("平凉市2025年乡镇政务公开专栏更新情况报告\n")
+            .Append("一、各乡镇政务公开专栏更新情况\n各乡镇本年度更新政务公开专栏的情况如下表。\n")
+            .Append("乡镇名称 | 更新条数 | 其中政策文件 | 其中办事指南 |\n");
+        for (var i = 1; i <= LongTableRows; i++)
+            text.Append("第").Append(i).Append("号乡镇 | ").Append(100 + i).Append(" | ").Append(i % 17).Append(" | ").Append(i % 23).Append(" |\n");
+        text.Append("二、存在的主要问题及改进情况\n部分乡镇更新不够及时。\n平凉市人民政府\n2025年7月2日\n");
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
@@ -193,28 +205,6 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         using var doc = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, "manifest.json")));
         return doc.RootElement.GetProperty("uploads").EnumerateArray()
             .Select(u => (u.GetProperty("file").GetString()!, u.GetProperty("agency").GetString()!)).ToList();
-    }
-
-    /// <summary>
-    /// A fresh browser context on the site. <paramref name="bypassCsp"/> lets tests inject axe-core, and lets the XSS
-    /// test prove escaping holds even without the policy.
-    /// </summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool bypassCsp = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUri.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            BypassCSP = bypassCsp,
-            Locale = "zh-CN",
-        });
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (Host is not null) await Host.DisposeAsync();
-        if (_server is not null) await _server.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class ResponsiveLayoutTests(PublicSiteFixture site, ITestOutputHel
         await using var context = await site.NewContextAsync(Phone, 812);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(UrlOf(which));
+        await page.GotoAsync(site.PageUrl(which));
         if (which == "search results") await page.Locator("#search-results > li").First.WaitForAsync();
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -77,7 +77,7 @@ public sealed class ResponsiveLayoutTests(PublicSiteFixture site, ITestOutputHel
     {
         await using var context = await site.NewContextAsync(width, width == Phone ? 812 : 900);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(UrlOf(which));
+        await page.GotoAsync(site.PageUrl(which));
 
         var path = Path.Combine(site.OutputFolder, "screenshots", $"{which.Replace(' ', '-')}-{width}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -89,17 +89,4 @@ public sealed class ResponsiveLayoutTests(PublicSiteFixture site, ITestOutputHel
         Assert.True(new FileInfo(path).Length > 10_000, "the screenshot is (nearly) empty");
         Assert.True(new FileInfo(firstScreen).Length > 10_000, "the screenshot is (nearly) empty");
     }
-
-    private string UrlOf(string which) => which switch
-    {
-        "front" => "/",
-        "year list" => SiteUrls.Year(2026), // every report went public in 2026 (the fixture's clock)
-        "publisher list" => SiteUrls.Publisher(Slug.FromPublisher(site.Sample("001").Publisher!)),
-        "report 001" => site.Sample("001").Url,
-        "report 002" => site.Sample("002").Url,
-        "search results" => "/search/?q=" + Uri.EscapeDataString("政务公开"),
-        "hostile report" => site.XssReports[14].Url,
-        "wide table report" => site.WideTable.Url,
-        _ => throw new ArgumentOutOfRangeException(nameof(which)),
-    };
 }

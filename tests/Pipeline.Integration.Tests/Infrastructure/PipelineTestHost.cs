@@ -119,5 +119,10 @@ public sealed class PipelineTestHost : IAsyncDisposable
         return site;
     }
 
+    /// <summary>The public page of the report with <paramref name="indexCode"/>, as $web holds it.</summary>
+    public async Task<string> PublicPageAsync(string indexCode) =>
+        (await Container(StorageNames.WebContainer).GetBlobClient(Pipeline.Site.SiteUrls.FileOf(Pipeline.Site.SiteUrls.Report(Pipeline.Site.Slug.FromIndexCode(indexCode))))
+            .DownloadContentAsync()).Value.Content.ToString();
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -64,7 +64,7 @@ public sealed partial class DatesAndStatesTests : FreshPipelineTest
         Assert.Equal(ReportState.Published, entry!.State);
         Assert.Equal(Host.Time.GetUtcNow(), entry.PublishedAt);
         Assert.StartsWith("now", entry.ReleaseAtSource, StringComparison.Ordinal);
-        var page = (await Host.PublicSiteAsync())[SiteUrls.FileOf(SiteUrls.Report(Slug.FromIndexCode(code)))];
+        var page = await Host.PublicPageAsync(code);
         Assert.Matches("发布日期</th><td><time datetime=\"2026-03-01\">", page);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class DatesAndStatesTests : FreshPipelineTest
 
         Host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 19, 16, 0, 1, TimeSpan.Zero));
         await Host.PublishAsync();
-        var page = (await Host.PublicSiteAsync())[SiteUrls.FileOf(SiteUrls.Report(Slug.FromIndexCode(code)))];
+        var page = await Host.PublicPageAsync(code);
         Assert.Matches("发布日期</th><td><time datetime=\"2026-03-20\">", page);
     }
 
@@ -172,7 +172,7 @@ public sealed partial class DatesAndStatesTests : FreshPipelineTest
         var registered = (await Host.Get<AgencyRegistry>().GetAsync("pingliang", CancellationToken.None))!.PublisherName.Trim();
         Assert.Equal(ReportState.Published, entry!.State);
         Assert.NotEqual("平凉市", registered);
-        var page = (await Host.PublicSiteAsync())[SiteUrls.FileOf(SiteUrls.Report(Slug.FromIndexCode(code)))];
+        var page = await Host.PublicPageAsync(code);
         Assert.Matches("发布机构</th><td>" + Regex.Escape(registered) + "</td>", page);
         var parsed = await Host.Get<ReportBlobs>().GetParsedAsync(entry.ParsedBlob);
         Assert.Equal("平凉市", parsed.Metadata.Publisher.Value);

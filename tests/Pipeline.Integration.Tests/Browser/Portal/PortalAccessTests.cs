@@ -90,13 +90,13 @@ public sealed class PortalAccessTests(PortalFixture portal, ITestOutputHelper ou
         await page.SetInputFilesAsync("#files", new[] { new Microsoft.Playwright.FilePayload { Name = "表格.xls", MimeType = "application/vnd.ms-excel", Buffer = [1, 2, 3] } });
         await page.ClickAsync("#upload-button");
         await page.Locator("li.upload .state-rejected").WaitForAsync();
-        var (serious, passed) = await PortalChecks.AxeAsync(page, output.WriteLine);
+        var (serious, passed) = await BrowserChecks.AxeAsync(page, output.WriteLine);
         Assert.True(passed > 10, $"axe ran only {passed} rules");
         Assert.Empty(serious);
 
         var signIn = await context.NewPageAsync();
         await signIn.GotoAsync(LocalPortalServer.SignInPath);
-        (serious, _) = await PortalChecks.AxeAsync(signIn, output.WriteLine);
+        (serious, _) = await BrowserChecks.AxeAsync(signIn, output.WriteLine);
         Assert.Empty(serious);
     }
 

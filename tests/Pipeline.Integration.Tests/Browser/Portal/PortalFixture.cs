@@ -25,61 +25,36 @@ namespace Pipeline.Integration.Tests.Browser.Portal;
 /// ($web) on one origin, which is the site's base URL. The blob service allows uploads from that origin (CORS), as
 /// the local host sets it. One headless Chromium.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public sealed class PortalFixture() : BrowserFixture(Path.Combine(AppContext.BaseDirectory, "browser-output", "portal"))
 {
-    private AzuriteInstance? _azurite;
-    private WebApplication? _server;
-    private IPlaywright? _playwright;
-    private PipelineTestHost? _host;
+    private LocalPortalServer? _portal;
+    private StaticSiteServer? _site;
 
-    public PipelineTestHost Host => _host ?? throw new InvalidOperationException("not started");
-    public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseUri { get; private set; } = null!;
     public Uri PortalUri => new(BaseUri, PortalApi.BasePath + "/");
-    public string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "browser-output", "portal");
 
-    public async Task InitializeAsync()
+    /// <summary>The real time, to the second: Azurite checks upload SAS expiry against the real clock.</summary>
+    protected override DateTimeOffset StartClock { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    protected override async Task<(Uri BaseUri, IAsyncDisposable Server)> StartServerAsync(AzuriteInstance azurite)
     {
-        var chromium = Environment.GetEnvironmentVariable("PIPELINE_CHROMIUM") ?? PublicSiteFixture.DefaultChromium;
-        if (!File.Exists(chromium)) throw new InvalidOperationException($"Chromium is not installed at {chromium}.");
-        Directory.CreateDirectory(OutputFolder);
-        _azurite = await AzuriteInstance.StartNewAsync();
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _server = builder.Build();
-        LocalPortalServer? portal = null;
-        StaticSiteServer? site = null;
-        _server.Use(async (context, next) => { if (!await portal!.TryHandleAsync(context)) await next(context); });
-        _server.Run(context => site!.HandleAsync(context));
-        await _server.StartAsync();
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseUri = new Uri(address.TrimEnd('/') + "/");
-
-        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        _host = await PipelineTestHost.StartAsync(_azurite, now, new Dictionary<string, string?> { ["Site:BaseUrl"] = BaseUri.ToString() });
-        portal = new LocalPortalServer(Host.Get<PortalApi>(), Host.Get<AgencyRegistry>(), NullLogger<LocalPortalServer>.Instance);
-        site = new StaticSiteServer(Host.Get<BlobServiceClient>(), Options.Create(new PipelineOptions()), NullLogger<StaticSiteServer>.Instance);
-        await BlobServiceCors.AllowUploadsFromAsync(Host.Get<BlobServiceClient>(), BaseUri.GetLeftPart(UriPartial.Authority), CancellationToken.None);
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        var server = builder.Build();
+        // The portal and the site server need the host, which needs this server's address: they are wired in PrepareAsync.
+        server.Use(async (context, next) => { if (!await _portal!.TryHandleAsync(context)) await next(context); });
+        server.Run(context => _site!.HandleAsync(context));
+        await server.StartAsync();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return (new Uri(address.TrimEnd('/') + "/"), server);
     }
 
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, bool bypassCsp = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUri.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            BypassCSP = bypassCsp,
-            Locale = "zh-CN",
-        });
+    protected override async Task PrepareAsync()
+    {
+        _portal = new LocalPortalServer(Host.Get<PortalApi>(), Host.Get<AgencyRegistry>(), NullLogger<LocalPortalServer>.Instance);
+        _site = new StaticSiteServer(Host.Get<BlobServiceClient>(), Options.Create(new PipelineOptions()), NullLogger<StaticSiteServer>.Instance);
+        await BlobServiceCors.AllowUploadsFromAsync(Host.Get<BlobServiceClient>(), BaseUri.GetLeftPart(UriPartial.Authority), CancellationToken.None);
+    }
 
     /// <summary>Signs in through the local host's development sign-in with <paramref name="roles"/> and opens the portal.</summary>
     public async Task<IPage> SignInAsync(IBrowserContext context, string name, string roles)
@@ -92,15 +67,6 @@ public sealed class PortalFixture : IAsyncLifetime
         await page.WaitForURLAsync(PortalUri.ToString());
         await page.Locator("#loading").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
         return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_host is not null) await _host.DisposeAsync();
-        if (_server is not null) await _server.DisposeAsync();
-        if (_azurite is not null) await _azurite.DisposeAsync();
     }
 }
 

@@ -137,7 +137,7 @@ public sealed class PortalJourneyTests(PortalFixture portal, ITestOutputHelper o
             ["portal-live.html"] = "<!DOCTYPE html>\n" + await page.EvaluateAsync<string>("document.documentElement.outerHTML"),
             ["dev-sign-in.html"] = await http.GetStringAsync(new Uri(portal.BaseUri, Pipeline.Cli.Hosting.LocalPortalServer.SignInPath)),
         };
-        var vnu = await PortalChecks.VnuErrorsAsync(Path.Combine(portal.OutputFolder, "html"), pages);
+        var vnu = await BrowserChecks.VnuErrorsAsync(Path.Combine(portal.OutputFolder, "html"), pages);
         vnu.ToList().ForEach(output.WriteLine);
         Assert.Empty(vnu);
 
