@@ -66,6 +66,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<WebhookOutbox>();
         services.TryAddSingleton<ReportBlobs>();
         services.TryAddSingleton<PipelineStartup>();
+        services.TryAddSingleton<ResultDocumentUpdater>();
         services.TryAddSingleton<ValidateStage>();
         services.TryAddSingleton<IncomingScanner>();
         services.TryAddSingleton<RenderStage>();

@@ -51,6 +51,7 @@ public sealed class PublishStage(
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
     PipelineMetrics metrics,
+    ResultDocumentUpdater resultDocuments,
     ILogger<PublishStage> logger)
 {
     public const string LeaseBlobName = "publish";
@@ -72,6 +73,8 @@ public sealed class PublishStage(
         var withdrawals = new List<(Withdrawal Notice, WithdrawalKind Kind)>();
         var publishers = new OfficialPublishers(registry);
         var notYet = new HashSet<DueItem>();
+        // Reports whose agencies' result documents this run updates (published, withdrawn), before the due rows go.
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
         {
             var entry = await ledger.GetLatestAsync(group.Key, ct).ConfigureAwait(false);
@@ -103,7 +106,10 @@ public sealed class PublishStage(
             if (entry.State is not (ReportState.Rendered or ReportState.Published) || !entry.Publishable)
                 continue; // Held, failed, not public, or a newer version not rendered yet: its own row will come.
             if (entry.State == ReportState.Published && entry.PublishedVersion == entry.Version)
-                continue; // Published by a run that died before deleting its due rows.
+            {
+                changed.Add(entry.IndexCode); // Published by a run that died before deleting its due rows (and maybe its documents).
+                continue;
+            }
             PublishedReport loaded;
             try
             {
@@ -162,6 +168,10 @@ public sealed class PublishStage(
                 return true;
             }, ct).ConfigureAwait(false);
         }
+        changed.UnionWith(reports.Select(r => r.Entry.IndexCode));
+        changed.UnionWith(withdrawals.Select(w => w.Notice.IndexCode));
+        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, token).ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var item in dueItems)
             if (!notYet.Contains(item)) await due.DeleteAsync(item, ct).ConfigureAwait(false);
 
@@ -269,6 +279,7 @@ public sealed class PublishStage(
         return new PublishedReport(siteEntry, html, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
         {
             Statistics = staged.Statistics,
+            PublisherKind = await publishers.KindOfAsync(entry.Agency, ct).ConfigureAwait(false),
         };
     }
 
@@ -306,17 +317,22 @@ public sealed class PublishStage(
     /// <summary>Registered publisher names by agency folder, read once per run; null for an agency no longer registered.</summary>
     private sealed class OfficialPublishers(AgencyRegistry registry)
     {
-        private readonly Dictionary<string, string?> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string? Name, Pipeline.Core.Timeliness.PublisherKind Kind)> _agencies = new(StringComparer.Ordinal);
 
-        public async ValueTask<string?> NameOfAsync(string agency, CancellationToken ct)
+        public async ValueTask<string?> NameOfAsync(string agency, CancellationToken ct) => (await GetAsync(agency, ct).ConfigureAwait(false)).Name;
+
+        /// <summary>The agency's kind in the registry (government or department), for an annual report's deadline.</summary>
+        public async ValueTask<Pipeline.Core.Timeliness.PublisherKind> KindOfAsync(string agency, CancellationToken ct) => (await GetAsync(agency, ct).ConfigureAwait(false)).Kind;
+
+        private async ValueTask<(string? Name, Pipeline.Core.Timeliness.PublisherKind Kind)> GetAsync(string agency, CancellationToken ct)
         {
-            if (!_names.TryGetValue(agency, out var name))
+            if (!_agencies.TryGetValue(agency, out var known))
             {
                 var record = await registry.GetAsync(agency, ct).ConfigureAwait(false);
-                name = string.IsNullOrWhiteSpace(record?.PublisherName) ? null : record.PublisherName.Trim();
-                _names[agency] = name;
+                known = (string.IsNullOrWhiteSpace(record?.PublisherName) ? null : record.PublisherName.Trim(), Pipeline.Core.Timeliness.PublisherKinds.Parse(record?.Kind));
+                _agencies[agency] = known;
             }
-            return name;
+            return known;
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class RenderStage(
     DueIndex due,
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
+    ResultDocumentUpdater resultDocuments,
     ILogger<RenderStage> logger)
 {
     public async Task RunAsync(RenderRequest request, CancellationToken ct)
@@ -62,6 +63,7 @@ public sealed class RenderStage(
             e.StagingBlob = stagingBlob;
             e.ReleaseAt = releaseAt;
             e.ReleaseAtSource = source;
+            e.RenderedAt ??= time.GetUtcNow();
             return true;
         }, ct).ConfigureAwait(false);
         if (updated is not { State: ReportState.Rendered } || updated.Version != request.Version) return;
@@ -71,6 +73,7 @@ public sealed class RenderStage(
         else if (!updated.PubliclyScoped && updated.FirstPublishedAt is not null)
             // A new version says the report is no longer for public release: the next run takes the old one down.
             await due.UpsertAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
+        await resultDocuments.RefreshAsync(updated.IndexCode, ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }
@@ -87,6 +90,7 @@ public sealed class RenderStage(
             return true;
         }, ct).ConfigureAwait(false);
         using var agencyScope = updated is null ? null : logger.BeginScope("Agency {Agency}", updated.Agency);
+        if (updated is not null) await resultDocuments.RefreshAsync(request.IndexCode, ct).ConfigureAwait(false);
         logger.LogError("Render {IndexCode} v{Version} given up: {Reason}", request.IndexCode, request.Version, reason);
     }
 

@@ -65,6 +65,7 @@ public sealed class ReportAdmin(
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
+    ResultDocumentUpdater resultDocuments,
     ILogger<ReportAdmin> logger)
 {
     public async Task<ReportStatus?> GetByIndexCodeAsync(string indexCode, CancellationToken ct)
@@ -118,6 +119,7 @@ public sealed class ReportAdmin(
         }, ct).ConfigureAwait(false);
         if (updated is null) return new WithdrawOutcome(false, null, $"no report with index code {indexCode}");
         await due.UpsertAsync(indexCode, now, ct).ConfigureAwait(false);
+        await resultDocuments.RefreshAsync(indexCode, ct).ConfigureAwait(false);
         logger.LogInformation("{IndexCode} withdrawn ({Reason})", indexCode, reason);
         return new WithdrawOutcome(true, previous, $"{indexCode} withdrawn; the site is updated at the next publish run");
     }
@@ -167,6 +169,7 @@ public sealed class ReportAdmin(
         if (approved is null || approved.State != ReportState.Validated)
             return new ApprovalOutcome(true, false, $"{indexCode} changed during approval; check its status");
         await new RenderRequest(indexCode, approved.Version).SendAsync(queues, ct).ConfigureAwait(false);
+        await resultDocuments.RefreshAsync(indexCode, ct).ConfigureAwait(false);
         logger.LogInformation("{IndexCode} approved for publication ({Decision})", indexCode, decision);
         return new ApprovalOutcome(true, true, $"{indexCode} approved ({decision}); it is rendered and published when due");
     }

@@ -5,8 +5,8 @@ using Pipeline.Storage;
 namespace Pipeline.Stages;
 
 /// <summary>
-/// A report's history, read from what the ledger records on each version row (received, held, approved — by whom,
-/// when, masked or as uploaded —, scheduled, published, revised, superseded, withdrawn — by whom, why), oldest first.
+/// A report's history, read from what the ledger records on each version row (received, validated, held — why —, approved — by whom,
+/// when, masked or as uploaded —, rendered, scheduled, published, revised, superseded, withdrawn — by whom, why), oldest first.
 /// </summary>
 public static class ReportHistory
 {
@@ -19,16 +19,19 @@ public static class ReportHistory
         ArgumentNullException.ThrowIfNull(latest);
         var events = new List<ReportHistoryEvent>();
         // The latest row is the newest word on the latest version (the version row mirrors it).
-        var rows = versions.Where(v => v.Version != latest.Version).Append(latest).OrderBy(v => v.Version);
+        var rows = versions.Where(v => v.Version != latest.Version).Append(latest).OrderBy(v => v.Version).ToList();
         foreach (var v in rows)
         {
             var received = v.ReceivedAt == default ? v.UpdatedAt : v.ReceivedAt;
             events.Add(new(received, v.Version, v.Version > 1 ? "revised" : "received", null, v.FileName));
             if (v.State == ReportState.Rejected) events.Add(new(received, v.Version, "rejected", null, v.Reason));
+            else if (v.State != ReportState.Received)
+                events.Add(new(received, v.Version, "validated", null, v.PubliclyScoped ? null : "not for public release"));
             if (v.State == ReportState.Held || v.ApprovedAt is not null || v.PrivacyDecision is not null)
-                events.Add(new(received, v.Version, "held", null, $"{v.PersonalDataCount} personal data item(s)"));
+                events.Add(new(received, v.Version, "held", null, $"held for privacy review: {v.PersonalDataCount} personal data item(s)"));
             if (v.ApprovedAt is { } approved)
                 events.Add(new(approved, v.Version, "approved", v.ApprovedBy, OptionText(v.PrivacyDecision)));
+            if (v.RenderedAt is { } rendered) events.Add(new(rendered, v.Version, "rendered", null, null));
             if (v.ReleaseAt is { } release && v.State is not (ReportState.Received or ReportState.Validated or ReportState.Held or ReportState.Rejected))
                 events.Add(new(release, v.Version, "scheduled", null, v.Publishable ? null : "not for public release"));
             if (v.PublishedAt is { } published && v.PublishedVersion == v.Version)
@@ -40,6 +43,12 @@ public static class ReportHistory
             {
                 var next = versions.Where(n => n.Version > v.Version).Select(n => n.ReceivedAt).DefaultIfEmpty(latest.ReceivedAt).Min();
                 events.Add(new(next, v.Version, "superseded", null, $"superseded by v{latest.Version}"));
+            }
+            else if (v.Version < latest.Version
+                     && rows.Where(n => n.Version > v.Version && n.PublishedVersion == n.Version && n.PublishedAt is not null).MinBy(n => n.Version) is { } replacement)
+            {
+                // A version that was live is superseded when a later one goes live in its place.
+                events.Add(new(replacement.PublishedAt!.Value, v.Version, "superseded", null, $"superseded by v{replacement.Version}"));
             }
         }
         return events.OrderBy(e => e.At).ThenBy(e => e.Version).ToList();

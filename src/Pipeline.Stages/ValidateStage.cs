@@ -44,6 +44,7 @@ public sealed class ValidateStage(
     IOptions<SiteOptions> siteOptions,
     TimeProvider time,
     PipelineMetrics metrics,
+    ResultDocumentUpdater resultDocuments,
     ILogger<ValidateStage> logger)
 {
     /// <summary>Upload metadata key carrying a requested release time (ISO 8601), set by `pipeline upload --release-at`.</summary>
@@ -140,7 +141,9 @@ public sealed class ValidateStage(
             var sameUpload = receipt.FileName == fileName;
             var existing = await ledger.GetLatestAsync(receipt.IndexCode, ct).ConfigureAwait(false);
             var outcome = sameUpload ? "Accepted" : "Duplicate";
-            await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, sameUpload ? existing?.Status ?? outcome : outcome, report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now), ct).ConfigureAwait(false);
+            var document = ValidationResultDocument.From(agency.Folder, fileName, sameUpload ? existing?.Status ?? outcome : outcome, report, receipt.IndexCode, receipt.Version, existing?.Publishable ?? false, now);
+            if (sameUpload) await resultDocuments.WriteAcceptedAsync(document, ct).ConfigureAwait(false);
+            else await WriteResultAsync(document, ct).ConfigureAwait(false);
             await uploads.UpsertFileAsync(new UploadEntry
             {
                 Agency = agency.Folder, FileName = fileName, Outcome = outcome, IndexCode = receipt.IndexCode, Version = receipt.Version,
@@ -232,7 +235,8 @@ public sealed class ValidateStage(
         receipt.Version = recorded.Version;
         if (recorded.State == ReportState.Validated)
             await new RenderRequest(code, recorded.Version).SendAsync(queues, ct).ConfigureAwait(false);
-        await WriteResultAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
+        // With its history; the earlier versions' uploads now say "superseded by vN".
+        await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
         await uploads.UpsertFileAsync(new UploadEntry
         {
             Agency = agency.Folder, FileName = fileName, Outcome = "Accepted", IndexCode = code, Version = recorded.Version,

@@ -72,6 +72,8 @@ public sealed class LedgerEntry : ITableEntity
     public string? ChangeNote { get; set; }
     /// <summary>When the page may go public (set by the render stage).</summary>
     public DateTimeOffset? ReleaseAt { get; set; }
+    /// <summary>When the render stage first staged this version's page (null for rows older than the column).</summary>
+    public DateTimeOffset? RenderedAt { get; set; }
     public string? ReleaseAtSource { get; set; }
     /// <summary>Order of first publication (counter "publish"); kept across versions for stable listing order.</summary>
     public long? PublishSequence { get; set; }

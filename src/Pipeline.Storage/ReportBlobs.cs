@@ -86,6 +86,42 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
             .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
             .ConfigureAwait(false);
 
+    /// <summary>The verdict document of an upload with its ETag, or null when there is none.</summary>
+    public async Task<(ReadOnlyMemory<byte> Json, ETag ETag)?> GetResultAsync(string agency, string fileName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName))
+                .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return (result.Value.Content.ToMemory(), result.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the verdict document of an upload if it is still the one read with <paramref name="ifMatch"/>; false
+    /// when it changed or vanished meanwhile (read it again and decide again).
+    /// </summary>
+    public async Task<bool> UpdateResultAsync(string agency, string fileName, byte[] json, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName)).UploadAsync(new BinaryData(json), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
+                Conditions = new BlobRequestConditions { IfMatch = ifMatch },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404 or 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes (or replaces) the analysis of a version.</summary>
     public async Task SetParsedAsync(string parsedName, ReportAnalysis analysis, CancellationToken cancellationToken = default) =>
         await Container(StorageNames.ParsedContainer).GetBlobClient(parsedName)

@@ -7,7 +7,7 @@ namespace Pipeline.Site.Publishing;
 
 /// <summary>
 /// The files that index the whole site: the JSON API shards and manifest, the report sitemaps and sitemap index, the
-/// Atom feed of the latest reports and the front page (which shows the same latest reports).
+/// Atom feed of the latest reports and the front page (which shows the newest of them by 发布日期).
 /// </summary>
 internal sealed class IndexFilesWriter(ISiteStore site, SiteOptions options)
 {
@@ -47,7 +47,11 @@ internal sealed class IndexFilesWriter(ISiteStore site, SiteOptions options)
             if (!catalog.Rows[rank].Withdrawn) latestRanks.Add(rank);
         var newestFirst = await catalog.LiveEntriesAsync(latestRanks).ConfigureAwait(false);
         await run.WriteAsync(site, "feed.xml", SiteFeeds.AtomFeed(options, newestFirst), SiteHeaders.Atom, SiteHeaders.ShortCache).ConfigureAwait(false);
-        var front = newestFirst.Take(FrontPageSize).Reverse().ToList();
+        // 最新发布: of the latest published, the newest by 发布日期 first (a report published late with an older
+        // 发布日期 sits below newer ones), the publish sequence deciding between reports of the same day.
+        var front = newestFirst
+            .OrderByDescending(e => e.DisplayDate ?? DateOnly.MinValue).ThenByDescending(e => e.Sequence)
+            .Take(FrontPageSize).Reverse().ToList();
         var years = catalog.LiveYears();
         await run.WriteAsync(site, "index.html", SitePages.FrontPage(options, front, years), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
     }

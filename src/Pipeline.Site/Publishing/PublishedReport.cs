@@ -12,4 +12,7 @@ public sealed record PublishedReport(SiteEntry Entry, ReadOnlyMemory<byte> PageH
 {
     /// <summary>The report's national-template tables (the parsed document's model), published as open data and compared; null when none.</summary>
     public Pipeline.Core.Statistics.ReportStatistics? Statistics { get; init; }
+
+    /// <summary>The agency's kind in the registry (government or department), for an annual report's deadline; Unknown: its names decide.</summary>
+    public Pipeline.Core.Timeliness.PublisherKind PublisherKind { get; init; }
 }

@@ -173,7 +173,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     private static PublishedReport WithStatisticsFlag(PublishedReport report) =>
         report.Statistics is { Tables.Count: > 0 } ? report with { Entry = report.Entry with { HasStatistics = true } } : report;
 
-    private static StatisticsRecord? StatisticsOf(PublishedReport report) => StatisticsRecord.For(report.Entry, report.Statistics);
+    private static StatisticsRecord? StatisticsOf(PublishedReport report) => StatisticsRecord.For(report.Entry, report.Statistics, report.PublisherKind);
 
     private async Task WriteStaticFilesAsync(SiteWriteSession run)
     {

@@ -33,6 +33,19 @@ public static class StatisticsJson
             json.WriteString("template", StatisticsLabels.Template(record.Statistics.Version));
             json.WriteString("url", PageLayout.AbsoluteUrl(site, SiteUrls.Report(record.Slug)));
             json.WriteString("csv", PageLayout.AbsoluteUrl(site, StatisticsUrls.ReportCsv(record.Slug)));
+            if (record.Timeliness is { } t)
+            {
+                // How timely the report went public (第二十六条, 第四十九条); null: unknown.
+                json.WriteStartObject("timeliness");
+                WriteDate(json, "generatedDate", t.GeneratedDate);
+                WriteDate(json, "releaseDate", t.ReleaseDate);
+                if (t.WorkingDays is { } days) json.WriteNumber("workingDays", days); else json.WriteNull("workingDays");
+                json.WriteBoolean("workingDaysExact", t.WorkingDays is not null && !t.CalendarMissing);
+                if (t.OverLimit is { } over) json.WriteBoolean("overWorkingDayLimit", over); else json.WriteNull("overWorkingDayLimit");
+                WriteDate(json, "annualReportDeadline", t.AnnualReportDeadline);
+                if (t.AfterDeadline is { } after) json.WriteBoolean("afterAnnualReportDeadline", after); else json.WriteNull("afterAnnualReportDeadline");
+                json.WriteEndObject();
+            }
             json.WriteStartArray("tables");
             foreach (var table in record.Statistics.Tables)
             {
@@ -59,5 +72,11 @@ public static class StatisticsJson
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } d) json.WriteString(name, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        else json.WriteNull(name);
     }
 }

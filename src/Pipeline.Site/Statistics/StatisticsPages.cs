@@ -82,12 +82,58 @@ internal static class StatisticsPages
                 rows.Select(r => (AgencyName(r.Record), received.Value(r.Summary))).ToList(), received.Format);
             SvgBarChart.Write(html, "chart-disclosed", yearText + "年度各机构予以公开占比", share.Header,
                 rows.Select(r => (AgencyName(r.Record), share.Value(r.Summary))).ToList(), share.Format);
+            WriteTimeliness(html, "year-timeliness", yearText + "年度各机构报告发布及时性", "发布机构",
+                rows.Select(r => (Label: AgencyName(r.Record), Href: StatisticsUrls.Agency(r.Record.PublisherSlug), r.Record, Reports: (IReadOnlyList<StatisticsRecord>)[r.Record])).ToList());
         });
+    }
+
+    /// <summary>
+    /// The oversight part of a year or agency page: how many reports went public more than 20 working days after
+    /// their 生成日期 (第二十六条), how many annual reports missed their deadline (第四十九条), and each report's figures.
+    /// </summary>
+    /// <param name="rows">One row a report (year page) or a year (agency page): its label and link, the report shown, and the reports it stands for.</param>
+    private static void WriteTimeliness(HtmlWriter html, string id, string caption, string firstColumn,
+        IReadOnlyList<(string Label, string Href, StatisticsRecord Record, IReadOnlyList<StatisticsRecord> Reports)> rows)
+    {
+        var all = rows.SelectMany(r => r.Reports).ToList();
+        var late = all.Count(r => r.Timeliness?.OverLimit == true);
+        var unknown = all.Count(r => r.Timeliness?.OverLimit is null);
+        var missed = all.Count(r => r.Timeliness?.AfterDeadline == true);
+        html.Raw("<h2>发布及时性</h2>\n<p class=\"stats-timeliness\">共").Number(all.Count).Raw("份报告，其中")
+            .Number(late).Raw("份在生成日期后超过").Number(Pipeline.Core.Timeliness.TimelinessRules.WorkingDayLimit).Raw("个工作日才发布（政府信息公开条例第二十六条）；")
+            .Number(missed).Raw("份年度报告晚于第四十九条规定的期限发布");
+        if (unknown > 0) html.Raw("；").Number(unknown).Raw("份缺少生成日期或工作日历，无法判断");
+        html.Raw("。工作日按国务院办公厅公布的节假日安排计算。</p>\n");
+        html.Raw("<div class=\"table-wrap stats-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").Raw(id).Raw("\">\n<table class=\"data stats timeliness\">\n<caption id=\"").Raw(id).Raw("\">")
+            .Text(caption).Raw("</caption>\n<thead>\n<tr><th scope=\"col\">").Text(firstColumn).Raw("</th><th scope=\"col\">生成日期</th><th scope=\"col\">发布日期</th>")
+            .Raw("<th scope=\"col\">生成至发布（工作日）</th><th scope=\"col\">超过20个工作日发布</th><th scope=\"col\">年度报告发布期限</th><th scope=\"col\">是否按期</th><th scope=\"col\">报告</th></tr>\n</thead>\n<tbody>\n");
+        foreach (var (label, href, record, reports) in rows)
+        {
+            var t = record.Timeliness;
+            html.Raw("<tr><th scope=\"row\"><a").Attribute("href", href).Raw(">").Text(label).Raw("</a></th><td>");
+            if (t?.GeneratedDate is { } generated) html.Time(generated); else html.Raw("未注明");
+            html.Raw("</td><td>");
+            if (t?.ReleaseDate is { } released) html.Time(released);
+            html.Raw("</td><td class=\"num\">");
+            if (t?.WorkingDays is { } days) html.Raw(t.CalendarMissing ? "≥" : "").Number(days); else html.Raw("无法计算");
+            html.Raw("</td><td>");
+            if (reports.Count > 1)
+                html.Number(reports.Count(r => r.Timeliness?.OverLimit == true)).Raw("/").Number(reports.Count).Raw("份");
+            else
+                html.Raw(t?.OverLimit switch { true => "是（逾期）", false => "否", null => "无法判断" });
+            html.Raw("</td><td>");
+            if (t?.AnnualReportDeadline is { } deadline) html.Time(deadline); else html.Raw("无法确定");
+            html.Raw("</td><td>").Raw(t?.AfterDeadline switch { true => "逾期", false => "按期", null => "无法判断" })
+                .Raw("</td><td><a").Attribute("href", SiteUrls.Report(record.Slug)).Raw(">").Text(record.IndexCode).Raw("</a></td></tr>\n");
+        }
+        html.Raw("</tbody>\n</table>\n</div>\n");
     }
 
     /// <param name="byYear">The agency's report for each year it has figures for (the latest published when several), ascending.</param>
     /// <param name="checks">Cross-year findings (carry-over), in year order.</param>
-    public static byte[] Agency(SiteOptions site, string slug, string name, IReadOnlyList<(int Year, StatisticsRecord Record)> byYear, IReadOnlyList<Finding> checks)
+    /// <param name="reportsByYear">Every report of the agency about each year (for how many of them went public late); by default the one shown.</param>
+    public static byte[] Agency(SiteOptions site, string slug, string name, IReadOnlyList<(int Year, StatisticsRecord Record)> byYear, IReadOnlyList<Finding> checks,
+        IReadOnlyDictionary<int, IReadOnlyList<StatisticsRecord>>? reportsByYear = null)
     {
         var title = (name.Length == 0 ? "（未注明发布机构）" : name) + "历年统计数据";
         return Page(site, title, StatisticsUrls.Agency(slug), null, html =>
@@ -120,6 +166,9 @@ internal static class StatisticsPages
                 summaries.Select(s => (s.Year.ToString(CultureInfo.InvariantCulture) + "年度", received.Value(s.Summary))).ToList(), received.Format);
             SvgBarChart.Write(html, "chart-disclosed", "历年予以公开占比", share.Header,
                 summaries.Select(s => (s.Year.ToString(CultureInfo.InvariantCulture) + "年度", share.Value(s.Summary))).ToList(), share.Format);
+            WriteTimeliness(html, "agency-timeliness", "历年报告发布及时性", "年度",
+                byYear.Select(y => (Label: y.Year.ToString(CultureInfo.InvariantCulture) + "年度", Href: StatisticsUrls.Year(y.Year), y.Record,
+                    Reports: reportsByYear is not null && reportsByYear.TryGetValue(y.Year, out var all) ? all : (IReadOnlyList<StatisticsRecord>)[y.Record])).ToList());
         });
     }
 

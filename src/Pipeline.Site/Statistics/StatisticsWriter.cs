@@ -107,10 +107,14 @@ internal sealed class StatisticsWriter(ISiteStore site, ISiteStore state, SiteOp
         foreach (var agency in _touchedAgencies)
         {
             var byYear = new List<(int Year, StatisticsRecord Record)>();
+            var reportsByYear = new Dictionary<int, IReadOnlyList<StatisticsRecord>>();
             foreach (var year in _state.YearsOf(agency))
             {
-                var latest = (await _state.YearAsync(year, ct).ConfigureAwait(false)).Where(r => r.PublisherSlug == agency).MaxBy(r => r.Sequence);
-                if (latest is not null) byYear.Add((year, latest));
+                var reports = (await _state.YearAsync(year, ct).ConfigureAwait(false)).Where(r => r.PublisherSlug == agency).ToList();
+                var latest = reports.MaxBy(r => r.Sequence);
+                if (latest is null) continue;
+                byYear.Add((year, latest));
+                reportsByYear[year] = reports;
             }
             var path = SiteUrls.FileOf(StatisticsUrls.Agency(agency));
             if (byYear.Count == 0)
@@ -124,7 +128,7 @@ internal sealed class StatisticsWriter(ISiteStore site, ISiteStore state, SiteOp
                     checks.AddRange(StatisticsChecks.CompareCarryOver(byYear[i - 1].Record.Statistics, byYear[i - 1].Year, byYear[i].Record.Statistics)
                         .Select(f => f with { Location = f.Location is null ? byYear[i].Record.IndexCode : byYear[i].Record.IndexCode + ", " + f.Location }));
             _findings.AddRange(checks);
-            await run.WriteAsync(site, path, StatisticsPages.Agency(options, agency, byYear[^1].Record.Publisher, byYear, checks), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
+            await run.WriteAsync(site, path, StatisticsPages.Agency(options, agency, byYear[^1].Record.Publisher, byYear, checks, reportsByYear), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
         }
         {
             var years = new List<(int, int)>();

@@ -113,7 +113,7 @@ public sealed partial class DatesAndStatesTests : FreshPipelineTest
         Assert.Contains("已由 李审核 于 2026-03-01 10:30:00 +08:00 审核同意遮盖个人信息后发布", entry.VerdictSummary);
         var status = await Host.Get<ReportAdmin>().GetByIndexCodeAsync(code, CancellationToken.None);
         var steps = status!.Events!.Select(e => e.Step).ToList();
-        Assert.Equal(["received", "held", "approved", "scheduled", "published"], steps);
+        Assert.Equal(["received", "validated", "held", "approved", "rendered", "scheduled", "published"], steps);
         var approved = status.Events!.Single(e => e.Step == "approved");
         Assert.Equal("李审核", approved.By);
         Assert.Contains("masked", approved.Detail);

@@ -185,6 +185,25 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
+    public async Task The_front_page_lists_the_latest_newest_by_release_date_even_when_an_older_one_went_public_later()
+    {
+        // Published in this order (sequence 1, 2, 3): the last one states an older 发布日期 than the second.
+        PublishedReport Dated(int i, DateOnly release) =>
+            Report(i) with { Entry = Report(i).Entry with { ReleaseDate = release, Sequence = i } };
+        var first = Dated(1, new DateOnly(2026, 3, 2));
+        var newest = Dated(2, new DateOnly(2026, 3, 10));
+        var lateButOlder = Dated(3, new DateOnly(2026, 3, 5));
+        var site = new MemorySiteStore();
+
+        await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync([first, newest, lateButOlder], []);
+
+        var front = new HtmlParser().ParseDocument(Text(site, "index.html"));
+        var dates = front.QuerySelectorAll("#entries > li").Select(li => li.GetAttribute("data-date")).ToList();
+        Assert.Equal(["2026-03-10", "2026-03-05", "2026-03-02"], dates);
+        Assert.Equal(["2", "3", "1"], front.QuerySelectorAll("#entries > li").Select(li => li.GetAttribute("data-seq")));
+    }
+
+    [Fact]
     public async Task A_withdrawal_that_empties_a_list_takes_it_out_of_the_navigation()
     {
         // Report 4 is the only one of 2031; reports 0, 3 and 6 are all of publisher 0.

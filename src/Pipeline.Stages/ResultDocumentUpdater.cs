@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Site;
+using Pipeline.Storage;
+
+namespace Pipeline.Stages;
+
+/// <summary>
+/// Keeps each upload's result document (results/&lt;agency&gt;/&lt;file&gt;.json) telling the truth after validation:
+/// validated, held (why), approved (by whom, when, how), rendered, scheduled (release time in the site's zone),
+/// published (when, and the page's URL), superseded by vN, revised, withdrawn (by whom, why). Everything comes from
+/// the ledger through the rule `status` uses (<see cref="ReportHistory"/>, <see cref="ReportStatusFormatter.Label"/>),
+/// so a stage that fires twice writes the same document, and a stale stage cannot write an older one: the document is
+/// read with its ETag before the ledger, and replaced only if it is still that one (else read and decided again), and
+/// never over a document made from a later ledger row.
+/// </summary>
+public sealed class ResultDocumentUpdater(
+    ReportBlobs reportBlobs,
+    ReportLedger ledger,
+    IOptions<SiteOptions> siteOptions,
+    TimeProvider time,
+    ILogger<ResultDocumentUpdater> logger)
+{
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Writes the document validation made for an accepted upload, then brings it (and the report's other uploads'
+    /// documents) up to date. An upload seen again (a retried validation, the same bytes under the same name) keeps the
+    /// document it has, which may already say more (published, withdrawn): it is refreshed, never replaced.
+    /// </summary>
+    public async Task WriteAcceptedAsync(ValidationResultDocument document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var stored = await reportBlobs.GetResultAsync(document.Agency, document.FileName, ct).ConfigureAwait(false);
+        var existing = stored is { } read ? ValidationResultDocument.Parse(read.Json.Span) : null;
+        var sameUpload = existing is not null && existing.IndexCode == document.IndexCode && existing.Version == document.Version
+                         && existing.ContentHash == document.ContentHash && existing.Outcome != "Duplicate";
+        if (!sameUpload)
+            await reportBlobs.SetResultAsync(document.Agency, document.FileName, document.ToJson(), ct).ConfigureAwait(false);
+        if (document.IndexCode is { } indexCode) await RefreshAsync(indexCode, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings the result document of every upload that became a version of <paramref name="indexCode"/> up to date.</summary>
+    public async Task RefreshAsync(string indexCode, CancellationToken ct)
+    {
+        var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+        if (latest is null) return;
+        var versions = latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
+        // Each upload at the newest version it became (a name uploaded again holds the newer upload's document).
+        var uploads = versions.Where(v => v.Version != latest.Version).Append(latest)
+            .GroupBy(v => (v.Agency, v.FileName))
+            .Select(g => g.MaxBy(v => v.Version)!)
+            .ToList();
+        foreach (var upload in uploads)
+            await RefreshUploadAsync(indexCode, upload.Agency, upload.FileName, upload.Version, ct).ConfigureAwait(false);
+    }
+
+    private async Task RefreshUploadAsync(string indexCode, string agency, string fileName, int version, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            // The document first, then the ledger: whatever wrote the document after this read used a ledger at least as new.
+            var stored = await reportBlobs.GetResultAsync(agency, fileName, ct).ConfigureAwait(false);
+            if (stored is not { } read) return; // Validation writes the first document; nothing to update yet.
+            var document = ValidationResultDocument.Parse(read.Json.Span);
+            if (document is null) return;
+            var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+            if (latest is null) return;
+            var versions = latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
+            var updated = Update(document, latest, versions, version, siteOptions.Value, time.GetUtcNow());
+            if (updated is null) return;
+            var json = updated.ToJson();
+            if (json.AsSpan().SequenceEqual(read.Json.Span)) return;
+            if (await reportBlobs.UpdateResultAsync(agency, fileName, json, read.ETag, ct).ConfigureAwait(false)) return;
+        }
+        logger.LogWarning("Result document of {Agency}/{FileName} kept changing; left for the next step to update", agency, fileName);
+    }
+
+    /// <summary>
+    /// The document of the upload that became <paramref name="version"/>, as the ledger now says; null when the
+    /// document belongs to another upload or report, or was made from a later ledger row than <paramref name="latest"/>.
+    /// </summary>
+    public static ValidationResultDocument? Update(ValidationResultDocument document, LedgerEntry latest, IReadOnlyList<LedgerEntry> versions, int version, SiteOptions site, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(site);
+        if (document.IndexCode != latest.IndexCode || document.Version != version || version > latest.Version) return null;
+        if (document.UpdatedAt > latest.UpdatedAt) return null;
+        var calendar = SiteCalendar.For(site);
+        DateTimeOffset InZone(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, calendar.Zone);
+        DateTimeOffset? InZoneOrNull(DateTimeOffset? at) => at is { } value ? InZone(value) : null;
+
+        var row = version == latest.Version ? latest : versions.FirstOrDefault(v => v.Version == version) ?? latest;
+        var current = version == latest.Version;
+        var shownByTheSite = latest.PublishedVersion == version && latest.State != ReportState.Withdrawn;
+        var outcome = current ? latest.Status : shownByTheSite ? nameof(ReportState.Published) : ValidationResultDocument.SupersededOutcome;
+        // A release time means something once the version is rendered (the rule `status` follows).
+        var releaseAt = row.ReleaseAt is { } release && row.State is not (ReportState.Received or ReportState.Validated or ReportState.Held or ReportState.Rejected)
+            ? InZone(release) : (DateTimeOffset?)null;
+        var publishedAt = shownByTheSite ? latest.PublishedAt : row.PublishedVersion == row.Version ? row.PublishedAt : null;
+        var pageUrl = latest.FirstPublishedAt is null ? null
+            : new Uri(new Uri(site.BaseUrl.EndsWith('/') ? site.BaseUrl : site.BaseUrl + "/"), SiteUrls.Report(Slug.FromIndexCode(latest.IndexCode)).TrimStart('/')).ToString();
+        var history = ReportHistory.Of(versions, latest)
+            .Where(e => e.Version <= version)
+            .Select(e => new ResultHistoryStep(InZone(e.At), e.Version, e.Step, e.By, e.Detail))
+            .ToList();
+        return document with
+        {
+            Outcome = outcome,
+            Status = ReportStatusFormatter.Label(latest, now, current ? null : version),
+            Publishable = current ? latest.Publishable : row.Publishable,
+            ReleaseAt = releaseAt,
+            TimeZone = site.TimeZone,
+            PublishedAt = InZoneOrNull(publishedAt),
+            PageUrl = pageUrl,
+            History = history,
+            UpdatedAt = latest.UpdatedAt,
+        };
+    }
+}
