@@ -95,10 +95,57 @@ public sealed class PageFaultsBrowserTests(PublicSiteFixture site, ITestOutputHe
             """);
         output.WriteLine(string.Join(", ", table));
         Assert.Equal(["avoid", "avoid", "table-header-group", "avoid", "avoid"], table);
+    }
 
-        // And Chromium's own print of it: a PDF whose every page of the table repeats the header row.
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
-        Assert.True(pdf.Length > 1000);
+    [Fact]
+    public async Task A_printed_long_table_repeats_its_header_row_keeps_its_caption_with_the_first_rows_and_prints_no_navigation()
+    {
+        Assert.True(site.LongTable.Published, "the long-table report was not published");
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.LongTable.Url);
+        // On screen the header (navigation, search) and the breadcrumb are there; print must leave them out.
+        string[] chrome = ["首页", "按年份", "按发布机构", "站内检索"];
+        var screenText = await page.Locator("body").InnerTextAsync();
+        Assert.All(chrome, c => Assert.Contains(c, screenText));
+        var caption = await page.Locator("table.data caption").First.TextContentAsync();
+        var header = await page.Locator("table.data thead th").AllTextContentsAsync();
+        Assert.False(string.IsNullOrWhiteSpace(caption));
+
+        // Chromium's own print (as "Save as PDF" makes it), read back as text page by page.
+        var pdfPath = Path.Combine(site.OutputFolder, "long-table.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdfPath, Format = "A4", PrintBackground = false });
+        var pages = (await PdfTextAsync(pdfPath)).Split('\f').Select(Squeeze).Where(p => p.Length > 0).ToList();
+        for (var i = 0; i < pages.Count; i++) output.WriteLine($"page {i + 1}: {pages[i][..Math.Min(160, pages[i].Length)]}");
+
+        var rowPages = Enumerable.Range(0, pages.Count).Where(i => pages[i].Contains("号乡镇", StringComparison.Ordinal)).ToList();
+        Assert.True(rowPages.Count >= 2, $"the table's {PublicSiteFixture.LongTableRows} rows fit on {rowPages.Count} page(s): the test proves nothing");
+        // The header row is printed on every page the table's rows are on.
+        foreach (var i in rowPages)
+            Assert.True(header.All(h => pages[i].Contains(Squeeze(h), StringComparison.Ordinal)), $"page {i + 1} has rows of the table but not its header row");
+        // The caption is on the page of the first row.
+        var firstRowPage = pages.FindIndex(p => p.Contains("第1号乡镇", StringComparison.Ordinal));
+        Assert.Equal(firstRowPage, pages.FindIndex(p => p.Contains(Squeeze(caption!), StringComparison.Ordinal)));
+        // The last row is printed too, and the breadcrumb and navigation nowhere.
+        Assert.Contains(pages, p => p.Contains($"第{PublicSiteFixture.LongTableRows}号乡镇", StringComparison.Ordinal));
+        var text = string.Concat(pages);
+        Assert.All(chrome, c => Assert.DoesNotContain(c, text));
+    }
+
+    /// <summary>Text without white space: pdftotext lays CJK text out with spaces where the PDF has gaps.</summary>
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) || c == '\f'));
+
+    private static async Task<string> PdfTextAsync(string pdfPath)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-layout", "-enc", "UTF-8", pdfPath, "-" }) info.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start pdftotext (poppler-utils)");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"pdftotext failed (exit {process.ExitCode}): {await stderr}");
+        return await stdout;
     }
 
     [Theory]

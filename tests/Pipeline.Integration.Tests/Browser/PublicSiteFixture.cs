@@ -119,7 +119,7 @@ public sealed class PublicSiteFixture() : BrowserFixture(Path.Combine(AppContext
             await Host.UploadAsync(XssCorpus.Agency, XssCorpus.FileName(i), XssCorpus.Report(i));
         await Host.UploadAsync(XssCorpus.Agency, HostileIndexCodeFile, XssCorpus.ReportWithHostileIndexCode());
         await Host.UploadAsync("pingliang", "withdrawn.txt", TestReports.Make(WithdrawnTitle, "将被撤回的正文。", WithdrawnIndexCode, "主动公开"));
-        await Host.UploadAsync("pingliang", "statistics-2024.txt", StatisticsReport(StatisticsIndexCode, "2025-01-20", 2024));
+        await Host.UploadAsync("pingliang", "statistics-2024.txt", StatisticsReport(StatisticsIndexCode, "2025-01-20", 2024, generatedDate: "2024-12-10"));
         await Host.UploadAsync("pingliang", "statistics-embargoed.txt", StatisticsReport(EmbargoedStatisticsIndexCode, "2026-12-20", 2025));
         await Host.ProcessAndPublishAsync();
         var withdrawal = await Host.Get<ReportAdmin>().WithdrawAsync(WithdrawnIndexCode, WithdrawalReason, CancellationToken.None);
@@ -144,9 +144,11 @@ public sealed class PublicSiteFixture() : BrowserFixture(Path.Combine(AppContext
     }
 
     /// <summary>A 2021-template annual report with its three statistics tables (tab-separated, as Word copies them).</summary>
-    private static byte[] StatisticsReport(string indexCode, string releaseDate, int year) =>
+    /// <param name="generatedDate">Its 生成日期, when it states one (the statistics pages count working days from it).</param>
+    private static byte[] StatisticsReport(string indexCode, string releaseDate, int year, string? generatedDate = null) =>
         System.Text.Encoding.UTF8.GetBytes(new Pipeline.Site.Tests.Statistics.TemplateFigures(year, Received: 42, CarriedOver: 3, Disclosed: 30, Unavailable: 12,
-            ReviewCorrected: 1, LitigationCorrected: 1).Text("平凉市人民政府", $"- 索引号:{indexCode}\n- 公开范围:主动公开\n- 公开日期:{releaseDate}\n"));
+            ReviewCorrected: 1, LitigationCorrected: 1).Text("平凉市人民政府", $"- 索引号:{indexCode}\n- 公开范围:主动公开\n- 公开日期:{releaseDate}\n" +
+            (generatedDate is null ? "" : $"- 生成日期:{generatedDate}\n")));
 
     /// <summary>Like the 2019+ annual reports' 收到和处理政府信息公开申请情况 table: one column per kind of applicant.</summary>
     private static byte[] WideTableReport()
@@ -169,9 +171,10 @@ public sealed class PublicSiteFixture() : BrowserFixture(Path.Combine(AppContext
             .Append("- 索引号:").Append(LongTableIndexCode).Append("\n- 公开范围:主动公开\n- 生成日期:2025-07-02\n")
             .Append("平凉市2025年乡镇政务公开专栏更新情况报告\n")
             .Append("一、各乡镇政务公开专栏更新情况\n各乡镇本年度更新政务公开专栏的情况如下表。\n")
-            .Append("乡镇名称 | 更新条数 | 其中政策文件 | 其中办事指南 |\n");
+            .Append("乡镇名称\t更新条数\t其中政策文件\t其中办事指南\n");
+        // Tab-separated, as Word copies a table into text.
         for (var i = 1; i <= LongTableRows; i++)
-            text.Append("第").Append(i).Append("号乡镇 | ").Append(100 + i).Append(" | ").Append(i % 17).Append(" | ").Append(i % 23).Append(" |\n");
+            text.Append("第").Append(i).Append("号乡镇\t").Append(100 + i).Append('\t').Append(i % 17).Append('\t').Append(i % 23).Append('\n');
         text.Append("二、存在的主要问题及改进情况\n部分乡镇更新不够及时。\n平凉市人民政府\n2025年7月2日\n");
         return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }

@@ -85,4 +85,34 @@ public sealed class StatisticsPagesTests(PublicSiteFixture site)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the year page scrolls sideways");
         await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, "statistics-year-375.png"), FullPage = true });
     }
+
+    public static TheoryData<int> Widths => new() { 1280, 375 };
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task The_year_and_agency_pages_show_how_timely_the_reports_went_public(int width)
+    {
+        await using var context = await site.NewContextAsync(width, 900);
+        var page = await context.NewPageAsync();
+        foreach (var (url, caption) in new[]
+                 {
+                     (StatisticsUrls.Year(2024), "#year-timeliness"),
+                     (StatisticsUrls.Agency(Pipeline.Site.Slug.FromPublisher("平凉市人民政府")), "#agency-timeliness"),
+                 })
+        {
+            await page.GotoAsync(url);
+            // 生成日期 2024-12-10; its stated 2025-01-20 had passed when it was uploaded (the fixture's clock is
+            // 2026-03-01), so it went public that day: over 20 working days, and after a government's 2025-03-31.
+            var summary = await page.Locator("p.stats-timeliness").InnerTextAsync();
+            Assert.Contains("其中1份在生成日期后超过20个工作日才发布", summary);
+            Assert.Contains("1份年度报告晚于第四十九条规定的期限发布", summary);
+            var row = (await page.Locator(caption + " ~ tbody tr").First.Locator("th, td").AllInnerTextsAsync()).Select(c => c.Trim()).ToList();
+            Assert.Equal(["2024-12-10", "2026-03-01"], row[1..3]);
+            Assert.True(int.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture) > 250, $"{row[3]} working days");
+            Assert.Equal(["是（逾期）", "2025-03-31", "逾期"], row[4..7]);
+            Assert.True(await page.Locator(caption).IsVisibleAsync());
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{url} scrolls sideways at {width} px");
+        }
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, $"statistics-agency-timeliness-{width}.png"), FullPage = true });
+    }
 }

@@ -23,16 +23,19 @@ public sealed class StatisticsPublishingTests
     private const string AgencyB = "青岚县教育局";
     private const string AgencyC = "青岚县自然资源局";
 
-    internal static PublishedReport Report(int sequence, string agency, TemplateFigures figures)
+    /// <param name="released">Its 发布日期 (by default 20 January of the next year); 生成日期 is <paramref name="generated"/>, by default the same day.</param>
+    /// <param name="kind">The registry's kind of the agency.</param>
+    internal static PublishedReport Report(int sequence, string agency, TemplateFigures figures, DateOnly? released = null, DateOnly? generated = null,
+        bool undated = false, Pipeline.Core.Timeliness.PublisherKind kind = Pipeline.Core.Timeliness.PublisherKind.Unknown)
     {
         var text = figures.Text(agency);
         var analysis = ReportAnalyzer.Analyze(Encoding.UTF8.GetBytes(text), "report.txt");
-        var release = new DateOnly(figures.Year + 1, 1, 20);
+        var release = released ?? new DateOnly(figures.Year + 1, 1, 20);
         var meta = new PageMetadata(agency + figures.Year + "年政府信息公开工作年度报告", $"11430000X{sequence % 10}/{figures.Year + 1}-{sequence:D5}", agency,
-            release, "主动公开", release, null);
+            undated ? null : generated ?? release, "主动公开", release, null);
         var entry = SiteEntry.From(meta, sequence, new DateTimeOffset(release.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         var page = ReportPageRenderer.RenderUtf8(new ReportPageModel(analysis.Document, meta), Options);
-        return new PublishedReport(entry, page, text) { Statistics = analysis.Document.Statistics };
+        return new PublishedReport(entry, page, text) { Statistics = analysis.Document.Statistics, PublisherKind = kind };
     }
 
     private static List<PublishedReport> TwoYears() =>

@@ -2,11 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Pipeline.Core;
 using Pipeline.Core.Timeliness;
 using Pipeline.Site.Catalog;
 using Pipeline.Site.Publishing;
-using Pipeline.Site.Reports;
 using Pipeline.Site.Statistics;
 using Pipeline.Site.Stores;
 
@@ -25,16 +23,10 @@ public sealed class StatisticsTimelinessTests
     private const string Department = "青岚县教育局";
     private const string Hostile = "青岚县<b>自然资源局</b>";
 
-    private static PublishedReport Report(int sequence, string agency, DateOnly? generated, DateOnly released, PublisherKind kind = PublisherKind.Unknown)
-    {
-        var figures = new TemplateFigures(2023, Received: 20, CarriedOver: 1, Disclosed: 12, Unavailable: 6, ReviewCorrected: 1, LitigationCorrected: 0);
-        var text = figures.Text(agency);
-        var analysis = ReportAnalyzer.Analyze(Encoding.UTF8.GetBytes(text), "report.txt");
-        var meta = new PageMetadata(agency + "2023年政府信息公开工作年度报告", $"11430000X{sequence}/2024-{sequence:D5}", agency, generated, "主动公开", released, null);
-        var entry = SiteEntry.From(meta, sequence, new DateTimeOffset(released.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
-        var page = ReportPageRenderer.RenderUtf8(new ReportPageModel(analysis.Document, meta), Options);
-        return new PublishedReport(entry, page, text) { Statistics = analysis.Document.Statistics, PublisherKind = kind };
-    }
+    private static readonly TemplateFigures Figures = new(2023, Received: 20, CarriedOver: 1, Disclosed: 12, Unavailable: 6, ReviewCorrected: 1, LitigationCorrected: 0);
+
+    private static PublishedReport Report(int sequence, string agency, DateOnly? generated, DateOnly released, PublisherKind kind = PublisherKind.Unknown) =>
+        StatisticsPublishingTests.Report(sequence, agency, Figures, released, generated, undated: generated is null, kind);
 
     // 2024-01-10 → 2024-03-20: more than 20 working days (the Spring Festival week is not counted), before 3月31日.
     private static PublishedReport LateGovernment() => Report(1, Government, new DateOnly(2024, 1, 10), new DateOnly(2024, 3, 20));
