@@ -38,9 +38,11 @@ public static class ScoreCommand
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"{report.Documents} documents, {report.Scored} fields scored");
         w.WriteLine($"{"FIELD",-15} {"RIGHT",6} {"OF",6} {"ACCURACY",9}");
-        foreach (var f in report.Fields)
+        foreach (var f in report.Fields.Where(f => f.Field != StatisticsExpectation.Field))
             w.WriteLine($"{f.Field,-15} {f.Right,6} {f.Scored,6} {f.Accuracy,9:P1}");
         w.WriteLine($"{"all",-15} {report.Right,6} {report.Scored,6} {report.Accuracy,9:P1}");
+        foreach (var f in report.Fields.Where(f => f.Field == StatisticsExpectation.Field))
+            w.WriteLine($"{"statistics",-15} {f.Right,6} {f.Scored,6} {f.Accuracy,9:P1}  (cells, apart from all)");
         if (report.Misses.Count > 0)
         {
             w.WriteLine();

@@ -24,6 +24,9 @@ public sealed record ExpectedReading
     public IReadOnlyList<string>? MustNotContain { get; init; }
     public bool? PrivateData { get; init; }
 
+    /// <summary>The template statistics tables' cells (<see cref="StatisticsExpectation"/>); null: none can be read.</summary>
+    public JsonElement Statistics { get; init; }
+
     public static ExpectedReading Load(string path) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(path), FidelityJsonContext.Default.ExpectedReading)
         ?? throw new InvalidDataException($"{path}: empty expectation");

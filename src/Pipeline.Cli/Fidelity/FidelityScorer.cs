@@ -11,8 +11,9 @@ namespace Pipeline.Cli.Fidelity;
 /// <summary>
 /// Runs the analyser over documents that have an expected reading and counts, field by field, how often it reads
 /// what a careful person reads: title, publisher, generated and release dates, index code, public scope, top-level
-/// sections, number of tables, text kept, chrome or markup left on the page, and privacy (a hold on a report without
-/// a private person's data is a false hold; a private person's data not found is a miss). Documents are analysed as a
+/// sections, number of tables, text kept, chrome or markup left on the page, privacy (a hold on a report without
+/// a private person's data is a false hold; a private person's data not found is a miss) and, cell by cell, the
+/// template statistics tables. Documents are analysed as a
 /// new agency's upload would be: without a registry entry, so every value must come from the document itself.
 /// </summary>
 public static class FidelityScorer
@@ -94,6 +95,9 @@ public static class FidelityScorer
         var chrome = (expected.MustNotContain ?? []).Concat(MarkupMarks)
             .Where(c => Fold(c) is { Length: > 0 } f && page.Contains(f, StringComparison.Ordinal)).Distinct().ToList();
         yield return ("chromeOnPage", chrome.Count == 0 ? null : "shown: " + string.Join(" | ", chrome), null, chrome.Count == 0);
+
+        foreach (var item in StatisticsExpectation.Compare(analysis.Document.Statistics, expected.Statistics))
+            yield return item;
 
         if (expected.PrivateData is { } privateData)
         {

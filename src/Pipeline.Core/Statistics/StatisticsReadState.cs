@@ -20,7 +20,7 @@ internal sealed class StatisticsReadState(TemplateVersion version)
     public void Add(StatisticsTableKind kind, TemplateRow row, List<(string? Written, CellSource Source)> values, int? line)
     {
         // A row without a single figure says nothing a text shape can place (its padding is not "blank as written").
-        if (values.All(v => v.Written is null)) return;
+        if (!values.Exists(v => v.Written is not null)) return;
         var columns = Columns(kind, row, values);
         if (columns is null || Fit(values, columns.Count) is not { } fitted) return;
         var cells = new List<StatisticsCell>(columns.Count);
@@ -73,6 +73,7 @@ internal sealed class StatisticsReadState(TemplateVersion version)
     private static List<(string? Written, CellSource Source)>? Fit(List<(string? Written, CellSource Source)> values, int width)
     {
         if (width == 0) return null;
+        if (values.Count == width) return values;
         var list = new List<(string? Written, CellSource Source)>(values);
         while (list.Count > width && list[^1].Written is null) list.RemoveAt(list.Count - 1);
         while (list.Count > width && list[0].Written is null) list.RemoveAt(0);

@@ -48,14 +48,10 @@ public static partial class StatisticsReader
     {
         int evidence2019 = 0, evidence2021 = 0;
         foreach (var (table, _) in tables)
-            foreach (var row in table.Header.Concat(table.Rows))
-                foreach (var cell in row)
-                {
-                    if (cell is null) continue;
-                    var text = Squeeze(cell);
-                    if (Words2021().IsMatch(text)) evidence2021++;
-                    if (Words2019().IsMatch(text)) evidence2019++;
-                }
+        {
+            Count(table.Header);
+            Count(table.Rows);
+        }
         if (evidence2021 > evidence2019) return TemplateVersion.Template2021;
         if (evidence2019 > evidence2021) return TemplateVersion.Template2019;
         return ReportYear(title) switch
@@ -64,6 +60,19 @@ public static partial class StatisticsReader
             >= 2019 => TemplateVersion.Template2019,
             _ => TemplateVersion.Unknown,
         };
+
+        void Count(IReadOnlyList<IReadOnlyList<string?>> rows)
+        {
+            foreach (var row in rows)
+                foreach (var cell in row)
+                {
+                    // Every edition word holds one of these characters; most cells (figures, short labels) hold none.
+                    if (cell is null || cell.AsSpan().IndexOfAny(EditionWordChars) < 0) continue;
+                    var text = Squeeze(cell);
+                    if (Words2021().IsMatch(text)) evidence2021++;
+                    if (Words2019().IsMatch(text)) evidence2019++;
+                }
+        }
     }
 
     /// <summary>The year an annual report is about, from its title ("…2023年政府信息公开工作年度报告"), or null.</summary>
@@ -76,22 +85,23 @@ public static partial class StatisticsReader
 
     private static void ReadTable(Table table, int? line, StatisticsReadState state)
     {
-        var rows = table.Header.Concat(table.Rows).ToList();
-        var tableText = Squeeze(string.Concat(rows.SelectMany(r => r).Where(c => c is not null)));
+        var rows = new List<IReadOnlyList<string?>>(table.Header.Count + table.Rows.Count);
+        rows.AddRange(table.Header);
+        rows.AddRange(table.Rows);
+        var tableText = SqueezedText(rows);
         if (ProactiveEvidence().IsMatch(tableText)) state.ProactiveSeen = true;
         var reviewTable = tableText.Contains("行政复议", StringComparison.Ordinal) && ReviewEvidence().IsMatch(tableText);
         var reviewFigures = reviewTable ? new List<List<(string? Written, CellSource Source)>>() : null;
 
         var inReview = false;
-        (List<(string? Written, CellSource Source)> Values, int Row)? pending = null;
+        // A row whose label was not placed but which holds figures: its values are built only if the next row takes them.
+        (IReadOnlyList<string?> Row, int LastLabel, int Index)? pending = null;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
             var lastLabel = -1;
             for (var c = 0; c < row.Count; c++)
-                if (row[c] is { } cell && !Figures.IsFigure(cell.Trim()) && !Figures.IsBlankMark(cell)) lastLabel = c;
-            var values = new List<(string? Written, CellSource Source)>();
-            for (var c = lastLabel + 1; c < row.Count; c++) values.Add((row[c]?.Trim(), new CellSource(line, r, c)));
+                if (row[c] is { } cell && !Figures.IsFigure(cell.AsSpan().Trim()) && !Figures.IsBlankMark(cell)) lastLabel = c;
 
             if (reviewFigures is not null && (inReview || RowMentions(row, lastLabel, "行政复议")))
             {
@@ -99,25 +109,27 @@ public static partial class StatisticsReader
                 inReview = true;
                 var rowFigures = new List<(string? Written, CellSource Source)>();
                 for (var c = 0; c < row.Count; c++)
-                    if (Figures.IsFigure(row[c]?.Trim()) || Figures.IsBlankMark(row[c])) rowFigures.Add((row[c]!.Trim(), new CellSource(line, r, c)));
+                    if (row[c] is { } cell && (Figures.IsFigure(cell.AsSpan().Trim()) || Figures.IsBlankMark(cell))) rowFigures.Add((cell.Trim(), new CellSource(line, r, c)));
                 if (rowFigures.Count > 0) reviewFigures.Add(rowFigures);
                 continue;
             }
 
             var placed = Place(row, lastLabel, state);
-            var hasFigures = values.Any(v => v.Written is not null);
+            var hasFigures = false;
+            for (var c = lastLabel + 1; c < row.Count && !hasFigures; c++) hasFigures = row[c] is not null;
             if (placed is null)
             {
                 // Reading order puts a row's figures before its label ("本年处理决定数量", "480", "行政许可"): keep them for the next row.
-                pending = hasFigures ? (values, r) : null;
+                pending = hasFigures ? (row, lastLabel, r) : null;
                 continue;
             }
             var (kind, templateRow) = placed.Value;
-            if (!hasFigures && pending is { } carried && carried.Row == r - 1) values = carried.Values;
+            (IReadOnlyList<string?> Row, int LastLabel, int Index) source = hasFigures || pending is not { } carried || carried.Index != r - 1 ? (row, lastLabel, r) : carried;
             pending = null;
             if (!templateRow.HasCells) continue;
-            if (kind == StatisticsTableKind.Applications && templateRow.Key == "3.6" && !values.Any(v => v.Written is not null)) continue; // 2021: a group
-            state.Add(kind, templateRow, values, line);
+            // A row without a figure places nothing (the 2021 （六）其他处理 is such a row: a group of three items).
+            if (!hasFigures && source.Index == r) continue;
+            state.Add(kind, templateRow, Values(source.Row, source.LastLabel, source.Index, line), line);
         }
 
         // The template's one row of fifteen, or one row of five per group. Figures spread over other rows are a reading
@@ -129,6 +141,14 @@ public static partial class StatisticsReader
             foreach (var group in StatisticsTemplate.ReviewRows)
                 state.Add(StatisticsTableKind.ReviewAndLitigation, group, figures.GetRange(5 * i++, 5), line);
         }
+    }
+
+    /// <summary>The cells after a row's last label, trimmed, with where they were read.</summary>
+    private static List<(string? Written, CellSource Source)> Values(IReadOnlyList<string?> row, int lastLabel, int r, int? line)
+    {
+        var values = new List<(string? Written, CellSource Source)>(Math.Max(0, row.Count - lastLabel - 1));
+        for (var c = lastLabel + 1; c < row.Count; c++) values.Add((row[c]?.Trim(), new CellSource(line, r, c)));
+        return values;
     }
 
     private static bool RowMentions(IReadOnlyList<string?> row, int lastLabel, string word)
@@ -144,15 +164,17 @@ public static partial class StatisticsReader
         for (var c = lastLabel; c >= 0; c--)
         {
             if (row[c] is not { } cell) continue;
-            var text = Squeeze(cell);
-            string? number = null;
+            var text = Squeeze(cell).AsSpan();
+            var number = ReadOnlySpan<char>.Empty;
+            var numbered = false;
             var rest = text;
             if (HeadingClassifier.TryMatchNumber(text, out _, out var length))
             {
+                numbered = true;
                 number = text[..length];
                 rest = text[length..];
             }
-            if (MatchApplicationRow(number, rest, state) is { } application)
+            if (MatchApplicationRow(numbered, number, rest, state) is { } application)
             {
                 if (application.Parent is { } parent && parent != "3") state.Group = parent;
                 else if (application.Key is "3.3" or "3.4" or "3.5" or "3.6") state.Group = application.Key;
@@ -164,16 +186,15 @@ public static partial class StatisticsReader
         return null;
     }
 
-    private static TemplateRow? MatchApplicationRow(string? number, string rest, StatisticsReadState state)
+    private static TemplateRow? MatchApplicationRow(bool numbered, ReadOnlySpan<char> number, ReadOnlySpan<char> rest, StatisticsReadState state)
     {
-        foreach (var row in StatisticsTemplate.ApplicationRows)
+        foreach (var row in ApplicationRowsIn(state.Version))
         {
-            if (!row.In(state.Version)) continue;
             if (!LabelMatches(rest, row.Label)) continue;
             switch (row.Label)
             {
                 // Short words that other rows and headers also use: only with the template's numbering or place.
-                case "总计" when number is null || !number.Contains('七'):
+                case "总计" when !numbered || number.IndexOf('七') < 0:
                 case "其他" when state.Group != "3.6":
                     continue;
             }
@@ -182,30 +203,66 @@ public static partial class StatisticsReader
         return null;
     }
 
-    private static TemplateRow? MatchProactiveRow(string rest)
+    private static TemplateRow? MatchProactiveRow(ReadOnlySpan<char> rest)
     {
-        if (rest == "规范性文件") return StatisticsTemplate.ProactiveRows[1]; // the 2019 wording
+        if (rest is "规范性文件") return StatisticsTemplate.ProactiveRows[1]; // the 2019 wording
         foreach (var row in StatisticsTemplate.ProactiveRows)
-            if (rest == row.Label) return row;
+            if (rest.SequenceEqual(row.Label)) return row;
         return null;
     }
 
     /// <summary>The label alone, or followed by the template's own explanation in brackets (（区分处理的，只计这一情形…）).</summary>
-    private static bool LabelMatches(string text, string label) =>
+    private static bool LabelMatches(ReadOnlySpan<char> text, string label) =>
         text.StartsWith(label, StringComparison.Ordinal) && (text.Length == label.Length || text[label.Length] is '（' or '(');
+
+    private static readonly TemplateRow[][] ApplicationRowsByVersion =
+        [.. Enum.GetValues<TemplateVersion>().Select(v => StatisticsTemplate.ApplicationRows.Where(r => r.In(v)).ToArray())];
+
+    private static TemplateRow[] ApplicationRowsIn(TemplateVersion version) => ApplicationRowsByVersion[(int)version];
 
     /// <summary>Whitespace removed and quotes unified: the PDF shapes space out labels ("三 、本 年 度办 理 结果").</summary>
     private static string Squeeze(string text)
     {
+        if (!NeedsSqueezing(text)) return text;
         var chars = new char[text.Length];
+        var n = Squeeze(text, chars);
+        return new string(chars, 0, n);
+    }
+
+    private static bool NeedsSqueezing(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (char.IsWhiteSpace(c) || c is '\u3000' or '"' or '＂' or '〝') return true;
+        return false;
+    }
+
+    private static int Squeeze(ReadOnlySpan<char> text, Span<char> into)
+    {
         var n = 0;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c) || c == '\u3000') continue;
-            chars[n++] = c switch { '"' or '＂' or '〝' => '“', _ => c };
+            into[n++] = c switch { '"' or '＂' or '〝' => '“', _ => c };
         }
-        return new string(chars, 0, n);
+        return n;
     }
+
+    /// <summary>The squeezed text of every cell of a table, run together (what the table-wide evidence words are looked for in).</summary>
+    private static string SqueezedText(List<IReadOnlyList<string?>> rows)
+    {
+        var length = 0;
+        foreach (var row in rows)
+            foreach (var cell in row)
+                length += cell?.Length ?? 0;
+        var buffer = length <= 4096 ? stackalloc char[length] : new char[length];
+        var n = 0;
+        foreach (var row in rows)
+            foreach (var cell in row)
+                if (cell is not null) n += Squeeze(cell, buffer[n..]);
+        return new string(buffer[..n]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> EditionWordChars = System.Buffers.SearchValues.Create("本现逾对上政其采");
 
     [GeneratedRegex("本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量|逾期不补正|逾期未按收费通知")]
     private static partial Regex Words2021();

@@ -19,11 +19,12 @@ public static partial class StatisticsChecks
         var findings = new List<Finding>();
         if (statistics?.Table(StatisticsTableKind.Applications) is { } applications)
         {
-            CheckRowTotals(applications, findings);
-            CheckOutcomeTotals(applications, findings);
-            CheckBalance(applications, findings);
+            var grid = new Grid(applications);
+            CheckRowTotals(grid, findings);
+            CheckOutcomeTotals(grid, findings);
+            CheckBalance(grid, findings);
         }
-        if (statistics?.Table(StatisticsTableKind.ReviewAndLitigation) is { } review) CheckReview(review, findings);
+        if (statistics?.Table(StatisticsTableKind.ReviewAndLitigation) is { } review) CheckReview(new Grid(review), findings);
         CheckMissing(statistics, title, findings);
         if (statistics is not null) CheckText(statistics, lines, findings);
         return findings;
@@ -44,20 +45,24 @@ public static partial class StatisticsChecks
     }
 
     /// <summary>Every row: 总计 = the six applicant columns.</summary>
-    private static void CheckRowTotals(StatisticsTable table, List<Finding> findings)
+    private static void CheckRowTotals(Grid table, List<Finding> findings)
     {
         foreach (var row in StatisticsTemplate.ApplicationRows)
         {
             if (table.Value(row.Key, "total") is not { } total) continue;
-            var parts = StatisticsTemplate.ApplicantColumns.Select(c => table.Value(row.Key, c.Key)).ToList();
-            if (parts.Any(p => p is null)) continue;
-            var sum = parts.Sum(p => p!.Value);
-            if (sum != total) findings.Add(Findings.StatisticsRowTotalMismatch(row, total, sum, table.Cell(row.Key, "total")?.Source.Line));
+            var sum = 0m;
+            var complete = true;
+            foreach (var column in StatisticsTemplate.ApplicantColumns)
+            {
+                if (table.Value(row.Key, column.Key) is { } part) sum += part;
+                else complete = false;
+            }
+            if (complete && sum != total) findings.Add(Findings.StatisticsRowTotalMismatch(row, total, sum, table.Cell(row.Key, "total")?.Source.Line));
         }
     }
 
     /// <summary>Every column: （七）总计 = （一）+（二）+ the items of （三）–（六） (（六） itself in the 2019 edition).</summary>
-    private static void CheckOutcomeTotals(StatisticsTable table, List<Finding> findings)
+    private static void CheckOutcomeTotals(Grid table, List<Finding> findings)
     {
         var otherItems = table.HasRow("3.6.1") || table.HasRow("3.6.2") || table.HasRow("3.6.3") || table.Version == TemplateVersion.Template2021;
         var operands = new List<string> { "3.1", "3.2" };
@@ -76,7 +81,7 @@ public static partial class StatisticsChecks
     }
 
     /// <summary>Every column: 一 + 二 = 三（七）总计 + 四.</summary>
-    private static void CheckBalance(StatisticsTable table, List<Finding> findings)
+    private static void CheckBalance(Grid table, List<Finding> findings)
     {
         foreach (var column in StatisticsTemplate.ApplicationColumns)
         {
@@ -88,7 +93,7 @@ public static partial class StatisticsChecks
     }
 
     /// <summary>Each of the three groups: 维持 + 纠正 + 其他 + 尚未审结 = 总计.</summary>
-    private static void CheckReview(StatisticsTable table, List<Finding> findings)
+    private static void CheckReview(Grid table, List<Finding> findings)
     {
         foreach (var group in StatisticsTemplate.ReviewRows)
         {
@@ -123,9 +128,9 @@ public static partial class StatisticsChecks
             foreach (var clause in ClauseSplit().Split(line.Text))
                 foreach (var statement in Statements)
                 {
-                    var matches = statement.Pattern.Matches(clause);
-                    if (matches.Count != 1 || statement.Ambiguous.IsMatch(clause)) continue;
-                    if (!decimal.TryParse(matches[0].Groups["n"].ValueSpan, out var value)) continue;
+                    var match = statement.Pattern.Match(clause);
+                    if (!match.Success || match.NextMatch().Success || statement.Ambiguous.IsMatch(clause)) continue;
+                    if (!decimal.TryParse(match.Groups["n"].ValueSpan, out var value)) continue;
                     var key = (statement.Kind, statement.Row, statement.Column);
                     if (!stated.TryGetValue(key, out var list)) stated[key] = list = [];
                     list.Add((value, line.Number));
@@ -142,26 +147,57 @@ public static partial class StatisticsChecks
         }
     }
 
+    /// <summary>A table's cells by row and column: the checks look up several hundred cells of a table of ~200.</summary>
+    private sealed class Grid(StatisticsTable table)
+    {
+        private readonly Dictionary<(string Row, string Column), StatisticsCell> cells = Index(table);
+
+        public TemplateVersion Version => table.Version;
+
+        public StatisticsCell? Cell(string row, string column) => cells.GetValueOrDefault((row, column));
+
+        public decimal? Value(string row, string column) => Cell(row, column)?.Value;
+
+        public bool HasRow(string row) => table.HasRow(row);
+
+        private static Dictionary<(string Row, string Column), StatisticsCell> Index(StatisticsTable table)
+        {
+            var index = new Dictionary<(string Row, string Column), StatisticsCell>(table.Cells.Count);
+            foreach (var cell in table.Cells) index.TryAdd((cell.Row, cell.Column), cell); // the first, as StatisticsTable.Cell finds it
+            return index;
+        }
+    }
+
     private static bool MayStateAFigure(string text) =>
         (text.Contains("申请", StringComparison.Ordinal) || text.Contains("结转", StringComparison.Ordinal)) && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
     private sealed record Statement(StatisticsTableKind Kind, string Row, string Column, Regex Pattern, Regex Ambiguous);
 
-    // A total of new applications "including those carried over", or compared with last year's, is not row 一.
-    private static readonly Regex Comparison = new("(?:其中|含|包括|加上).{0,8}结转|去年|同比|较上年|上年度?(?:共)?收到|以来|累计", RegexOptions.CultureInvariant);
-
     private static readonly Statement[] Statements =
     [
-        new(StatisticsTableKind.Applications, "1", "total",
-            new(@"(?:新收|收到)(?:各类|各种)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共计|共|合计|总计|总数)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
-            Comparison),
-        new(StatisticsTableKind.Applications, "2", "total",
-            new(@"上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
-            new("去年|同比|较上年", RegexOptions.CultureInvariant)),
-        new(StatisticsTableKind.Applications, "4", "total",
-            new(@"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant),
-            new("去年|同比|较上年|上年度?结转下", RegexOptions.CultureInvariant)),
+        new(StatisticsTableKind.Applications, "1", "total", NewReceived(), Comparison()),
+        new(StatisticsTableKind.Applications, "2", "total", CarriedOver(), CarriedOverComparison()),
+        new(StatisticsTableKind.Applications, "4", "total", CarriedForward(), CarriedForwardComparison()),
     ];
+
+    [GeneratedRegex(@"(?:新收|收到)(?:各类|各种)?(?:政府信息公开|信息公开|依申请公开)?申请(?:共计|共|合计|总计|总数)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant)]
+    private static partial Regex NewReceived();
+
+    // A total of new applications "including those carried over", or compared with last year's, is not row 一.
+    [GeneratedRegex("(?:其中|含|包括|加上).{0,8}结转|去年|同比|较上年|上年度?(?:共)?收到|以来|累计", RegexOptions.CultureInvariant)]
+    private static partial Regex Comparison();
+
+    [GeneratedRegex(@"上年(?:度)?结转(?:的)?(?:政府信息公开)?申请(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedOver();
+
+    [GeneratedRegex("去年|同比|较上年", RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedOverComparison();
+
+    [GeneratedRegex(@"结转(?:至)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共计|共)?(?:为)?\s*(?<n>\d+)\s*(?:件|个|份|条)", RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedForward();
+
+    [GeneratedRegex("去年|同比|较上年|上年度?结转下", RegexOptions.CultureInvariant)]
+    private static partial Regex CarriedForwardComparison();
 
     [GeneratedRegex("[。；;！？!?]")]
     private static partial Regex ClauseSplit();
