@@ -8,22 +8,11 @@
 # Each command runs `runs` times, interleaved with the others; the median wall time and the median CPU time
 # (user + sys) are printed, with the load average before and after (the machine is shared).
 # The CLI measured is the one run.sh and test.sh use (src/Pipeline.Cli/publish.sh); PIPELINE_CLI="<command>" measures
-# another build instead (e.g. PIPELINE_CLI="dotnet /tmp/old/pipeline.dll").
+# another build instead (e.g. PIPELINE_CLI="dotnet /tmp/old/pipeline.dll"); set-up shared in bench/lib/cli-vs-pandoc.sh.
 set -euo pipefail
 runs="${1:-7}"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-
-if ! command -v pandoc >/dev/null 2>&1; then
-  echo "pandoc not found; installing the Debian package" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq pandoc >/dev/null; else sudo apt-get install -y -qq pandoc >/dev/null; fi
-fi
-if [[ -z "${PIPELINE_CLI:-}" ]]; then
-  echo "building the CLI (src/Pipeline.Cli/publish.sh)..." >&2
-  PIPELINE_CLI="$("$ROOT/src/Pipeline.Cli/publish.sh")"
-fi
-read -r -a cli <<<"$PIPELINE_CLI"
+# shellcheck source=lib/cli-vs-pandoc.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli-vs-pandoc.sh"
 
 for _ in $(seq 1 61); do cat "$ROOT"/samples/*.txt; done > "$WORK/big.txt"
 sample="$(ls "$ROOT"/samples/000_*.txt)"
@@ -37,22 +26,22 @@ measure() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Warm the file cache and the runtime's files once, unmeasured.
-"${cli[@]}" inspect "$sample" --json >/dev/null
+"${CLI[@]}" inspect "$sample" --json >/dev/null
 pandoc --version >/dev/null
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$WORK/render"; : > "$WORK/pandoc"; : > "$WORK/inspect"
 for _ in $(seq 1 "$runs"); do
-  measure "${cli[@]}" render "$WORK/big.txt" -o "$WORK/big.pipeline.html" >> "$WORK/render"
+  measure "${CLI[@]}" render "$WORK/big.txt" -o "$WORK/big.pipeline.html" >> "$WORK/render"
   measure pandoc -s -f markdown -t html --metadata title=big "$WORK/big.txt" -o "$WORK/big.pandoc.html" >> "$WORK/pandoc"
-  measure "${cli[@]}" inspect "$sample" --json >> "$WORK/inspect"
+  measure "${CLI[@]}" inspect "$sample" --json >> "$WORK/inspect"
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 rw=$(cut -d' ' -f1 "$WORK/render" | median); rc=$(cut -d' ' -f2 "$WORK/render" | median)
 pw=$(cut -d' ' -f1 "$WORK/pandoc" | median); pc=$(cut -d' ' -f2 "$WORK/pandoc" | median)
 iw=$(cut -d' ' -f1 "$WORK/inspect" | median); ic=$(cut -d' ' -f2 "$WORK/inspect" | median)
-echo "CLI: ${cli[*]}"
+echo "CLI: ${CLI[*]}"
 echo "load average before: $load_before; after: $load_after; $runs runs each, medians"
 awk -v b="$bytes" -v rw="$rw" -v rc="$rc" -v pw="$pw" -v pc="$pc" -v iw="$iw" -v ic="$ic" 'BEGIN {
   mb = b / 1048576

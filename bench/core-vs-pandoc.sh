@@ -5,20 +5,12 @@
 #         renders a full report page for every file.
 # pandoc: `pandoc -s` per file (one process per file, which is how a converter is used on uploads), and, for the pure
 #         conversion speed without process start-up, once more as one process over all files concatenated.
+# Set-up (pandoc, the CLI build, PIPELINE_CLI to measure another build) shared in bench/lib/cli-vs-pandoc.sh.
 set -euo pipefail
 
 N="${1:-200}"
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-
-if ! command -v pandoc >/dev/null 2>&1; then
-  echo "pandoc not found; installing the Debian package" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y pandoc >/dev/null; else sudo apt-get install -y pandoc >/dev/null; fi
-fi
-
-echo "building pipeline (src/Pipeline.Cli/publish.sh)..." >&2
-CLI="$("$ROOT/src/Pipeline.Cli/publish.sh")"
+# shellcheck source=lib/cli-vs-pandoc.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cli-vs-pandoc.sh"
 
 mkdir -p "$WORK/in" "$WORK/out-core" "$WORK/out-pandoc"
 i=0
@@ -36,7 +28,7 @@ MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.2f", b / 1048576 }')
 TIMEFORMAT='%R %U %S'
 measure() { { time "$@" >/dev/null 2>>"$WORK/errors.log"; } 2>&1 | tail -n 1; }
 
-read -r core_wall core_user core_sys < <(measure "$CLI" render "$WORK/in" -o "$WORK/out-core")
+read -r core_wall core_user core_sys < <(measure "${CLI[@]}" render "$WORK/in" -o "$WORK/out-core")
 pandoc_each() {
   for f in "$WORK"/in/*.txt; do
     name="$(basename "$f" .txt)"

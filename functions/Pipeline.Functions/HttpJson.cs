@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Pipeline.Functions;
@@ -10,9 +11,14 @@ internal static class HttpJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        // Every type read or written here is in HttpJsonContext: generated contracts, no reflection at run time.
+        TypeInfoResolver = HttpJsonContext.Default,
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The generated contract of <typeparamref name="T"/> with these options (it must be listed in <see cref="HttpJsonContext"/>).</summary>
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>Request bodies beyond this size are refused before they are parsed.</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -23,7 +29,7 @@ internal static class HttpJson
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
         // Status answers change with every stage run and may name unpublished reports: never cache them.
         response.Headers.Add("Cache-Control", "no-store");
-        await JsonSerializer.SerializeAsync(response.Body, value, Options, cancellationToken).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(response.Body, value, TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
         return response;
     }
 
@@ -44,7 +50,7 @@ internal static class HttpJson
         if (buffer.Length == 0) return null;
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
+            return JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), TypeInfo<T>());
         }
         catch (JsonException)
         {

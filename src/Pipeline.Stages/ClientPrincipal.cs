@@ -59,7 +59,7 @@ public sealed record ClientPrincipal(
         if (!Convert.TryFromBase64String(headerValue.Trim(), buffer, out var length)) return null;
         try
         {
-            var principal = JsonSerializer.Deserialize<ClientPrincipal>(buffer.AsSpan(0, length));
+            var principal = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ClientPrincipalJsonContext.Default.ClientPrincipal);
             return principal is { IdentityProvider.Length: > 0 } ? principal : null;
         }
         catch (JsonException)
@@ -69,5 +69,5 @@ public sealed record ClientPrincipal(
     }
 
     /// <summary>The header value for this principal (what App Service sends; tests and local tools build it).</summary>
-    public string ToHeader() => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this)));
+    public string ToHeader() => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this, ClientPrincipalJsonContext.Default.ClientPrincipal)));
 }

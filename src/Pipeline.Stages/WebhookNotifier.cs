@@ -32,7 +32,7 @@ public sealed class WebhookNotifier(HttpClient http, WebhookOutbox outbox, IOpti
             try
             {
                 using var response = await http.PostAsJsonAsync(notification.Webhook,
-                    new { urls = notification.Urls, publishedAt = notification.CreatedAt }, ct).ConfigureAwait(false);
+                    new WebhookPayload(notification.Urls, notification.CreatedAt), WebhookJsonContext.Default.WebhookPayload, ct).ConfigureAwait(false);
                 response.EnsureSuccessStatusCode();
                 await outbox.DeleteAsync(notification, ct).ConfigureAwait(false);
                 delivered++;

@@ -23,11 +23,9 @@ public sealed record AgencyRecord(
     public static async Task<IReadOnlyList<AgencyRecord>> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
-        var file = await JsonSerializer.DeserializeAsync<AgencyFile>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var file = await JsonSerializer.DeserializeAsync(stream, StorageJsonContext.Default.AgencyFile, cancellationToken).ConfigureAwait(false);
         return file?.Agencies ?? [];
     }
-
-    private sealed record AgencyFile([property: JsonPropertyName("agencies")] IReadOnlyList<AgencyRecord> Agencies);
 }
 
 /// <summary>The agency registry table (partition "agency", row key = folder).</summary>
@@ -44,7 +42,7 @@ public sealed class AgencyRegistry(TableServiceClient tables)
             var entity = new TableEntity(Partition, TableKeys.Encode(agency.Folder))
             {
                 ["PublisherName"] = agency.PublisherName,
-                ["Aliases"] = JsonSerializer.Serialize(agency.Aliases),
+                ["Aliases"] = JsonSerializer.Serialize(agency.Aliases, StorageJsonContext.Default.IReadOnlyListString),
                 ["OrganisationCode"] = agency.OrganisationCode,
                 ["Kind"] = agency.Kind,
             };
@@ -70,7 +68,7 @@ public sealed class AgencyRegistry(TableServiceClient tables)
     private static AgencyRecord ToRecord(TableEntity e) => new(
         TableKeys.Decode(e.RowKey),
         e.GetString("PublisherName") ?? "",
-        JsonSerializer.Deserialize<string[]>(e.GetString("Aliases") ?? "[]") ?? [],
+        JsonSerializer.Deserialize(e.GetString("Aliases") ?? "[]", StorageJsonContext.Default.StringArray) ?? [],
         e.GetString("OrganisationCode") ?? "",
         e.GetString("Kind"));
 }

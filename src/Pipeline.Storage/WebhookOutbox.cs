@@ -29,7 +29,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         var rows = chunks.Select((chunk, i) => new TableEntity(Partition, run + "_" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))
         {
             ["Webhook"] = webhook,
-            ["Urls"] = JsonSerializer.Serialize(chunk),
+            ["Urls"] = JsonSerializer.Serialize(chunk, StorageJsonContext.Default.ListString),
             ["CreatedAt"] = now,
             ["Attempts"] = 0,
         }).ToList();
@@ -51,7 +51,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         foreach (var raw in urls)
         {
             var url = raw.Length > MaxUrlsJsonChars / 2 ? raw[..(MaxUrlsJsonChars / 2)] : raw;
-            var cost = JsonSerializer.Serialize(url).Length + 1;
+            var cost = JsonSerializer.Serialize(url, StorageJsonContext.Default.String).Length + 1;
             if (current.Count > 0 && length + cost > MaxUrlsJsonChars)
             {
                 chunks.Add(current);
@@ -72,7 +72,7 @@ public sealed class WebhookOutbox(TableServiceClient tables)
         {
             list.Add(new PendingNotification(
                 e.GetString("Webhook") ?? "",
-                JsonSerializer.Deserialize<string[]>(e.GetString("Urls") ?? "[]") ?? [],
+                JsonSerializer.Deserialize(e.GetString("Urls") ?? "[]", StorageJsonContext.Default.StringArray) ?? [],
                 e.GetDateTimeOffset("CreatedAt") ?? default,
                 e.GetInt32("Attempts") ?? 0,
                 e.RowKey,

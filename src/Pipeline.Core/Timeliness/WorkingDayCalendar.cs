@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Pipeline.Core.Timeliness;
 
@@ -78,7 +77,7 @@ public sealed class WorkingDayCalendar
         var workingWeekends = new List<DateOnly>();
         foreach (var json in files)
         {
-            var file = JsonSerializer.Deserialize<CalendarFile>(json)
+            var file = JsonSerializer.Deserialize(json, CalendarJsonContext.Default.CalendarFile)
                 ?? throw new InvalidDataException("a calendar file is empty");
             if (file.Year is < 1949 or > 9998) throw new InvalidDataException($"calendar year {file.Year} is not a year");
             if (file.Sources is not { Count: > 0 }) throw new InvalidDataException($"calendar {file.Year} cites no notice");
@@ -118,15 +117,4 @@ public sealed class WorkingDayCalendar
         }
         return Parse(texts);
     }
-
-    private sealed record CalendarFile(
-        [property: JsonPropertyName("year")] int Year,
-        [property: JsonPropertyName("sources")] IReadOnlyList<JsonElement>? Sources,
-        [property: JsonPropertyName("holidays")] IReadOnlyList<CalendarHoliday>? Holidays,
-        [property: JsonPropertyName("workingWeekends")] IReadOnlyList<string>? WorkingWeekends);
-
-    private sealed record CalendarHoliday(
-        [property: JsonPropertyName("name")] string? Name,
-        [property: JsonPropertyName("from")] string? From,
-        [property: JsonPropertyName("to")] string? To);
 }

@@ -16,7 +16,7 @@ public sealed record PortalResponse(int Status, string ContentType, ReadOnlyMemo
     };
 
     public static PortalResponse Json<T>(int status, T value) =>
-        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, PortalJson.Options), CommonHeaders);
+        new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, PortalJson.TypeInfo<T>()), CommonHeaders);
 
     /// <summary>A refusal or error: a stable code, the message in Chinese and in English.</summary>
     public static PortalResponse Problem(int status, string code, string messageZh, string messageEn, string? signInUrl = null) =>
