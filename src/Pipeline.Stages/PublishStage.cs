@@ -120,6 +120,7 @@ public sealed class PublishStage(
                 // What render staged cannot be read and no retry will change that: park the report with its reason
                 // and drop its due rows, so it never blocks the other reports (it used to fail every run, forever).
                 await ParkAsync(entry, e, ct).ConfigureAwait(false);
+                changed.Add(entry.IndexCode);
                 continue;
             }
             reports.Add((loaded, entry));
