@@ -16,7 +16,8 @@ node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$b" --queueHost 127.0
 azurite=$!
 trap 'kill $azurite 2>/dev/null || true; wait $azurite 2>/dev/null || true' EXIT
 for port in "$b" "$q" "$t"; do for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done; done
-devtools="$(src/Pipeline.Cli/publish.sh bench/Pipeline.DevTools)"
+# PIPELINE_DEV: a pipeline-dev already built (e.g. an older commit's, to compare in the same session).
+devtools="${PIPELINE_DEV:-$(src/Pipeline.Cli/publish.sh bench/Pipeline.DevTools)}"
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 export PipelineStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$b/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$q/devstoreaccount1;TableEndpoint=http://127.0.0.1:$t/devstoreaccount1;"
 export PIPELINE_SETTINGS=/nonexistent

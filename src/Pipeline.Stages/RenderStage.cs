@@ -63,7 +63,7 @@ public sealed class RenderStage(
             e.ReleaseAt = releaseAt;
             e.ReleaseAtSource = source;
             return true;
-        }, ct).ConfigureAwait(false);
+        }, entry, ct).ConfigureAwait(false);
         if (updated is not { State: ReportState.Rendered } || updated.Version != request.Version) return;
 
         if (updated.Publishable)
