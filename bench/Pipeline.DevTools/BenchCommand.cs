@@ -32,15 +32,17 @@ public static class BenchCommand
         var reports = new Option<int>("--reports") { Description = "Reports to upload and publish end to end.", DefaultValueFactory = _ => 1000 };
         var grow = new Option<int>("--grow") { Description = "Grow the site to this many published reports, then measure one publish run again (0: don't).", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Reports in the measured publish run.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "First seed an empty site with this many published reports (site files, site state and ledger rows, in bulk), then measure.", DefaultValueFactory = _ => 0 };
+        var corpus = new Option<string>("--corpus") { Description = "With --seed: the folder whose sentences the seeded reports reuse.", DefaultValueFactory = _ => "samples" };
         var command = new ConfiguredCommand("bench", "Throughput (first upload → all published) and the cost of one publish run, on the configured storage.")
         {
-            reports, grow, batch,
+            reports, grow, batch, seed, corpus,
         };
-        command.SetAction(parse => RunAsync(parse.GetValue(reports), parse.GetValue(grow), parse.GetValue(batch), command.ConfigurationOverrides));
+        command.SetAction(parse => RunAsync(parse.GetValue(reports), parse.GetValue(grow), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(corpus)!, command.ConfigurationOverrides));
         return command;
     }
 
-    public static async Task<int> RunAsync(int reports, int grow, int batch, IReadOnlyList<string> configurationOverrides)
+    public static async Task<int> RunAsync(int reports, int grow, int batch, int seed, string corpus, IReadOnlyList<string> configurationOverrides)
     {
         var counter = new RequestCounter();
         var configuration = CliConfiguration.Build(configurationOverrides);
@@ -49,6 +51,12 @@ public static class BenchCommand
         services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Azure", LogLevel.Error));
         services.AddPipeline(configuration);
         services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry)));
+        // Azurite is one node process on 2 shared cores: under other jobs' load it has stopped answering for longer than
+        // the pipeline's 30 s × 5 attempts (seeding 10,000 reports and a 1,000-upload run were aborted by that). The
+        // bench measures counts and time, so it waits longer (after the pipeline's own configuration, which it overrides).
+        services.PostConfigureAll<Azure.Storage.Blobs.BlobClientOptions>(o => WaitLonger(o.Retry));
+        services.PostConfigureAll<Azure.Storage.Queues.QueueClientOptions>(o => WaitLonger(o.Retry));
+        services.PostConfigureAll<Azure.Data.Tables.TableClientOptions>(o => WaitLonger(o.Retry));
         await using var provider = services.BuildServiceProvider();
         counter.Services[provider.GetRequiredService<BlobServiceClient>().Uri.Authority] = "blob";
         counter.Services[provider.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().Uri.Authority] = "queue";
@@ -57,16 +65,30 @@ public static class BenchCommand
         var ct = cts.Token;
         await provider.GetRequiredService<PipelineStartup>().RunAsync(ct);
 
-        Console.Out.WriteLine($"## first upload → all published, {reports:N0} reports");
         var next = 0;
-        var e2e = await UploadAndPublishAsync(provider, counter, next, reports, ct);
-        next += reports;
-        Console.Out.WriteLine(e2e);
+        if (seed > 0)
+        {
+            counter.Reset();
+            Console.Out.WriteLine("## " + await SiteSeeder.SeedAsync(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
+                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pipeline.Site.SiteOptions>>().Value, seed, corpus, ct) + $" ({counter.Total:N0} storage requests)");
+            next = seed;
+            Console.Out.WriteLine($"\n## one publish run of {batch} new reports, by reports already published (two runs in a row)");
+            Console.Out.WriteLine(PublishCost.Header);
+            for (var run = 0; run < 2; run++, next += batch)
+                Console.Out.WriteLine(await MeasurePublishAsync(provider, counter, next, batch, ct));
+        }
+        if (reports > 0)
+        {
+            Console.Out.WriteLine($"## first upload → all published, {reports:N0} reports");
+            var e2e = await UploadAndPublishAsync(provider, counter, next, reports, ct);
+            next += reports;
+            Console.Out.WriteLine(e2e);
 
-        Console.Out.WriteLine($"\n## one publish run of {batch} new reports, by reports already published");
-        Console.Out.WriteLine(PublishCost.Header);
-        Console.Out.WriteLine(await MeasurePublishAsync(provider, counter, next, batch, ct));
-        next += batch;
+            Console.Out.WriteLine($"\n## one publish run of {batch} new reports, by reports already published");
+            Console.Out.WriteLine(PublishCost.Header);
+            Console.Out.WriteLine(await MeasurePublishAsync(provider, counter, next, batch, ct));
+            next += batch;
+        }
         if (grow > next)
         {
             // Grow in chunks of 1,000 (upload, validate, render, publish), as a busy day would.
@@ -81,6 +103,12 @@ public static class BenchCommand
         return ExitCodes.Success;
     }
 
+    private static void WaitLonger(RetryOptions retry)
+    {
+        retry.NetworkTimeout = TimeSpan.FromMinutes(3);
+        retry.MaxRetries = 10;
+    }
+
     private static async Task<string> UploadAndPublishAsync(IServiceProvider provider, RequestCounter counter, int first, int count, CancellationToken ct)
     {
         var incoming = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.IncomingContainer);
@@ -89,12 +117,16 @@ public static class BenchCommand
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
             await incoming.GetBlobClient($"{Agency}/bench-{i:D6}.txt").UploadAsync(new BinaryData(Generate(i)), token));
         var uploaded = total.Elapsed;
+        var phases = new List<string> { $"upload {counter.Total:N0}" };
+        counter.Reset();
 
         var scanner = provider.GetRequiredService<IncomingScanner>();
         while ((await scanner.RunOnceAsync(8, ct)).Count > 0)
         {
         }
         var validated = total.Elapsed;
+        phases.Add($"validate {counter.Total:N0} ({counter.Breakdown()})");
+        counter.Reset();
         var render = provider.GetRequiredService<RenderQueueProcessor>();
         var renderWorkers = Enumerable.Range(0, 4).Select(async _ =>
         {
@@ -104,6 +136,8 @@ public static class BenchCommand
         });
         await Task.WhenAll(renderWorkers);
         var rendered = total.Elapsed;
+        phases.Add($"render {counter.Total:N0} ({counter.Breakdown()})");
+        counter.Reset();
         var publish = provider.GetRequiredService<PublishStage>();
         var runs = 0;
         PublishOutcome outcome;
@@ -114,9 +148,10 @@ public static class BenchCommand
         }
         while (outcome.DueRowsHandled > 0 && (await provider.GetRequiredService<DueIndex>().ListDueAsync(DateTimeOffset.UtcNow, 1, ct)).Count > 0);
         var published = total.Elapsed;
+        phases.Add($"publish {counter.Total:N0}");
         return $"uploaded {count:N0} in {uploaded.TotalSeconds:0.0} s; validated by {validated.TotalSeconds:0.0} s; rendered by {rendered.TotalSeconds:0.0} s; " +
                $"published by {published.TotalSeconds:0.0} s ({runs} publish run(s)) — {count / published.TotalSeconds:0.0} reports/s end to end; " +
-               $"storage requests {counter.Total:N0}";
+               $"storage requests by phase: {string.Join("; ", phases)}";
     }
 
     private static async Task<string> MeasurePublishAsync(IServiceProvider provider, RequestCounter counter, int first, int batch, CancellationToken ct)
@@ -134,7 +169,7 @@ public static class BenchCommand
         }
         counter.Reset();
         var outcome = await provider.GetRequiredService<PublishStage>().RunAsync(ct);
-        return new PublishCost(first, outcome, counter.Snapshot()).ToString();
+        return new PublishCost(first, outcome, counter.Snapshot(), counter.BytesReceived) + "\n<!-- largest writes: " + counter.LargestWrites(12) + " -->";
     }
 
     /// <summary>A distinct, plausible report: header (every other one with an index code), title, sections, signature.</summary>
@@ -154,9 +189,9 @@ public static class BenchCommand
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private sealed record PublishCost(int AlreadyPublished, PublishOutcome Outcome, IReadOnlyDictionary<string, int> Requests)
+    private sealed record PublishCost(int AlreadyPublished, PublishOutcome Outcome, IReadOnlyDictionary<string, int> Requests, long BytesRead)
     {
-        public const string Header = "| already published | reports in run | time | blob reads | blob writes | table/queue requests | site files written | site bytes written |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
+        public const string Header = "| already published | reports in run | time | blob reads | blob writes | table/queue requests | site files written | site bytes written | bytes read |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
         public override string ToString()
         {
@@ -164,24 +199,42 @@ public static class BenchCommand
             var blobReads = Sum(k => k.StartsWith("blob GET", StringComparison.Ordinal) || k.StartsWith("blob HEAD", StringComparison.Ordinal));
             var blobWrites = Sum(k => k.StartsWith("blob PUT", StringComparison.Ordinal) || k.StartsWith("blob DELETE", StringComparison.Ordinal));
             var other = Sum(k => !k.StartsWith("blob ", StringComparison.Ordinal));
-            return $"| {AlreadyPublished:N0} | {Outcome.Published} | {Outcome.Duration.TotalMilliseconds:N0} ms | {blobReads:N0} | {blobWrites:N0} | {other:N0} | {Outcome.FilesWritten:N0} | {Outcome.BytesWritten:N0} |" +
+            return $"| {AlreadyPublished:N0} | {Outcome.Published} | {Outcome.Duration.TotalMilliseconds:N0} ms | {blobReads:N0} | {blobWrites:N0} | {other:N0} | {Outcome.FilesWritten:N0} | {Outcome.BytesWritten:N0} | {BytesRead:N0} |" +
                    "\n<!-- " + string.Join(", ", Requests.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}={kv.Value}")) + " -->";
         }
     }
 
-    /// <summary>Counts storage requests by service, method and container/table (an Azure SDK pipeline policy).</summary>
+    /// <summary>Counts storage requests by service, method and container/table, and the bytes sent and received (an Azure SDK pipeline policy).</summary>
     private sealed class RequestCounter : HttpPipelineSynchronousPolicy
     {
         private ConcurrentDictionary<string, int> _counts = new();
+        private ConcurrentQueue<(string Path, long Bytes)> _writes = new();
+        private long _bytesSent;
+        private long _bytesReceived;
 
         /// <summary>Endpoint authority (host:port) → "blob" / "queue" / "table".</summary>
         public Dictionary<string, string> Services { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public int Total => _counts.Values.Sum();
 
-        public void Reset() => _counts = new ConcurrentDictionary<string, int>();
+        /// <summary>Request bodies (blob uploads, table entities) since the last reset.</summary>
+        public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+        /// <summary>Response bodies (blob downloads, table rows) since the last reset.</summary>
+        public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+        public void Reset()
+        {
+            _counts = new ConcurrentDictionary<string, int>();
+            _writes = new ConcurrentQueue<(string Path, long Bytes)>();
+            Interlocked.Exchange(ref _bytesSent, 0);
+            Interlocked.Exchange(ref _bytesReceived, 0);
+        }
 
         public IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(_counts);
+
+        /// <summary>"blob GET $web=42, …", largest first.</summary>
+        public string Breakdown() => string.Join(", ", _counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value:N0}"));
 
         public override void OnSendingRequest(HttpMessage message)
         {
@@ -192,6 +245,20 @@ public static class BenchCommand
             target = target.Split('(')[0];
             var service = Services.GetValueOrDefault(uri.Authority, "other");
             _counts.AddOrUpdate($"{service} {message.Request.Method} {Uri.UnescapeDataString(target)}", 1, (_, n) => n + 1);
+            if (message.Request.Content is { } content && content.TryComputeLength(out var length))
+            {
+                Interlocked.Add(ref _bytesSent, length);
+                if (service == "blob" && message.Request.Method == RequestMethod.Put)
+                    _writes.Enqueue((Uri.UnescapeDataString(string.Join('/', segments.Skip(segments.Length > 1 && segments[0] == "devstoreaccount1" ? 1 : 0))), length));
+            }
+        }
+
+        /// <summary>The largest blob uploads since the last reset ("container/path bytes"), to show what a run's bytes are.</summary>
+        public string LargestWrites(int count) => string.Join(", ", _writes.OrderByDescending(w => w.Bytes).Take(count).Select(w => $"{w.Path} {w.Bytes:N0}"));
+
+        public override void OnReceivedResponse(HttpMessage message)
+        {
+            if (message.Response.Headers.ContentLength is { } length) Interlocked.Add(ref _bytesReceived, length);
         }
     }
 }

@@ -119,7 +119,7 @@ public static class BuildSiteCommand
     }
 
     /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
-    private static List<string> Corpus(IEnumerable<string> files)
+    internal static List<string> Corpus(IEnumerable<string> files)
     {
         var sentences = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -133,7 +133,7 @@ public static class BuildSiteCommand
     }
 
     /// <summary>Report n of a deterministic synthetic site (same n, same report, whatever else is generated).</summary>
-    private static PublishedReport Synthetic(int n, List<string> corpus, SiteOptions options)
+    internal static PublishedReport Synthetic(int n, List<string> corpus, SiteOptions options)
     {
         var random = new Random(n * 7919 + 17);
         var publisher = Publishers[n % Publishers.Length];
@@ -161,7 +161,7 @@ public static class BuildSiteCommand
     /// Analyses/renders on every core, yielding results in input order (publish order is input order): chunk k+1 is
     /// produced while the publisher consumes chunk k.
     /// </summary>
-    private static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
+    internal static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
     {
         Task<TResult[]>? pending = null;
         foreach (var chunk in items.Chunk(256))

@@ -73,11 +73,18 @@ public sealed class PublishStage(
         var withdrawals = new List<(Withdrawal Notice, WithdrawalKind Kind)>();
         var publishers = new OfficialPublishers(registry);
         var notYet = new HashSet<DueItem>();
-        // Reports whose agencies' result documents this run updates (published, withdrawn), before the due rows go.
+        // Reports whose agencies' result documents this run updates (published, withdrawn, parked), before the due rows go.
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal))
+        var groups = dueItems.GroupBy(d => d.IndexCode, StringComparer.Ordinal).ToList();
+        // Each report's ledger row, read concurrently (round trips overlap; the decisions below are taken in due order).
+        var latestRows = new LedgerEntry?[groups.Count];
+        await Parallel.ForAsync(0, groups.Count, Concurrently(ct), async (i, token) =>
+            latestRows[i] = await ledger.GetLatestAsync(groups[i].Key, token).ConfigureAwait(false)).ConfigureAwait(false);
+        var toLoad = new List<LedgerEntry>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            var entry = await ledger.GetLatestAsync(group.Key, ct).ConfigureAwait(false);
+            var group = groups[g];
+            var entry = latestRows[g];
             if (entry is null) continue;
             if (entry.State == ReportState.Withdrawn)
             {
@@ -110,20 +117,40 @@ public sealed class PublishStage(
                 changed.Add(entry.IndexCode); // Published by a run that died before deleting its due rows (and maybe its documents).
                 continue;
             }
-            PublishedReport loaded;
+            toLoad.Add(entry);
+        }
+
+        // Publish sequence numbers for first publications, in due order, taken in one counter update and each stored
+        // in the ledger before the site is written (a crashed run's retry reuses the stored number; a number taken
+        // and never stored is a gap, never a duplicate). Then what render staged, read concurrently.
+        var firstSequence = await ReserveSequencesAsync(toLoad.Count(e => e.PublishSequence is null), ct).ConfigureAwait(false);
+        var candidates = new long?[toLoad.Count];
+        for (var i = 0; i < toLoad.Count; i++)
+            if (toLoad[i].PublishSequence is null) candidates[i] = firstSequence++;
+        var loadedReports = new PublishedReport?[toLoad.Count];
+        var rows = new LedgerEntry[toLoad.Count];
+        await Parallel.ForAsync(0, toLoad.Count, Concurrently(ct), async (i, token) =>
+        {
+            var entry = toLoad[i];
+            rows[i] = candidates[i] is { } candidate ? await StoreSequenceAsync(entry, candidate, token).ConfigureAwait(false) : entry;
             try
             {
-                loaded = await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
+                loadedReports[i] = await LoadAsync(entry, publishers, now, token).ConfigureAwait(false);
             }
             catch (Exception e) when (IsPoison(e))
             {
                 // What render staged cannot be read and no retry will change that: park the report with its reason
                 // and drop its due rows, so it never blocks the other reports (it used to fail every run, forever).
-                await ParkAsync(entry, e, ct).ConfigureAwait(false);
-                changed.Add(entry.IndexCode);
-                continue;
+                await ParkAsync(entry, e, token).ConfigureAwait(false);
+                lock (changed) changed.Add(entry.IndexCode);
             }
-            reports.Add((loaded, entry));
+        }).ConfigureAwait(false);
+        var knownRows = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        for (var i = 0; i < toLoad.Count; i++)
+        {
+            if (loadedReports[i] is not { } loaded) continue;
+            reports.Add((loaded, toLoad[i]));
+            knownRows[toLoad[i].IndexCode] = rows[i];
         }
 
         var result = reports.Count + withdrawals.Count == 0
@@ -141,8 +168,9 @@ public sealed class PublishStage(
         // announces the same URLs again.
         await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
 
-        foreach (var (report, entry) in reports)
+        await Parallel.ForEachAsync(reports, Concurrently(ct), async (published, token) =>
         {
+            var (report, entry) = published;
             using var reportScope = logger.BeginScope("IndexCode {IndexCode} Agency {Agency}", entry.IndexCode, entry.Agency);
             await ledger.UpdateAsync(entry.IndexCode, e =>
             {
@@ -153,9 +181,9 @@ public sealed class PublishStage(
                 e.FirstPublishedAt ??= report.Entry.PublishedAt;
                 e.Reason = null;
                 return true;
-            }, ct).ConfigureAwait(false);
+            }, knownRows[entry.IndexCode], token).ConfigureAwait(false);
             logger.LogInformation("Published {IndexCode} v{Version}, live since {PublishedAt:O}", entry.IndexCode, entry.Version, report.Entry.PublishedAt);
-        }
+        }).ConfigureAwait(false);
         foreach (var (withdrawal, _) in withdrawals.Where(w => w.Kind == WithdrawalKind.NoLongerPublic))
         {
             using var reportScope = logger.BeginScope("IndexCode {IndexCode}", withdrawal.IndexCode);
@@ -171,10 +199,9 @@ public sealed class PublishStage(
         }
         changed.UnionWith(reports.Select(r => r.Entry.IndexCode));
         changed.UnionWith(withdrawals.Select(w => w.Notice.IndexCode));
-        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+        await Parallel.ForEachAsync(changed, Concurrently(ct),
             async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, token).ConfigureAwait(false)).ConfigureAwait(false);
-        foreach (var item in dueItems)
-            if (!notYet.Contains(item)) await due.DeleteAsync(item, ct).ConfigureAwait(false);
+        await due.DeleteAsync(dueItems.Where(item => !notYet.Contains(item)).ToList(), ct).ConfigureAwait(false);
 
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
         var outcome = new PublishOutcome(reports.Count, withdrawals.Count, dueItems.Count, result.FilesWritten, result.BytesWritten,
@@ -268,7 +295,7 @@ public sealed class PublishStage(
     /// </summary>
     private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
-        var sequence = entry.PublishSequence ?? await AssignSequenceAsync(entry, ct).ConfigureAwait(false);
+        var sequence = entry.PublishSequence ?? throw new InvalidOperationException($"{entry.IndexCode} v{entry.Version} has no publish sequence");
         var html = await reportBlobs.GetStagedPageAsync(entry.StagingBlob, ct).ConfigureAwait(false);
         var staged = await ReadStagedAsync(entry, ct).ConfigureAwait(false)
             ?? await RestageAsync(entry, publishers, ct).ConfigureAwait(false);
@@ -318,7 +345,7 @@ public sealed class PublishStage(
     /// <summary>Registered publisher names by agency folder, read once per run; null for an agency no longer registered.</summary>
     private sealed class OfficialPublishers(AgencyRegistry registry)
     {
-        private readonly Dictionary<string, (string? Name, Pipeline.Core.Timeliness.PublisherKind Kind)> _agencies = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Name, Pipeline.Core.Timeliness.PublisherKind Kind)> _agencies = new(StringComparer.Ordinal);
 
         public async ValueTask<string?> NameOfAsync(string agency, CancellationToken ct) => (await GetAsync(agency, ct).ConfigureAwait(false)).Name;
 
@@ -337,23 +364,29 @@ public sealed class PublishStage(
         }
     }
 
+    /// <summary>The first of <paramref name="count"/> new publish sequence numbers (one counter update); 0 when none are needed.</summary>
+    private async Task<long> ReserveSequencesAsync(int count, CancellationToken ct) =>
+        count == 0 ? 0 : await counters.IncrementAsync(PublishCounterScope, PublishCounterName, count, ct).ConfigureAwait(false) - count + 1;
+
     /// <summary>
-    /// Takes the next publish sequence number and stores it in the ledger BEFORE the site is written, so a crashed
-    /// run's retry reuses it: one number per report, for life (revisions keep it).
+    /// Stores a publish sequence number in the ledger BEFORE the site is written, so a crashed run's retry reuses it:
+    /// one number per report, for life (revisions keep it). A number already stored wins over the candidate.
+    /// Returns the latest row as stored (its ETag lets the run's last ledger write skip a read).
     /// </summary>
-    private async Task<long> AssignSequenceAsync(LedgerEntry entry, CancellationToken ct)
+    private async Task<LedgerEntry> StoreSequenceAsync(LedgerEntry entry, long candidate, CancellationToken ct)
     {
-        var candidate = await counters.IncrementAsync(PublishCounterScope, PublishCounterName, ct).ConfigureAwait(false);
         var stored = await ledger.UpdateAsync(entry.IndexCode, e =>
         {
             if (e.PublishSequence is not null) return false;
             e.PublishSequence = candidate;
             return true;
-        }, ct).ConfigureAwait(false);
-        var sequence = stored?.PublishSequence ?? candidate;
-        entry.PublishSequence = sequence;
-        return sequence;
+        }, entry, ct).ConfigureAwait(false);
+        entry.PublishSequence = stored?.PublishSequence ?? candidate;
+        return stored ?? entry;
     }
+
+    /// <summary>Per-report storage round trips a run overlaps (the stage waits on the network, not the CPU).</summary>
+    private static ParallelOptions Concurrently(CancellationToken ct) => new() { MaxDegreeOfParallelism = 8, CancellationToken = ct };
 
     private IReadOnlyList<string> ChangedUrls(SitePublishResult result)
     {

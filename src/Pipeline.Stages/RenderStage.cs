@@ -65,7 +65,7 @@ public sealed class RenderStage(
             e.ReleaseAtSource = source;
             e.RenderedAt ??= time.GetUtcNow();
             return true;
-        }, ct).ConfigureAwait(false);
+        }, entry, ct).ConfigureAwait(false);
         if (updated is not { State: ReportState.Rendered } || updated.Version != request.Version) return;
 
         if (updated.Publishable)

@@ -95,7 +95,8 @@ public sealed class ValidateStage(
         ReportAnalysis report;
         try
         {
-            var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+            // One streamed GET, conditional on the ETag read above (OpenReadAsync would ask for the properties again).
+            var stream = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = readCondition }, ct).ConfigureAwait(false)).Value.Content;
             await using (stream.ConfigureAwait(false))
             {
                 var analysisOptions = AnalysisOptionsFor(_options.Privacy);
@@ -237,13 +238,12 @@ public sealed class ValidateStage(
             await new RenderRequest(code, recorded.Version).SendAsync(queues, ct).ConfigureAwait(false);
         // With its history; the earlier versions' uploads now say "superseded by vN".
         await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
-        await uploads.UpsertFileAsync(new UploadEntry
+        receipt.Completed = true;
+        await uploads.UpsertFileAndContentAsync(new UploadEntry
         {
             Agency = agency.Folder, FileName = fileName, Outcome = "Accepted", IndexCode = code, Version = recorded.Version,
             ContentHash = report.ContentHash, Reason = recorded.Reason, ResultBlob = ReportBlobs.ResultName(agency.Folder, fileName), ProcessedAt = now,
-        }, ct).ConfigureAwait(false);
-        receipt.Completed = true;
-        await uploads.UpsertContentAsync(receipt, ct).ConfigureAwait(false);
+        }, receipt, ct).ConfigureAwait(false);
         await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
         logger.LogInformation("{Blob}: accepted as {IndexCode} v{Version} ({State})", blob.Name, code, recorded.Version, recorded.State);
         return new ValidateOutcome(blob.Name, ValidateResult.Accepted, code, recorded.Version, recorded.State, recorded.Reason);
@@ -293,7 +293,7 @@ public sealed class ValidateStage(
 
     private static async Task<string> HashAsync(BlobClient blob, BlobRequestConditions readCondition, CancellationToken ct)
     {
-        var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readCondition }, ct).ConfigureAwait(false);
+        var stream = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = readCondition }, ct).ConfigureAwait(false)).Value.Content;
         await using (stream.ConfigureAwait(false))
         {
             return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false));

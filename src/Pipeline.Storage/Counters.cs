@@ -12,8 +12,16 @@ public sealed class Counters(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.CountersTable);
 
-    public async Task<long> IncrementAsync(string scope, string name, CancellationToken cancellationToken = default)
+    public Task<long> IncrementAsync(string scope, string name, CancellationToken cancellationToken = default) =>
+        IncrementAsync(scope, name, 1, cancellationToken);
+
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive numbers in one update and returns the last of them (the first is
+    /// the result − count + 1). None of them is ever returned again; numbers a caller takes and does not use are gaps.
+    /// </summary>
+    public async Task<long> IncrementAsync(string scope, string name, int count, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var partition = TableKeys.Encode(scope);
         var row = TableKeys.Encode(name);
         while (true)
@@ -24,11 +32,11 @@ public sealed class Counters(TableServiceClient tables)
             {
                 if (!existing.HasValue)
                 {
-                    await _table.AddEntityAsync(new TableEntity(partition, row) { ["Value"] = 1L }, cancellationToken).ConfigureAwait(false);
-                    return 1;
+                    await _table.AddEntityAsync(new TableEntity(partition, row) { ["Value"] = (long)count }, cancellationToken).ConfigureAwait(false);
+                    return count;
                 }
                 var entity = existing.Value!;
-                var next = (entity.GetInt64("Value") ?? 0) + 1;
+                var next = (entity.GetInt64("Value") ?? 0) + count;
                 entity["Value"] = next;
                 await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return next;

@@ -55,6 +55,32 @@ public sealed class DueIndex(TableServiceClient tables)
         return items;
     }
 
+    /// <summary>
+    /// Deletes many rows with batch transactions (one partition, up to 100 per request), so finishing a run of
+    /// N reports costs N / 100 requests. A transaction fails whole when one of its rows is already gone (an earlier
+    /// run removed it): those rows are then deleted one by one.
+    /// </summary>
+    public async Task DeleteAsync(IReadOnlyCollection<DueItem> items, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in items.DistinctBy(i => i.RowKey).Chunk(100))
+        {
+            if (chunk.Length == 1)
+            {
+                await DeleteAsync(chunk[0], cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            try
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, i.RowKey), ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                foreach (var item in chunk) await DeleteAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task DeleteAsync(DueItem item, CancellationToken cancellationToken = default)
     {
         try

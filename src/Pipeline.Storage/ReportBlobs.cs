@@ -175,7 +175,8 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
         var target = Container(container).GetBlobClient(blobName);
         try
         {
-            var stream = await source.OpenReadAsync(new BlobOpenReadOptions(false) { Conditions = readConditions }, cancellationToken).ConfigureAwait(false);
+            // One streamed GET, conditional on the ETag the caller read (OpenReadAsync would ask for the properties again).
+            var stream = (await source.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = readConditions }, cancellationToken).ConfigureAwait(false)).Value.Content;
             await using (stream.ConfigureAwait(false))
             {
                 await target.UploadAsync(stream, new BlobUploadOptions

@@ -53,14 +53,19 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     {
         entry.PartitionKey = TableKeys.Encode(entry.IndexCode);
         entry.UpdatedAt = time.GetUtcNow();
-        await _table.UpsertEntityAsync(entry.CopyAs(LedgerEntry.VersionRowKey(entry.Version)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var latest = entry.CopyAs(LedgerEntry.LatestRowKey);
+        // One batch transaction (both rows are in the report's partition): the version row is written exactly when
+        // the latest row is, in one request.
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, entry.CopyAs(LedgerEntry.VersionRowKey(entry.Version))),
+            expectedLatest is null
+                ? new(TableTransactionActionType.Add, latest)
+                : new(TableTransactionActionType.UpdateReplace, latest, expectedLatest.ETag),
+        ];
         try
         {
-            if (expectedLatest is null)
-                await _table.AddEntityAsync(latest, cancellationToken).ConfigureAwait(false);
-            else
-                await _table.UpdateEntityAsync(latest, expectedLatest.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -74,24 +79,48 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     /// returns false to leave the row unchanged. The version row of the current version is kept in step.
     /// Returns the row as stored, or null when the report does not exist.
     /// </summary>
-    public async Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, CancellationToken cancellationToken = default)
+    public Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, CancellationToken cancellationToken = default) =>
+        UpdateAsync(indexCode, mutate, null, cancellationToken);
+
+    /// <inheritdoc cref="UpdateAsync(string, Func{LedgerEntry, bool}, CancellationToken)"/>
+    /// <param name="known">
+    /// The latest row as the caller last read or stored it (with its ETag): the first attempt changes a copy of it
+    /// instead of reading the row again. Its ETag guards the write, so if the row changed meanwhile the write fails
+    /// with 412 and the row is read afresh; if <paramref name="mutate"/> declines the copy, the row is read afresh
+    /// and asked again. Either way the outcome is the one a fresh read would give, one request sooner.
+    /// </param>
+    public async Task<LedgerEntry?> UpdateAsync(string indexCode, Func<LedgerEntry, bool> mutate, LedgerEntry? known, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var latest = await GetLatestAsync(indexCode, cancellationToken).ConfigureAwait(false);
-            if (latest is null) return null;
-            if (!mutate(latest)) return latest;
+            LedgerEntry? latest = null;
+            if (attempt == 0 && known is { ETag: var knownETag } && knownETag != default && known.RowKey == LedgerEntry.LatestRowKey)
+            {
+                var copy = known.CopyAs(LedgerEntry.LatestRowKey);
+                copy.ETag = knownETag;
+                if (mutate(copy)) latest = copy;
+            }
+            if (latest is null)
+            {
+                latest = await GetLatestAsync(indexCode, cancellationToken).ConfigureAwait(false);
+                if (latest is null) return null;
+                if (!mutate(latest)) return latest;
+            }
             latest.UpdatedAt = time.GetUtcNow();
             try
             {
-                var response = await _table.UpdateEntityAsync(latest, latest.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                latest.ETag = response.Headers.ETag ?? latest.ETag;
+                // The latest row (conditional on its ETag) and the current version's row in one batch transaction.
+                var response = await _table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, latest, latest.ETag),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, latest.CopyAs(LedgerEntry.VersionRowKey(latest.Version))),
+                ], cancellationToken).ConfigureAwait(false);
+                latest.ETag = response.Value.Count > 0 && response.Value[0].Headers.ETag is { } stored ? stored : default;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxConcurrencyRetries)
             {
                 continue;
             }
-            await _table.UpsertEntityAsync(latest.CopyAs(LedgerEntry.VersionRowKey(latest.Version)), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return latest;
         }
     }

@@ -95,6 +95,27 @@ public sealed class UploadReceipts(TableServiceClient tables)
         }
     }
 
+    /// <summary>
+    /// Records an upload's outcome and its (completed) content receipt together: one batch transaction when both rows
+    /// are in the agency's partition (always, unless an over-long agency name was shortened), else two upserts.
+    /// </summary>
+    public async Task UpsertFileAndContentAsync(UploadEntry entry, ContentReceipt receipt, CancellationToken cancellationToken = default)
+    {
+        entry.PartitionKey = TableKeys.Encode(DerivedNames.Shorten(entry.Agency, DerivedNames.MaxKeyPartLength));
+        entry.RowKey = FileKey(entry.FileName);
+        if (entry.PartitionKey != receipt.PartitionKey || string.IsNullOrEmpty(receipt.RowKey))
+        {
+            await UpsertFileAsync(entry, cancellationToken).ConfigureAwait(false);
+            await UpsertContentAsync(receipt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await _table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, entry),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, receipt),
+        ], cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task UpsertContentAsync(ContentReceipt receipt, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 }

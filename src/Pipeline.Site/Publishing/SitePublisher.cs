@@ -152,11 +152,14 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var statistics = new StatisticsWriter(site, state, options);
         await statistics.WriteReportFilesAsync(run, toIndex.Values.Select(r => (StatisticsOf(r), r.Entry.Slug)),
             withdrawn.Select(w => Slug.FromIndexCode(w.Withdrawal.IndexCode))).ConfigureAwait(false);
-        foreach (var (rank, report) in toIndex)
-        {
-            await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(report.Entry.Slug)), report.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
-            await WriteOriginalAsync(run, report).ConfigureAwait(false);
-        }
+        // Pages and originals concurrently (a blob store's round trips overlap; a run of 1,000 reports used to wait on
+        // them one by one): the uploaded originals first, then the pages that offer them. Otherwise (a revision that is
+        // masked, or in another format) an original an earlier version left is removed, so the site never serves what
+        // the page does not show.
+        await run.WriteManyAsync(site, toIndex.Values.Where(r => r.Original is not null).Select(r => PendingWrite.Of(r.Original!))
+            .Concat(toIndex.Values.Select(r => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(r.Entry.Slug)), r.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache)))
+            .ToArray()).ConfigureAwait(false);
+        await run.DeleteManyAsync(site, toIndex.Values.SelectMany(r => OriginalFile.AllSitePaths(r.Entry.Slug).Where(p => p != r.Original?.Path)).ToArray()).ConfigureAwait(false);
         foreach (var (rank, withdrawal) in withdrawn)
             await WriteWithdrawalNoticeAsync(run, catalog, rank, withdrawal).ConfigureAwait(false);
 
@@ -208,18 +211,6 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var notice = SitePages.WithdrawalNotice(options, record.Entry, withdrawal with { Slug = record.Entry.Slug }, _calendar);
         await run.WriteAsync(site, SiteUrls.FileOf(SiteUrls.Report(record.Entry.Slug)), notice, SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
         foreach (var path in OriginalFile.AllSitePaths(record.Entry.Slug)) await run.DeleteAsync(site, path).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The uploaded original beside the page when the page offers it; otherwise (a revision that is masked, or in
-    /// another format) any original an earlier version left is removed, so the site never serves what the page does not show.
-    /// </summary>
-    private async Task WriteOriginalAsync(SiteWriteSession run, PublishedReport report)
-    {
-        if (report.Original is { } original)
-            await run.WriteAsync(site, original.Path, original.Content, original.ContentType, original.CacheControl, contentDisposition: original.ContentDisposition).ConfigureAwait(false);
-        foreach (var path in OriginalFile.AllSitePaths(report.Entry.Slug))
-            if (path != report.Original?.Path) await run.DeleteAsync(site, path).ConfigureAwait(false);
     }
 
     /// <summary>

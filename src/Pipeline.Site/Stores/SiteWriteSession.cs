@@ -79,6 +79,26 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
         _changed.Add(Label(store, path));
     }
 
+    /// <summary>
+    /// Deletes files concurrently (those that exist), recording them in list order so the result does not depend on timing.
+    /// </summary>
+    public async Task DeleteManyAsync(ISiteStore store, IReadOnlyList<string> paths)
+    {
+        var deleted = new bool[paths.Count];
+        await Parallel.ForAsync(0, paths.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
+            async (i, token) =>
+            {
+                if (await store.ReadAsync(paths[i], token).ConfigureAwait(false) is null) return;
+                await store.DeleteAsync(paths[i], token).ConfigureAwait(false);
+                deleted[i] = true;
+            }).ConfigureAwait(false);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            Announce(store, paths[i]);
+            if (deleted[i]) _changed.Add(Label(store, paths[i]));
+        }
+    }
+
     private string Label(ISiteStore store, string path) => ReferenceEquals(store, state) && !ReferenceEquals(store, site) ? "state:" + path : path;
 
     private void Announce(ISiteStore store, string path)
