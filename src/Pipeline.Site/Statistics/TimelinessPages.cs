@@ -79,9 +79,10 @@ internal static class TimelinessPages
                 .Raw("<th scope=\"col\">生成至发布（工作日）</th><th scope=\"col\">情况</th></tr>\n</thead>\n<tbody>\n");
             foreach (var (entry, t) in listed)
             {
-                html.Raw("<tr><th scope=\"row\"><a").Attribute("href", SiteUrls.Report(entry.Slug)).Raw(">").Text(entry.Title).Raw("</a></th><td>");
+                html.Raw("<tr><th scope=\"row\"><a").Attribute("href", SiteUrls.Report(entry.Slug)).Raw(">").Text(entry.Title).Raw("</a></th><td class=\"num\">");
+                // Dates in the figures' style (tabular, never broken across lines).
                 if (entry.GeneratedDate is { } generated) html.Time(generated); else html.Raw("未注明");
-                html.Raw("</td><td>");
+                html.Raw("</td><td class=\"num\">");
                 if (entry.DisplayDate is { } released) html.Time(released);
                 html.Raw("</td><td class=\"num\">");
                 if (t?.WorkingDays is { } days) html.Raw(t.CalendarMissing ? "≥" : "").Number(days); else html.Raw("无法计算");
