@@ -16,7 +16,8 @@ namespace Pipeline.Site.Catalog;
 internal sealed record CatalogTimeliness(
     [property: JsonPropertyName("d")] int? WorkingDays,
     [property: JsonPropertyName("o")] bool? OverLimit,
-    [property: JsonPropertyName("m")] bool CalendarMissing,
+    // Written only when true: most rows' dates lie in calendar years the repository holds (a row is loaded every run).
+    [property: JsonPropertyName("m"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool CalendarMissing,
     [property: JsonPropertyName("y")] int? AnnualReportYear,
     [property: JsonPropertyName("a")] DateOnly? AnnualReportDeadline,
     [property: JsonPropertyName("l")] bool? AfterDeadline);
