@@ -10,7 +10,8 @@ internal sealed record CatalogRow(
     [property: JsonPropertyName("y")] int Year,
     [property: JsonPropertyName("p")] string PublisherSlug,
     [property: JsonPropertyName("m")] DateOnly? LastModified,
-    [property: JsonPropertyName("w")] bool Withdrawn)
+    [property: JsonPropertyName("w")] bool Withdrawn,
+    [property: JsonPropertyName("t")] CatalogTimeliness? Timeliness = null)
 {
     /// <summary>The row of a (re)published entry: on its list year, last modified when revised, else on its display date.</summary>
     public static CatalogRow For(SiteEntry entry, SiteCalendar calendar) =>

@@ -65,7 +65,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             // Within a batch a revision replaces the earlier version; batches are written in order, so the last wins.
             var latest = new SortedDictionary<int, PublishedReport>();
             foreach (var report in batch.Select(WithStatisticsFlag))
-                latest[await catalog.UpsertAsync(report.Entry, CatalogRow.For(report.Entry, _calendar)).ConfigureAwait(false)] = report;
+                latest[await catalog.UpsertAsync(report.Entry, RowOf(report)).ConfigureAwait(false)] = report;
             var reports = latest.ToArray();
             await statistics.WriteReportFilesAsync(run, reports.Select(p => (StatisticsOf(p.Value), p.Value.Entry.Slug)), []).ConfigureAwait(false);
             await statistics.ApplyAsync(reports.Select(p => (p.Value.Entry.IndexCode, StatisticsOf(p.Value))), [], fresh: true, cancellationToken).ConfigureAwait(false);
@@ -99,6 +99,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         }
         await statistics.ApplyAsync([], withdrawals.Select(w => w.IndexCode.Trim()), fresh: true, cancellationToken).ConfigureAwait(false);
         await statistics.WritePagesAsync(run, cancellationToken).ConfigureAwait(false);
+        await new TimelinessWriter(site, options).WriteAsync(run, catalog, touched: null).ConfigureAwait(false);
 
         var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Rows.Count));
         await WriteIndexesAsync(run, catalog, [], SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
@@ -133,7 +134,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         var withdrawn = new List<(int Rank, Withdrawal Withdrawal)>();
         foreach (var report in reports.Select(WithStatisticsFlag))
         {
-            var rank = await catalog.UpsertAsync(report.Entry, CatalogRow.For(report.Entry, _calendar)).ConfigureAwait(false);
+            var rank = await catalog.UpsertAsync(report.Entry, RowOf(report)).ConfigureAwait(false);
             changedRanks.Add(rank);
             toIndex[rank] = report;
         }
@@ -166,6 +167,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         // The comparison pages link to report pages and leave withdrawn ones: after both are written.
         await statistics.ApplyAsync(toIndex.Values.Select(r => (r.Entry.IndexCode, StatisticsOf(r))), withdrawn.Select(w => w.Withdrawal.IndexCode.Trim()), fresh: false, ct).ConfigureAwait(false);
         await statistics.WritePagesAsync(run, ct).ConfigureAwait(false);
+        await new TimelinessWriter(site, options).WriteAsync(run, catalog,
+            changedRanks.SelectMany(rank => rank < rowsBefore.Count ? [rowsBefore[rank], catalog.Rows[rank]] : new[] { catalog.Rows[rank] })).ConfigureAwait(false);
 
         var terms = toIndex.ToDictionary(p => p.Key, p => Terms(p.Value));
         await WriteIndexesAsync(run, catalog, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
@@ -175,6 +178,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     /// <summary>The entry marked as having open data files when the report has template tables (the JSON index links them).</summary>
     private static PublishedReport WithStatisticsFlag(PublishedReport report) =>
         report.Statistics is { Tables.Count: > 0 } ? report with { Entry = report.Entry with { HasStatistics = true } } : report;
+
+    /// <summary>The catalog row of a report about to be published, with its timeliness (the oversight pages count the rows).</summary>
+    private CatalogRow RowOf(PublishedReport report) =>
+        CatalogRow.For(report.Entry, _calendar) with { Timeliness = TimelinessView.Assess(report.Entry, report.PublisherKind) };
 
     private static StatisticsRecord? StatisticsOf(PublishedReport report) => StatisticsRecord.For(report.Entry, report.Statistics, report.PublisherKind);
 

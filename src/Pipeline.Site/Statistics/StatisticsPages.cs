@@ -19,6 +19,8 @@ internal static class StatisticsPages
         {
             html.Raw("<h1>政府信息公开工作年度报告统计数据</h1>\n")
                 .Raw("<p class=\"stats-intro\">数据取自已发布的年度报告中按国家模板填报的统计表（主动公开、依申请公开、行政复议和行政诉讼），仅含公开发布且未撤回的报告。</p>\n");
+            html.Raw("<p class=\"stats-intro\"><a href=\"").Raw(StatisticsUrls.Timeliness)
+                .Raw("\">信息发布及时性</a>：各机构已发布的全部信息（不限于年度报告）在生成日期后多少个工作日发布，按年份和发布机构统计。</p>\n");
             html.Raw("<h2>按年度</h2>\n");
             if (years.Count == 0) html.Raw("<p>暂无统计数据。</p>\n");
             else
@@ -174,7 +176,7 @@ internal static class StatisticsPages
 
     private static string AgencyName(StatisticsRecord record) => record.Publisher.Length == 0 ? "（未注明发布机构）" : record.Publisher;
 
-    private static byte[] Page(SiteOptions site, string title, string url, string? crumb, Action<HtmlWriter> body)
+    internal static byte[] Page(SiteOptions site, string title, string url, string? crumb, Action<HtmlWriter> body)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var html = new HtmlWriter(writer);

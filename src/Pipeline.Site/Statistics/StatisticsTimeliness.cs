@@ -25,9 +25,18 @@ public sealed record StatisticsTimeliness(
     /// <summary>The assessment of a report about to be published, from what its page shows and its agency's kind.</summary>
     public static StatisticsTimeliness Of(SiteEntry entry, PublisherKind registeredKind, WorkingDayCalendar? calendar = null)
     {
+        var a = Assess(entry, registeredKind, calendar);
+        return new StatisticsTimeliness(a.GeneratedDate, a.ReleaseDate, a.WorkingDays, a.OverLimit, a.MissingCalendarYears.Count > 0, a.AnnualReportDeadline, a.AfterDeadline);
+    }
+
+    /// <summary>
+    /// The one assessment of a published report, from the two dates its page shows and its agency's kind: what its
+    /// statistics.json and every oversight page (<see cref="TimelinessView"/>) show.
+    /// </summary>
+    internal static TimelinessAssessment Assess(SiteEntry entry, PublisherKind registeredKind, WorkingDayCalendar? calendar = null)
+    {
         ArgumentNullException.ThrowIfNull(entry);
         var facts = new TimelinessRules.Facts(entry.GeneratedDate, entry.DisplayDate, ReleaseDateBasis.Published, entry.Title, entry.Publisher, entry.Publisher, registeredKind);
-        var a = TimelinessRules.Assess(facts, calendar ?? WorkingDayCalendar.Official);
-        return new StatisticsTimeliness(a.GeneratedDate, a.ReleaseDate, a.WorkingDays, a.OverLimit, a.MissingCalendarYears.Count > 0, a.AnnualReportDeadline, a.AfterDeadline);
+        return TimelinessRules.Assess(facts, calendar ?? WorkingDayCalendar.Official);
     }
 }

@@ -24,4 +24,13 @@ public static class StatisticsUrls
     public static string YearCsv(int year) => Year(year) + "statistics-" + year.ToString("D4", CultureInfo.InvariantCulture) + ".csv";
 
     public static string Agency(string publisherSlug) => Index + "agency/" + publisherSlug + "/";
+
+    /// <summary>The oversight view of every published report: how timely each agency published, by year of 发布日期.</summary>
+    public const string Timeliness = Index + "timeliness/";
+
+    /// <summary>Every agency's reports published in a year (发布日期's year), counted.</summary>
+    public static string TimelinessYear(int year) => Timeliness + year.ToString("D4", CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>An agency's reports by year, with the ones to look at listed.</summary>
+    public static string TimelinessAgency(string publisherSlug) => Timeliness + "agency/" + publisherSlug + "/";
 }

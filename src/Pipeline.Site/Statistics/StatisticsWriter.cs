@@ -25,6 +25,8 @@ internal sealed class StatisticsWriter(ISiteStore site, ISiteStore state, SiteOp
     /// <summary>The section's index page, so the link every page's navigation carries never dangles (written once, empty).</summary>
     public static async Task EnsureIndexAsync(SiteWriteSession run, ISiteStore site, SiteOptions options)
     {
+        // The index links to the oversight view of every report: its index exists first.
+        await TimelinessWriter.EnsureIndexAsync(run, site, options).ConfigureAwait(false);
         var path = SiteUrls.FileOf(StatisticsUrls.Index);
         if (await run.ReadAsync(site, path).ConfigureAwait(false) is null)
             await run.WriteAsync(site, path, StatisticsPages.Index(options, [], []), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);

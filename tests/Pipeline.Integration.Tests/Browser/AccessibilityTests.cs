@@ -11,7 +11,7 @@ public sealed class AccessibilityTests(PublicSiteFixture site, ITestOutputHelper
     public static TheoryData<string> Pages => new()
     {
         "front", "year list", "publisher list", "report 001", "report 002", "search results", "not found",
-        "statistics", "statistics year", "statistics year sorted", "statistics agency", "report with statistics",
+        "statistics", "statistics year", "statistics year sorted", "statistics agency", "report with statistics", "timeliness", "timeliness year", "timeliness agency",
     };
 
     [Theory]

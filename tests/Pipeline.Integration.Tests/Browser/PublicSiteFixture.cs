@@ -93,6 +93,9 @@ public sealed class PublicSiteFixture() : BrowserFixture(Path.Combine(AppContext
         "statistics year" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024),
         "statistics year sorted" => Pipeline.Site.Statistics.StatisticsUrls.Year(2024, "disclosed-share"),
         "statistics agency" => Pipeline.Site.Statistics.StatisticsUrls.Agency(Slug.FromPublisher("平凉市人民政府")),
+        "timeliness" => Pipeline.Site.Statistics.StatisticsUrls.Timeliness,
+        "timeliness year" => Pipeline.Site.Statistics.StatisticsUrls.TimelinessYear(2026),
+        "timeliness agency" => Pipeline.Site.Statistics.StatisticsUrls.TimelinessAgency(Slug.FromPublisher("平凉市人民政府")),
         "report with statistics" => SiteUrls.Report(Slug.FromIndexCode(StatisticsIndexCode)),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };

@@ -115,4 +115,41 @@ public sealed class StatisticsPagesTests(PublicSiteFixture site)
         }
         await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, $"statistics-agency-timeliness-{width}.png"), FullPage = true });
     }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task The_timeliness_view_counts_every_published_report_and_lists_the_late_ones_with_links(int width)
+    {
+        await using var context = await site.NewContextAsync(width, 900);
+        var page = await context.NewPageAsync();
+        var agency = Pipeline.Site.Slug.FromPublisher("平凉市人民政府");
+
+        // Every report went public on the fixture's day (2026-03-01): the year of 发布日期 is 2026.
+        await page.GotoAsync(StatisticsUrls.Timeliness);
+        await page.Locator("#timeliness-years ~ tbody a", new() { HasText = "2026年" }).ClickAsync();
+        Assert.EndsWith(StatisticsUrls.TimelinessYear(2026), page.Url, StringComparison.Ordinal);
+        var row = page.Locator("#timeliness-year ~ tbody tr", new() { Has = page.Locator("a", new() { HasText = "平凉市人民政府" }) });
+        var cells = (await row.Locator("th, td").AllInnerTextsAsync()).Select(c => int.TryParse(c.Trim(), out var n) ? n : -1).ToList();
+        // Not only the annual report with template tables: the wide and long table reports (生成日期 2025-07) count too, late.
+        Assert.True(cells[1] >= 3 && cells[2] >= 3, string.Join(",", cells));
+        Assert.True(cells[4] >= 1 && cells[5] >= 1, string.Join(",", cells));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the year page scrolls sideways at {width} px");
+
+        await row.Locator("a").ClickAsync();
+        Assert.EndsWith(StatisticsUrls.TimelinessAgency(agency), page.Url, StringComparison.Ordinal);
+        var listed = page.Locator("#timeliness-reports ~ tbody tr");
+        var titles = (await listed.Locator("th").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains("平凉市2025年政府信息公开申请办理情况报告", titles);
+        Assert.Contains("平凉市2025年乡镇政务公开专栏更新情况报告", titles);
+        // A withdrawn report is not counted or listed.
+        Assert.DoesNotContain(PublicSiteFixture.WithdrawnTitle, titles);
+        var annual = listed.Filter(new() { Has = page.Locator($"a[href='{SiteUrls.Report(Slug(PublicSiteFixture.StatisticsIndexCode))}']") });
+        var reason = (await annual.Locator("td").Last.InnerTextAsync()).Trim();
+        Assert.Equal("超过20个工作日发布；年度报告晚于2025-03-31的期限发布（第四十九条）", reason);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"the agency page scrolls sideways at {width} px");
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(site.OutputFolder, $"timeliness-agency-{width}.png"), FullPage = true });
+
+        await annual.Locator("a").ClickAsync();
+        Assert.EndsWith(SiteUrls.Report(Slug(PublicSiteFixture.StatisticsIndexCode)), page.Url, StringComparison.Ordinal);
+    }
 }
