@@ -58,10 +58,13 @@ public static partial class InlineChrome
         return string.Concat(text.AsSpan(0, match.Index), " ", text.AsSpan(match.Index + match.Length));
     }
 
+    // Built once: a collection expression here allocated and filled a new array on every line.
+    private static readonly char[] TokenSeparators = [' ', '\u3000', '\t'];
+
     /// <summary>Space-separated tokens: strong toolbar words alone, weak ones in runs of two or more.</summary>
     private static string RemoveToolbarTokens(string text, List<string> removed)
     {
-        var tokens = text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var tokens = text.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
         var drop = new bool[tokens.Length];
         var any = false;
         for (var i = 0; i < tokens.Length; i++)

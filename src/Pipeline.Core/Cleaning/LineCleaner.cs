@@ -239,6 +239,8 @@ public static partial class LineCleaner
 
     private static readonly SearchValues<char> BreadcrumbArrows = SearchValues.Create(">»＞›→");
 
+    private static readonly char[] BreadcrumbSeparators = ['>', '»', '＞', '›', '→'];
+
     /// <summary>
     /// "某某区人民政府门户网站首页 > 政务公开 > 年度报告": short segments joined by arrows, at least two arrows, or one
     /// arrow after a segment naming the site's front page. A sentence with "&gt;" in it has punctuation or long parts.
@@ -246,7 +248,7 @@ public static partial class LineCleaner
     private static bool IsArrowBreadcrumb(string text)
     {
         if (text.AsSpan().IndexOfAny(BreadcrumbArrows) < 0) return false;
-        var segments = text.Split(['>', '»', '＞', '›', '→'], StringSplitOptions.TrimEntries);
+        var segments = text.Split(BreadcrumbSeparators, StringSplitOptions.TrimEntries);
         if (segments.Length < 2 || segments.Any(s => s.Length is 0 or > 30 || s.AsSpan().IndexOfAny("。，,；;！？") >= 0)) return false;
         return segments.Length >= 3 || segments[0].EndsWith("首页", StringComparison.Ordinal) || segments[0].Contains("位置", StringComparison.Ordinal);
     }

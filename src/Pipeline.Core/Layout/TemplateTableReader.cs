@@ -38,14 +38,15 @@ public static partial class TemplateTableReader
             var end = i + 1;
             while (end < lines.Count && IsPartOfTable(lines[end])) end++;
             var region = lines.GetRange(i, end - i);
-            if (region.Sum(l => Tokens(l.Text).Count(Figures.IsFigure)) < MinFigures)
+            var tokens = region.ConvertAll(l => Tokens(l.Text)); // once per line: Build reads them again
+            if (tokens.Sum(t => t.Count(Figures.IsFigure)) < MinFigures)
             {
                 output?.Add(lines[i]);
                 i++;
                 continue;
             }
             output ??= lines.GetRange(0, i);
-            output.Add(new SourceLine(lines[i].Number, string.Join("\n", region.Select(l => l.Text)), Build(region)));
+            output.Add(new SourceLine(lines[i].Number, string.Join("\n", region.Select(l => l.Text)), Build(tokens)));
             i = end;
         }
         return output ?? lines;
@@ -72,6 +73,9 @@ public static partial class TemplateTableReader
     {
         var tokens = SpaceRun().Split(text.Trim()).ToList();
         var last = tokens[^1];
+        // TrailingFigures needs a space before a figure at the end; most tokens have neither, and its lazy label is costly.
+        if (last.Length == 0 || last.AsSpan().IndexOfAny(' ', '\u3000') < 0 || !(char.IsDigit(last[^1]) || last[^1] is '.' or ',' or '，' or '%' or '元' or '件' or '条'))
+            return tokens.ToArray();
         var trailing = TrailingFigures().Match(last);
         if (trailing.Success && trailing.Groups["label"].Length > 0)
         {
@@ -81,15 +85,14 @@ public static partial class TemplateTableReader
         return tokens.ToArray();
     }
 
-    private static Table Build(List<SourceLine> region)
+    private static Table Build(List<string[]> regionTokens)
     {
         var header = new List<string?>();
         var rows = new List<List<string?>>();
         List<string?>? row = null;
         var figuresSeen = false;
-        foreach (var line in region)
+        foreach (var tokens in regionTokens)
         {
-            var tokens = Tokens(line.Text);
             var figures = tokens.Where(t => Figures.IsFigure(t)).ToList();
             var label = string.Join(" ", tokens.Where(t => !Figures.IsFigure(t)));
             if (figures.Count == 0)

@@ -40,10 +40,13 @@ public static partial class PersonalDataScanner
         return result ?? lines;
     }
 
+    // Built once: a collection expression here allocated and filled a new array on every line.
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?'];
+
     /// <summary>The text of the sentence still open at the end of <paramref name="line"/> (at most 240 characters), or null.</summary>
     private static string? UnfinishedSentence(string? open, string line)
     {
-        var end = line.LastIndexOfAny(['。', '！', '？', '；', '!', '?']);
+        var end = line.LastIndexOfAny(SentenceEnds);
         var tail = end < 0 ? (open ?? "") + line : line[(end + 1)..];
         if (tail.Length == 0) return null;
         return tail.Length > 240 ? tail[^240..] : tail;

@@ -42,15 +42,24 @@ public static class StatisticsTemplate
     /// <summary>The columns of a section 二 row, in the order the template writes them.</summary>
     public static IReadOnlyList<TemplateColumn> ProactiveColumns(string row, TemplateVersion version) => (row, version) switch
     {
-        ("regulations" or "normative-documents", TemplateVersion.Template2019) => [Made, Published, PublishedTotal],
-        ("regulations" or "normative-documents", _) => [Issued, Repealed, InForce],
-        ("licensing" or "other-services" or "penalties" or "enforcement", TemplateVersion.Template2019) => [ItemsLastYear, Change, Decisions2019],
-        ("licensing" or "penalties" or "enforcement", _) => [Decisions2021],
-        ("fees", TemplateVersion.Template2019) => [ItemsLastYear, Change],
-        ("fees", _) => [Amount],
-        ("procurement", TemplateVersion.Template2019) => [ProcurementItems, ProcurementAmount],
+        ("regulations" or "normative-documents", TemplateVersion.Template2019) => Documents2019,
+        ("regulations" or "normative-documents", _) => Documents2021,
+        ("licensing" or "other-services" or "penalties" or "enforcement", TemplateVersion.Template2019) => Decisions2019Columns,
+        ("licensing" or "penalties" or "enforcement", _) => Decisions2021Columns,
+        ("fees", TemplateVersion.Template2019) => Fees2019,
+        ("fees", _) => Fees2021,
+        ("procurement", TemplateVersion.Template2019) => Procurement2019,
         _ => [],
     };
+
+    // Built once: the reader asks for a row's columns every time it places one.
+    private static readonly TemplateColumn[] Documents2019 = [Made, Published, PublishedTotal];
+    private static readonly TemplateColumn[] Documents2021 = [Issued, Repealed, InForce];
+    private static readonly TemplateColumn[] Decisions2019Columns = [ItemsLastYear, Change, Decisions2019];
+    private static readonly TemplateColumn[] Decisions2021Columns = [Decisions2021];
+    private static readonly TemplateColumn[] Fees2019 = [ItemsLastYear, Change];
+    private static readonly TemplateColumn[] Fees2021 = [Amount];
+    private static readonly TemplateColumn[] Procurement2019 = [ProcurementItems, ProcurementAmount];
 
     // ---- Section 三: 收到和处理政府信息公开申请情况 ----
 

@@ -65,20 +65,36 @@ public static partial class StatisticsChecks
     private static void CheckOutcomeTotals(Grid table, List<Finding> findings)
     {
         var otherItems = table.HasRow("3.6.1") || table.HasRow("3.6.2") || table.HasRow("3.6.3") || table.Version == TemplateVersion.Template2021;
-        var operands = new List<string> { "3.1", "3.2" };
-        foreach (var group in OutcomeGroups)
-            operands.AddRange(StatisticsTemplate.ApplicationRows.Where(r => r.Parent == group && r.In(table.Version)).Select(r => r.Key));
-        if (otherItems) operands.AddRange(["3.6.1", "3.6.2", "3.6.3"]);
-        else operands.Add("3.6");
+        var operands = OutcomeOperands[(int)table.Version][otherItems ? 1 : 0];
         foreach (var column in StatisticsTemplate.ApplicationColumns)
         {
             if (table.Value("3.7", column.Key) is not { } total) continue;
-            var values = operands.Select(k => table.Value(k, column.Key)).ToList();
-            if (values.Any(v => v is null)) continue;
-            var sum = values.Sum(v => v!.Value);
-            if (sum != total) findings.Add(Findings.StatisticsOutcomeTotalMismatch(column, total, sum, table.Cell("3.7", column.Key)?.Source.Line));
+            var sum = 0m;
+            var complete = true;
+            foreach (var key in operands)
+            {
+                if (table.Value(key, column.Key) is { } value) sum += value;
+                else
+                {
+                    complete = false;
+                    break;
+                }
+            }
+            if (complete && sum != total) findings.Add(Findings.StatisticsOutcomeTotalMismatch(column, total, sum, table.Cell("3.7", column.Key)?.Source.Line));
         }
     }
+
+    /// <summary>The rows （七）总计 adds up, per edition (indexed by <see cref="TemplateVersion"/>), without and with （六）'s three items.</summary>
+    private static readonly string[][][] OutcomeOperands =
+        [.. Enum.GetValues<TemplateVersion>().Select(version => new[] { false, true }.Select(otherItems =>
+        {
+            var operands = new List<string> { "3.1", "3.2" };
+            foreach (var group in OutcomeGroups)
+                operands.AddRange(StatisticsTemplate.ApplicationRows.Where(r => r.Parent == group && r.In(version)).Select(r => r.Key));
+            if (otherItems) operands.AddRange(["3.6.1", "3.6.2", "3.6.3"]);
+            else operands.Add("3.6");
+            return operands.ToArray();
+        }).ToArray())];
 
     /// <summary>Every column: 一 + 二 = 三（七）总计 + 四.</summary>
     private static void CheckBalance(Grid table, List<Finding> findings)
