@@ -7,7 +7,10 @@ N=${1:-10000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=/tmp/site-bench
 rm -rf "$WORK" && mkdir -p "$WORK"
-command -v hugo >/dev/null || { echo "hugo missing: apt-get install -y hugo" >&2; exit 1; }
+if ! command -v hugo >/dev/null 2>&1; then
+  echo "hugo not found; installing the Debian package" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq hugo >/dev/null; else sudo apt-get install -y -qq hugo >/dev/null; fi
+fi
 PIPELINE="$("$ROOT/src/Pipeline.Cli/publish.sh" bench/Pipeline.DevTools)"
 
 echo "== pipeline-dev build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

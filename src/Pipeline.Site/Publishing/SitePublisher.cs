@@ -225,7 +225,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     /// then the private state — until it is saved, a re-run recomputes the same work from the old state.
     /// </summary>
     private async Task WriteIndexesAsync(SiteWriteSession run, CatalogShards catalog, List<CatalogRow> rowsBefore, SearchManifest searchBefore,
-        SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
+        SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
     {
         var emptiedListFiles = await _lists.WriteListsAsync(run, catalog, rowsBefore, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteApiAsync(run, catalog, changedRanks).ConfigureAwait(false);

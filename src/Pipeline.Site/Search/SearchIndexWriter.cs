@@ -17,8 +17,9 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
     /// <summary>The manifest as of the last completed run, in the private state.</summary>
     public const string StatePath = "search.json";
 
+    /// <summary>Writes the segments holding <paramref name="changedRanks"/>; takes (removes) each document's entry of <paramref name="terms"/> as it indexes it.</summary>
     public async Task<(SearchManifest Manifest, List<string> Stale)> WriteAsync(SiteWriteSession run, CatalogShards catalog, List<CatalogRow> rowsBefore,
-        SearchManifest before, SortedSet<int> changedRanks, IReadOnlyDictionary<int, IndexTerms> terms)
+        SearchManifest before, SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
     {
         var oldSegments = before.Segments;
         var segments = new List<SearchSegmentInfo>();
@@ -54,7 +55,9 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
             segment.Remove(changedRanks.Where(r => r < rowsBefore.Count && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
             foreach (var rank in changedRanks.Where(range.Contains))
             {
-                if (terms.TryGetValue(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
+                // Consumed: a document's terms are dropped once they are in its segment, so a rebuild holds the
+                // postings of one segment beside the terms of the segments still to come, not beside all of them.
+                if (terms.Remove(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
             }
             // The tail is sharded by size too: one report with a large vocabulary must not make a file every query downloads.
             var shardCount = segment.ChooseShardCount();
