@@ -10,10 +10,7 @@ namespace Pipeline.Core.Layout;
 /// document is hard-wrapped: a line that reaches the margin and does not end a sentence continues on the next line,
 /// unless the next line starts a numbered section or list item. Lines that end short of the margin end their
 /// paragraph. In such a document the spaces a PDF puts between Chinese characters are closed up as well.
-/// Documents whose lines are paragraphs (Word, CMS pages, one-line bodies) are returned unchanged. The lines of a
-/// table flattened to pipe-ended lines (<see cref="PipeTableReader"/>: one cell per line) are cells, not prose: they
-/// neither set the margin nor join, since a long row label glued to its first figure ("一、本年新收…|8 |") would read
-/// as a whole row of two cells and close the row after that figure.
+/// Documents whose lines are paragraphs (Word, CMS pages, one-line bodies) are returned unchanged.
 /// </summary>
 public static class WrappedLineJoiner
 {
@@ -46,7 +43,7 @@ public static class WrappedLineJoiner
         {
             if (paragraph is not null)
             {
-                if (!line.IsTable && !IsPipeCell(line.Text) && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text) && !IsFieldLine(line.Text))
+                if (!line.IsTable && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text) && !IsFieldLine(line.Text))
                 {
                     Append(paragraph, CloseUpSpaces(line.Text));
                     if (ReachesMargin(line.Text, margin) && !EndsSentence(line.Text)) continue;
@@ -63,7 +60,7 @@ public static class WrappedLineJoiner
                 continue;
             }
             var text = CloseUpSpaces(line.Text);
-            if (line.MarkedHeadingLevel == 0 && !IsPipeCell(line.Text) && !IsFieldLine(line.Text) && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
+            if (line.MarkedHeadingLevel == 0 && !IsFieldLine(line.Text) && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
             {
                 paragraph = new StringBuilder(text);
                 paragraphLine = line;
@@ -81,7 +78,7 @@ public static class WrappedLineJoiner
         margin = 0;
         var widths = new List<int>();
         foreach (var line in lines)
-            if (!line.IsTable && !IsPipeCell(line.Text) && !IsFieldLine(line.Text) && Width(CloseUpSpaces(line.Text)) is var w && w >= MinMeasuredWidth) widths.Add(w);
+            if (!line.IsTable && !IsFieldLine(line.Text) && Width(CloseUpSpaces(line.Text)) is var w && w >= MinMeasuredWidth) widths.Add(w);
         if (widths.Count < MinMeasuredLines) return false;
         widths.Sort();
         // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance.
@@ -93,16 +90,13 @@ public static class WrappedLineJoiner
             {
                 margin = candidate;
                 var found = margin;
-                var atMarginLines = lines.Where(l => !l.IsTable && !IsPipeCell(l.Text) && !IsFieldLine(l.Text) && Width(CloseUpSpaces(l.Text)) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
+                var atMarginLines = lines.Where(l => !l.IsTable && !IsFieldLine(l.Text) && Width(CloseUpSpaces(l.Text)) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
                 return atMarginLines.Count(l => !EndsSentence(l.Text)) >= MinShareUnfinished * atMarginLines.Count;
             }
             if (widths.Count - i > widths.Count * (1 - MinShareAtMargin)) break;
         }
         return false;
     }
-
-    /// <summary>A line of a table flattened to pipe-ended lines ("行政许可 |", "|||"): a cell or row end, never a paragraph's.</summary>
-    private static bool IsPipeCell(string text) => PipeTableReader.IsTableLine(text);
 
     /// <summary>"原文链接: https://…", "索引号：…": a label and its value, never part of a wrapped paragraph.</summary>
     private static bool IsFieldLine(string text)

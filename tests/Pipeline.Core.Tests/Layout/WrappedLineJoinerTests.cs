@@ -41,35 +41,4 @@ public class WrappedLineJoinerTests
         var lines = Lines("一、总体情况", "本年度我县认真贯彻落实条例。", "全年公开信息 1136 条。", "二、主动公开政府信息情况", "全年制发规范性文件 3 件。");
         Assert.Same(lines, WrappedLineJoiner.Join(lines));
     }
-
-    // A scraper's table, one cell per line with "|||" row ends (sample 001's shape): the long row labels are as wide as
-    // the page's prose lines and end mid-sentence, like a wrapped line.
-    private static readonly string[] PipeCells =
-    [
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 |",
-        "1 |",
-        "0 |",
-        "1 |",
-        "|||",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |",
-        "0 |",
-        "0 |",
-        "0 |",
-        "|||",
-    ];
-
-    [Fact]
-    public void Pipe_table_cells_are_never_joined_to_a_paragraph_or_to_each_other()
-    {
-        // Were the label glued to its first figure ("…申请|1 |"), the pipe-table reader would close the row after it.
-        var joined = WrappedLineJoiner.Join(Lines([.. PdfText, .. PipeCells])).Select(l => l.Text).ToList();
-        Assert.Equal(4 + PipeCells.Length, joined.Count);
-        Assert.Equal("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请|", joined[4]); // spaces closed up, as in the prose
-        Assert.Equal(PipeCells.Skip(1).Take(4), joined.Skip(5).Take(4));
-        Assert.EndsWith("摆在重要位置。", joined[1]);
-
-        // Only cells reach the margin: the document is not hard-wrapped at all.
-        var cellsOnly = Lines(["一、总体情况", "本年度我县认真贯彻落实条例。", .. PipeCells, .. PipeCells, .. PipeCells]);
-        Assert.Same(cellsOnly, WrappedLineJoiner.Join(cellsOnly));
-    }
 }
