@@ -13,9 +13,16 @@ public sealed class PipelineStartup(StorageProvisioner provisioner, AgencyRegist
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        var provisioning = await provisioner.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+        // Registry before containers: uploads can only arrive once incoming/ exists (see StorageProvisioner).
+        await provisioner.CreateTablesIfNotExistsAsync(ct).ConfigureAwait(false);
+        await SeedRegistryAsync(ct).ConfigureAwait(false);
+        var provisioning = await provisioner.CreateContainersAndQueuesIfNotExistsAsync(ct).ConfigureAwait(false);
         if (!provisioning.StaticWebsiteConfigured)
             logger.LogWarning("Storage provisioned, static website left as it is — {Problem}", provisioning.StaticWebsiteProblem);
+    }
+
+    private async Task SeedRegistryAsync(CancellationToken ct)
+    {
         var file = ResolveAgenciesFile();
         if (file is null)
         {

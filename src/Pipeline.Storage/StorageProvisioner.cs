@@ -25,14 +25,31 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
     public const string IndexDocument = "index.html";
     public const string NotFoundDocument = "404.html";
 
+    /// <summary>Everything, tables first (see <see cref="CreateTablesIfNotExistsAsync"/>).</summary>
     public async Task<ProvisioningResult> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        await CreateTablesIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        return await CreateContainersAndQueuesIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The tables alone. A host that seeds the agency registry does so between this and the containers: an upload can
+    /// only land once incoming/ exists, so it never meets a registry that is still empty (an emulator that lost its
+    /// data comes back with neither, and an upload read against an empty registry would be refused as unknown).
+    /// </summary>
+    public async Task CreateTablesIfNotExistsAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var name in StorageNames.Tables)
+            await tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The containers and queues, then the static website settings.</summary>
+    public async Task<ProvisioningResult> CreateContainersAndQueuesIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         foreach (var name in StorageNames.Containers)
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var name in StorageNames.Queues)
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var name in StorageNames.Tables)
-            await tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnableStaticWebsiteAsync(cancellationToken).ConfigureAwait(false);

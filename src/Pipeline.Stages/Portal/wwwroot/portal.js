@@ -294,10 +294,18 @@
     $("filters").addEventListener("submit", function (e) { e.preventDefault(); loadHistory(); });
   }
 
+  // A verdict arriving reloads the history too: only the latest request may fill the table, or an earlier unfiltered
+  // answer landing late would overwrite the filtered one.
+  var historyRequest = 0;
+
   function loadHistory(fillYears) {
     var year = $("filter-year").value, state = $("filter-state").value;
     var query = "?" + (year ? "year=" + encodeURIComponent(year) + "&" : "") + (state ? "state=" + encodeURIComponent(state) : "");
+    var mine = ++historyRequest;
+    $("history").setAttribute("aria-busy", "true");
     request("GET", "/reports" + query).then(function (r) {
+      if (mine !== historyRequest) return;
+      $("history").setAttribute("aria-busy", "false");
       if (!r.ok) return;
       if (fillYears) {
         var years = r.body.map(function (x) { return x.year; }).filter(function (y, i, all) { return all.indexOf(y) === i; }).sort().reverse();

@@ -120,6 +120,8 @@ public sealed class PortalJourneyTests(PortalFixture portal, ITestOutputHelper o
         // The history lists all three outcomes' reports with their states.
         await page.SelectOptionAsync("#filter-state", "scheduled");
         await page.ClickAsync("#filters button[type=submit]");
+        // The table still shows the unfiltered list until the filtered answer lands: wait for it, not for the row.
+        await page.Locator("#history[aria-busy=false]").WaitForAsync(new() { Timeout = (float)Wait.TotalMilliseconds });
         await Expect(page.Locator("#history tbody"), indexCode);
         Assert.Equal(1, await page.Locator("#history tbody tr").CountAsync());
 
