@@ -19,7 +19,9 @@ internal sealed record IndexTerms(uint[] Body, uint[] Title)
     /// </summary>
     public static IndexTerms Of(SiteEntry entry, string searchText, SiteCalendar calendar)
     {
-        var body = new HashSet<uint>();
+        // Sized for the usual report (a few thousand distinct terms in a text of ~10,000 characters) so the set is not
+        // regrown several times per report.
+        var body = new HashSet<uint>(Math.Min(searchText.Length / 2, 16_384));
         var title = new HashSet<uint>();
         SearchTokenizer.AddIndexTermHashes(entry.Title, title);
         body.UnionWith(title);

@@ -44,8 +44,9 @@ public static class SearchQuery
                     shards[shardIndex] = decoded;
                 }
                 decoded.Terms.TryGetValue(hash, out var postings);
-                var body = postings is null ? [] : postings.Body.Concat(postings.Title).ToHashSet();
-                var title = postings is null ? [] : postings.Title.ToHashSet();
+                var body = new HashSet<int>(postings.Body.Ids.ToArray());
+                body.UnionWith(postings.Title.Ids.ToArray());
+                var title = new HashSet<int>(postings.Title.Ids.ToArray());
                 if (docs is null) { docs = body; titleDocs = title; }
                 else { docs.IntersectWith(body); titleDocs!.IntersectWith(title); }
             }

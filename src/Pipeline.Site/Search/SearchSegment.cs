@@ -1,5 +1,6 @@
 using System.Buffers;
-using System.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Pipeline.Site.Search;
 
@@ -16,11 +17,11 @@ internal sealed class SearchSegment
     /// <summary>Postings by term hash (unordered; <see cref="Encode"/> sorts).</summary>
     public Dictionary<uint, Postings> Terms { get; } = [];
 
-    /// <summary>Adds a document; ids must be added in increasing order per term (callers add documents in order).</summary>
-    public void Add(int localId, IEnumerable<uint> bodyTermHashes, IEnumerable<uint> titleTermHashes)
+    /// <summary>Adds a document; ids should be added in increasing order per term (callers add documents in order).</summary>
+    public void Add(int localId, ReadOnlySpan<uint> bodyTermHashes, ReadOnlySpan<uint> titleTermHashes)
     {
-        foreach (var hash in bodyTermHashes) Append(Get(hash).Body, localId);
-        foreach (var hash in titleTermHashes) Append(Get(hash).Title, localId);
+        foreach (var hash in bodyTermHashes) Get(hash).Body.Append(localId);
+        foreach (var hash in titleTermHashes) Get(hash).Title.Append(localId);
     }
 
     /// <summary>Merges another segment's postings in, shifted by <paramref name="offset"/>.</summary>
@@ -28,9 +29,9 @@ internal sealed class SearchSegment
     {
         foreach (var (hash, postings) in other.Terms)
         {
-            var target = Get(hash);
-            foreach (var id in postings.Body) Append(target.Body, id + offset);
-            foreach (var id in postings.Title) Append(target.Title, id + offset);
+            ref var target = ref Get(hash);
+            foreach (var id in postings.Body.Ids) target.Body.Append(id + offset);
+            foreach (var id in postings.Title.Ids) target.Title.Append(id + offset);
         }
     }
 
@@ -39,32 +40,19 @@ internal sealed class SearchSegment
     {
         if (localIds.Count == 0) return;
         List<uint>? empty = null;
-        foreach (var (hash, postings) in Terms)
+        foreach (var hash in Terms.Keys)
         {
-            postings.Body.RemoveAll(localIds.Contains);
-            postings.Title.RemoveAll(localIds.Contains);
+            ref var postings = ref CollectionsMarshal.GetValueRefOrNullRef(Terms, hash);
+            postings.Body.RemoveAll(localIds);
+            postings.Title.RemoveAll(localIds);
             if (postings.Body.Count == 0 && postings.Title.Count == 0) (empty ??= []).Add(hash);
         }
         if (empty is not null) foreach (var hash in empty) Terms.Remove(hash);
     }
 
-    private Postings Get(uint hash)
-    {
-        if (!Terms.TryGetValue(hash, out var postings)) Terms[hash] = postings = new Postings();
-        return postings;
-    }
-
-    // Keeps lists sorted and duplicate-free; documents usually arrive in increasing order.
-    private static void Append(List<int> list, int id)
-    {
-        if (list.Count == 0 || list[^1] < id)
-        {
-            list.Add(id);
-            return;
-        }
-        var at = list.BinarySearch(id);
-        if (at < 0) list.Insert(~at, id);
-    }
+    /// <summary>The postings of a term, added empty if new: a ref into the dictionary's entry (one lookup either way).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Postings Get(uint hash) => ref CollectionsMarshal.GetValueRefOrAddDefault(Terms, hash, out _);
 
     /// <summary>The shard count for this content: a power of two giving shards of about <see cref="TargetShardBytes"/>.</summary>
     public int ChooseShardCount()
@@ -123,24 +111,25 @@ internal sealed class SearchSegment
         for (var t = 0; t < count; t++)
         {
             hash += Varint.Read(shard, ref position);
-            var postings = Get(hash);
-            ReadList(shard, ref position, postings.Body);
-            ReadList(shard, ref position, postings.Title);
+            ref var postings = ref Get(hash);
+            ReadList(shard, ref position, ref postings.Body);
+            ReadList(shard, ref position, ref postings.Title);
         }
     }
 
-    private static int EncodedListLength(List<int> ids) => ids.Count == 0 ? 1 : Math.Min(ids.Count * 2, ids[^1] / 8 + 1) + 2;
+    private static int EncodedListLength(in PostingList list) => list.Count == 0 ? 1 : Math.Min(list.Count * 2, list.Ids[^1] / 8 + 1) + 2;
 
-    private static void WriteList(IBufferWriter<byte> w, List<int> ids)
+    private static void WriteList(IBufferWriter<byte> w, in PostingList list)
     {
-        if (ids.Count == 0)
+        var ids = list.Ids;
+        if (ids.Length == 0)
         {
             Varint.Write(w, 0);
             return;
         }
-        var gaps = new ArrayBufferWriter<byte>(ids.Count * 2);
+        var gaps = new ArrayBufferWriter<byte>(ids.Length * 2);
         var previous = 0;
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
             Varint.Write(gaps, (uint)(i == 0 ? ids[i] : ids[i] - previous));
             previous = ids[i];
@@ -160,7 +149,7 @@ internal sealed class SearchSegment
         }
     }
 
-    private static void ReadList(ReadOnlySpan<byte> shard, ref int position, List<int> into)
+    private static void ReadList(ReadOnlySpan<byte> shard, ref int position, ref PostingList into)
     {
         var header = Varint.Read(shard, ref position);
         if (header == 0) return;
@@ -171,7 +160,7 @@ internal sealed class SearchSegment
         {
             for (var b = 0; b < bytes.Length; b++)
                 for (var bit = 0; bit < 8; bit++)
-                    if ((bytes[b] & (1 << bit)) != 0) Append(into, b * 8 + bit);
+                    if ((bytes[b] & (1 << bit)) != 0) into.Append(b * 8 + bit);
             return;
         }
         var p = 0;
@@ -182,7 +171,7 @@ internal sealed class SearchSegment
             var gap = (int)Varint.Read(bytes, ref p);
             id = first ? gap : id + gap;
             first = false;
-            Append(into, id);
+            into.Append(id);
         }
     }
 }

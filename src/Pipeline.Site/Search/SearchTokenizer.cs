@@ -26,7 +26,7 @@ public static class SearchTokenizer
     /// allocating a string per term: indexing a large site tokenises millions of terms.
     /// </summary>
     /// <param name="maxTerms">Stop once <paramref name="hashes"/> holds this many (the first terms in text order are kept).</param>
-    public static void AddIndexTermHashes(string? text, ISet<uint> hashes, int maxTerms = int.MaxValue)
+    public static void AddIndexTermHashes(string? text, HashSet<uint> hashes, int maxTerms = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text)) return;
         var normalized = Normalize(text);
@@ -36,8 +36,9 @@ public static class SearchTokenizer
             var c = normalized[i];
             if (IsHan(c))
             {
-                hashes.Add(Step(OffsetBasis, c));
-                if (i + 1 < normalized.Length && IsHan(normalized[i + 1])) hashes.Add(Step(Step(OffsetBasis, c), normalized[i + 1]));
+                var unigram = Step(OffsetBasis, c);
+                hashes.Add(unigram);
+                if (i + 1 < normalized.Length && IsHan(normalized[i + 1])) hashes.Add(Step(unigram, normalized[i + 1]));
                 i++;
             }
             else if (IsWordChar(c))
