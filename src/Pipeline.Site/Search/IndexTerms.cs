@@ -21,14 +21,14 @@ internal sealed record IndexTerms(uint[] Body, uint[] Title)
     {
         // Sized for the usual report (a few thousand distinct terms in a text of ~10,000 characters) so the set is not
         // regrown several times per report.
-        var body = new HashSet<uint>(Math.Min(searchText.Length / 2, 16_384));
-        var title = new HashSet<uint>();
+        var body = new TermHashSet(Math.Min(searchText.Length / 3, 8_192));
+        var title = new TermHashSet();
         SearchTokenizer.AddIndexTermHashes(entry.Title, title);
         body.UnionWith(title);
         SearchTokenizer.AddIndexTermHashes(entry.Publisher, body);
         SearchTokenizer.AddIndexTermHashes(entry.IndexCode, body);
         SearchTokenizer.AddIndexTermHashes(entry.ListYear(calendar).ToString(CultureInfo.InvariantCulture), body);
         SearchTokenizer.AddIndexTermHashes(searchText, body, MaxPerReport);
-        return new IndexTerms([.. body], [.. title]);
+        return new IndexTerms(body.ToArray(), title.ToArray());
     }
 }

@@ -26,7 +26,7 @@ public static class SearchTokenizer
     /// allocating a string per term: indexing a large site tokenises millions of terms.
     /// </summary>
     /// <param name="maxTerms">Stop once <paramref name="hashes"/> holds this many (the first terms in text order are kept).</param>
-    public static void AddIndexTermHashes(string? text, HashSet<uint> hashes, int maxTerms = int.MaxValue)
+    public static void AddIndexTermHashes(string? text, TermHashSet hashes, int maxTerms = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text)) return;
         var normalized = Normalize(text);
