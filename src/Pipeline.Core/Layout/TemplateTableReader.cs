@@ -69,20 +69,20 @@ public static partial class TemplateTableReader
     }
 
     /// <summary>Cells split at runs of spaces; figures after a label with single spaces ("规章 0 0 0") split off too.</summary>
-    private static string[] Tokens(string text)
+    private static List<string> Tokens(string text)
     {
         var tokens = SplitAtSpaceRuns(text.Trim());
         var last = tokens[^1];
         // TrailingFigures needs a space before a figure at the end; most tokens have neither, and its lazy label is costly.
         if (last.Length == 0 || last.AsSpan().IndexOfAny(' ', '\u3000') < 0 || !(char.IsDigit(last[^1]) || last[^1] is '.' or ',' or '，' or '%' or '元' or '件' or '条'))
-            return tokens.ToArray();
+            return tokens;
         var trailing = TrailingFigures().Match(last);
         if (trailing.Success && trailing.Groups["label"].Length > 0)
         {
             tokens[^1] = trailing.Groups["label"].Value;
             tokens.AddRange(trailing.Groups["figure"].Captures.Select(c => c.Value));
         }
-        return tokens.ToArray();
+        return tokens;
     }
 
     /// <summary>The text split at runs of two or more spaces (ordinary or full-width), as a regex split on them would.</summary>
@@ -111,7 +111,7 @@ public static partial class TemplateTableReader
         return tokens;
     }
 
-    private static Table Build(List<string[]> regionTokens)
+    private static Table Build(List<List<string>> regionTokens)
     {
         var header = new List<string?>();
         var rows = new List<List<string?>>();
@@ -119,8 +119,14 @@ public static partial class TemplateTableReader
         var figuresSeen = false;
         foreach (var tokens in regionTokens)
         {
-            var figures = tokens.Where(t => Figures.IsFigure(t)).ToList();
-            var label = string.Join(" ", tokens.Where(t => !Figures.IsFigure(t)));
+            var figures = new List<string?>();
+            string? label = null;
+            foreach (var token in tokens)
+            {
+                if (Figures.IsFigure(token)) figures.Add(token);
+                else label = label is null ? token : label + " " + token;
+            }
+            label ??= "";
             if (figures.Count == 0)
             {
                 if (!figuresSeen && row is null)
