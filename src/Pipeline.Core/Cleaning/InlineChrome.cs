@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -32,24 +33,40 @@ public static partial class InlineChrome
         source = null;
         var result = text;
 
-        var date = DateField().Match(result);
-        if (date.Success)
+        // Cleaning asks this of nearly every line, and nearly every line holds none of the fields: each regex runs only
+        // on a line holding the words it needs (its lookbehind keeps the regex from searching for them cheaply itself).
+        if (MayHoldDate(result) && DateField().Match(result) is { Success: true } date)
         {
             pageDate = date.Groups["date"].Value;
             result = Cut(result, date, removed);
         }
-        var from = SourceField().Match(result);
-        if (from.Success)
+        if (result.Contains("来源", StringComparison.Ordinal) && SourceField().Match(result) is { Success: true } from)
         {
             if (from.Groups["source"].Value is { Length: >= 2 } name) source = name;
             result = Cut(result, from, removed);
         }
-        foreach (var pattern in (ReadOnlySpan<Regex>)[Breadcrumb(), CounterOrFont()])
-        {
-            var match = pattern.Match(result);
-            if (match.Success) result = Cut(result, match, removed);
-        }
+        if (result.Contains("位置", StringComparison.Ordinal) && Breadcrumb().Match(result) is { Success: true } breadcrumb)
+            result = Cut(result, breadcrumb, removed);
+        if (MayHoldCounterOrFont(result) && CounterOrFont().Match(result) is { Success: true } counter)
+            result = Cut(result, counter, removed);
         return RemoveToolbarTokens(result, removed);
+    }
+
+    private static bool MayHoldDate(string text) =>
+        text.Contains("时间", StringComparison.Ordinal) || text.Contains("日期", StringComparison.Ordinal);
+
+    /// <summary>The words <see cref="CounterOrFont"/> needs: 次数, 点击数, 访问量, or 字 before 体/号 (spaces between allowed).</summary>
+    private static bool MayHoldCounterOrFont(string text)
+    {
+        if (text.Contains("次数", StringComparison.Ordinal) || text.Contains("点击数", StringComparison.Ordinal) || text.Contains("访问量", StringComparison.Ordinal))
+            return true;
+        for (var at = text.IndexOf('字'); at >= 0; at = text.IndexOf('字', at + 1))
+        {
+            var next = at + 1;
+            while (next < text.Length && char.IsWhiteSpace(text[next])) next++; // what the regex's \s matches
+            if (next < text.Length && text[next] is '体' or '号') return true;
+        }
+        return false;
     }
 
     private static string Cut(string text, Match match, List<string> removed)
@@ -60,10 +77,35 @@ public static partial class InlineChrome
 
     // Built once: a collection expression here allocated and filled a new array on every line.
     private static readonly char[] TokenSeparators = [' ', '\u3000', '\t'];
+    private static readonly SearchValues<char> TokenSeparatorValues = SearchValues.Create(TokenSeparators);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup = StrongTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int LongestToken = StrongTokens.Concat(WeakTokens).Max(t => t.Length);
+
+    /// <summary>
+    /// Whether any space-separated token is a toolbar word, read as spans: most lines hold none, and splitting every
+    /// line into strings only to find that out was most of what cleaning allocated.
+    /// </summary>
+    private static bool HasToolbarToken(ReadOnlySpan<char> rest)
+    {
+        while (true)
+        {
+            var start = rest.IndexOfAnyExcept(TokenSeparatorValues);
+            if (start < 0) return false;
+            rest = rest[start..];
+            var end = rest.IndexOfAny(TokenSeparatorValues);
+            var token = end < 0 ? rest : rest[..end];
+            if (token.Length <= LongestToken && (StrongLookup.Contains(token) || WeakLookup.Contains(token))) return true;
+            if (end < 0) return false;
+            rest = rest[end..];
+        }
+    }
 
     /// <summary>Space-separated tokens: strong toolbar words alone, weak ones in runs of two or more.</summary>
     private static string RemoveToolbarTokens(string text, List<string> removed)
     {
+        if (!HasToolbarToken(text)) return text;
         var tokens = text.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
         var drop = new bool[tokens.Length];
         var any = false;

@@ -59,6 +59,7 @@ public static partial class LineCleaner
         var removed = new List<RemovedLine>();
         var pageDates = new List<PageDate>();
         var pageSources = new List<PageSource>();
+        var pieces = new List<string>(); // what inline chrome takes out of one line: one list, cleared per line
 
         var inComment = false;
         foreach (var line in lines)
@@ -76,7 +77,7 @@ public static partial class LineCleaner
                 if (raw.Length != line.Text.Length) removed.Add(new RemovedLine(line.Number, line.Text.Trim(), "markup"));
             }
             var text = MarkdownMarks.Strip(Normalize(raw), out var markedLevel);
-            if (text.Length > MaxChromeLength) text = StripInlineChrome(line.Number, text, removed, pageDates, pageSources);
+            if (text.Length > MaxChromeLength) text = StripInlineChrome(line.Number, text, pieces, removed, pageDates, pageSources);
             if (text.Length == 0) continue;
 
             // "-3-" is a page number, not a bullet before "3-": tested before bullets are stripped.
@@ -85,7 +86,7 @@ public static partial class LineCleaner
             if (reason is null && text.Length <= MaxChromeLength)
             {
                 // A short line can hold several chrome fields ("时间：2021-01-27 16:05  来源：某局", "【字体：大 中 小】 打印本页 关闭窗口").
-                text = StripInlineChrome(line.Number, text, removed, pageDates, pageSources);
+                text = StripInlineChrome(line.Number, text, pieces, removed, pageDates, pageSources);
                 if (text.Length == 0) continue;
             }
             if (reason is null)
@@ -116,9 +117,9 @@ public static partial class LineCleaner
         return span.Length == text.Length ? text : span.ToString();
     }
 
-    private static string StripInlineChrome(int lineNumber, string text, List<RemovedLine> removed, List<PageDate> pageDates, List<PageSource> pageSources)
+    private static string StripInlineChrome(int lineNumber, string text, List<string> pieces, List<RemovedLine> removed, List<PageDate> pageDates, List<PageSource> pageSources)
     {
-        var pieces = new List<string>();
+        pieces.Clear();
         var stripped = InlineChrome.Strip(text, pieces, out var pageDate, out var source);
         if (pieces.Count == 0) return text;
         foreach (var piece in pieces) removed.Add(new RemovedLine(lineNumber, piece, "inline-chrome"));
@@ -180,7 +181,7 @@ public static partial class LineCleaner
         if (text.Length == 0 || text[^1] is '|' or '｜') return null;
         if (PageNumber().IsMatch(text)) return "page-number";
         if (ArchiverMarker().IsMatch(text) || ArchiverNote().IsMatch(text)) return "archiver-marker";
-        if (TableOfContents().IsMatch(text)) return "table-of-contents";
+        if (MayBeContentsLine(text) && TableOfContents().IsMatch(text)) return "table-of-contents";
         if (IsArrowBreadcrumb(text)) return "breadcrumb";
         if (!AnchoredRuleStarts.Contains(text[0]) && !HasUnanchoredKeyword(text))
             return IsToolbar(text) ? "page-toolbar" : null;
@@ -274,6 +275,11 @@ public static partial class LineCleaner
     private static bool IsContentsEntry(SourceLine line) =>
         !line.IsTable && line.Text.Length <= 40 && line.Text.AsSpan().IndexOfAny("。；;") < 0
         && (Parsing.HeadingClassifier.TryMatchNumber(line.Text, out _, out _) || char.IsAsciiDigit(line.Text[^1]));
+
+    /// <summary>What <see cref="TableOfContents"/> needs: 目 first, or a run of dot leaders (its lazy label is costly on every line).</summary>
+    private static bool MayBeContentsLine(string text) =>
+        text[0] == '目' || text.Contains("……", StringComparison.Ordinal) || text.Contains(".....", StringComparison.Ordinal)
+        || text.Contains("·····", StringComparison.Ordinal) || text.Contains("------", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^目\s*录$")]
     private static partial Regex TableOfContentsHeading();

@@ -65,7 +65,7 @@ public static partial class DelimitedTableReader
         var text = line.Text;
         if (text.Length > 1 && text[0] is '|' or '｜' && !Cleaning.LineCleaner.IsPipeOnly(text)) return RowKind.Pipe;
         if (IsBarePipeRow(text)) return RowKind.Pipe;
-        if (text.Contains('\t') && Cells(text, '\t').Count(c => c is not null) >= 2) return RowKind.Tab;
+        if (text.Contains('\t') && HasTwoCells(text, '\t')) return RowKind.Tab;
         if (text.Contains("  ", StringComparison.Ordinal) && (SpacedDataRow().IsMatch(text) || IsSpacedHeaderRow(text))) return RowKind.Spaced;
         return RowKind.None;
     }
@@ -145,14 +145,31 @@ public static partial class DelimitedTableReader
     private static List<string?> Cells(string text, params char[] separators)
     {
         var cells = new List<string?>();
-        foreach (var raw in text.Split(separators))
+        foreach (var range in text.AsSpan().SplitAny(separators))
         {
-            var cell = Cleaning.MarkdownMarks.Strip(raw.Trim(' ', '\t', '\u3000'), out _);
+            var piece = text.AsSpan(range).Trim(" \t\u3000");
+            var cell = piece.Length == 0 ? "" : Cleaning.MarkdownMarks.Strip(piece.Length == text.Length ? text : piece.ToString(), out _);
             cells.Add(cell.Length == 0 ? null : cell);
         }
         // Trailing empty cells from a line ending in a tab are not columns.
         while (cells.Count > 1 && cells[^1] is null) cells.RemoveAt(cells.Count - 1);
         return cells;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Cells"/> would find at least two cells, without building them: this is asked of every line
+    /// holding a tab, more than once while a run is read.
+    /// </summary>
+    private static bool HasTwoCells(string text, char separator)
+    {
+        var cells = 0;
+        foreach (var range in text.AsSpan().Split(separator))
+        {
+            var piece = text.AsSpan(range).Trim(" \t\u3000");
+            // Only a "#" heading mark can strip a piece to nothing ("# #"); every other piece is a cell as it stands.
+            if (piece.Length > 0 && (piece[0] != '#' || Cleaning.MarkdownMarks.Strip(piece.ToString(), out _).Length > 0) && ++cells == 2) return true;
+        }
+        return false;
     }
 
     /// <summary>How many lines from <paramref name="start"/> (at most three) can sit inside one table: short lines that

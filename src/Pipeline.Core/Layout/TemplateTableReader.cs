@@ -69,23 +69,49 @@ public static partial class TemplateTableReader
     }
 
     /// <summary>Cells split at runs of spaces; figures after a label with single spaces ("规章 0 0 0") split off too.</summary>
-    private static string[] Tokens(string text)
+    private static List<string> Tokens(string text)
     {
-        var tokens = SpaceRun().Split(text.Trim()).ToList();
+        var tokens = SplitAtSpaceRuns(text.Trim());
         var last = tokens[^1];
         // TrailingFigures needs a space before a figure at the end; most tokens have neither, and its lazy label is costly.
         if (last.Length == 0 || last.AsSpan().IndexOfAny(' ', '\u3000') < 0 || !(char.IsDigit(last[^1]) || last[^1] is '.' or ',' or '，' or '%' or '元' or '件' or '条'))
-            return tokens.ToArray();
+            return tokens;
         var trailing = TrailingFigures().Match(last);
         if (trailing.Success && trailing.Groups["label"].Length > 0)
         {
             tokens[^1] = trailing.Groups["label"].Value;
             tokens.AddRange(trailing.Groups["figure"].Captures.Select(c => c.Value));
         }
-        return tokens.ToArray();
+        return tokens;
     }
 
-    private static Table Build(List<string[]> regionTokens)
+    /// <summary>The text split at runs of two or more spaces (ordinary or full-width), as a regex split on them would.</summary>
+    private static List<string> SplitAtSpaceRuns(string text)
+    {
+        var tokens = new List<string>();
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] is not (' ' or '\u3000'))
+            {
+                i++;
+                continue;
+            }
+            var end = i;
+            while (end < text.Length && text[end] is ' ' or '\u3000') end++;
+            if (end - i >= 2)
+            {
+                tokens.Add(text[start..i]);
+                start = end;
+            }
+            i = end;
+        }
+        tokens.Add(start == 0 ? text : text[start..]);
+        return tokens;
+    }
+
+    private static Table Build(List<List<string>> regionTokens)
     {
         var header = new List<string?>();
         var rows = new List<List<string?>>();
@@ -93,8 +119,14 @@ public static partial class TemplateTableReader
         var figuresSeen = false;
         foreach (var tokens in regionTokens)
         {
-            var figures = tokens.Where(t => Figures.IsFigure(t)).ToList();
-            var label = string.Join(" ", tokens.Where(t => !Figures.IsFigure(t)));
+            var figures = new List<string?>();
+            string? label = null;
+            foreach (var token in tokens)
+            {
+                if (Figures.IsFigure(token)) figures.Add(token);
+                else label = label is null ? token : label + " " + token;
+            }
+            label ??= "";
             if (figures.Count == 0)
             {
                 if (!figuresSeen && row is null)
@@ -157,7 +189,4 @@ public static partial class TemplateTableReader
 
     [GeneratedRegex(@"^(?<label>.*?[^\d\s.,+-])(?:[ \u3000]+(?<figure>[-+]?\d[\d,，.]*(?:%|元|万元|件|条)?))+$")]
     private static partial Regex TrailingFigures();
-
-    [GeneratedRegex(@"[ \u3000]{2,}")]
-    private static partial Regex SpaceRun();
 }

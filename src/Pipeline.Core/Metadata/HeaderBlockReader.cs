@@ -179,10 +179,9 @@ public static partial class HeaderBlockReader
             // A key/value table is a header when most of its rows are header fields; a record table that happens
             // to have one 名称 row is content.
             var found = new List<HeaderField>();
-            var rows = table.Header.Concat(table.Rows).ToList();
-            foreach (var row in rows)
-                ReadCells(row.Select(c => c ?? "").ToArray(), line.Number, found);
-            if (found.Count == 0 || found.Count * 2 < rows.Count) return false;
+            foreach (var row in table.Header) ReadCells(row, line.Number, found);
+            foreach (var row in table.Rows) ReadCells(row, line.Number, found);
+            if (found.Count == 0 || found.Count * 2 < table.Header.Count + table.Rows.Count) return false;
             fields.AddRange(found);
             return true;
         }
@@ -213,18 +212,19 @@ public static partial class HeaderBlockReader
     }
 
     /// <summary>Cells that alternate label and value ("索引号 | 0063…/2019-1 | 发布机构 | 北景港镇"), or "label: value" cells.</summary>
-    private static void ReadCells(string[] cells, int lineNumber, List<HeaderField> fields)
+    /// <param name="cells">A row's cells; an empty (null) table cell reads as "".</param>
+    private static void ReadCells(IReadOnlyList<string?> cells, int lineNumber, List<HeaderField> fields)
     {
-        for (var c = 0; c < cells.Length; c++)
+        for (var c = 0; c < cells.Count; c++)
         {
-            var cell = cells[c].Trim();
+            var cell = (cells[c] ?? "").Trim();
             var match = LabelAtStart().Match(cell);
             if (!match.Success) continue;
             var label = RemoveSpaces(match.Groups["label"].Value);
             var inlineValue = cell[match.Length..].Trim(' ', ':', '：', '\u3000');
             string value;
             if (inlineValue.Length > 0) value = inlineValue;
-            else if (c + 1 < cells.Length && !LabelAtStart().IsMatch(cells[c + 1].Trim())) value = cells[++c].Trim();
+            else if (c + 1 < cells.Count && !LabelAtStart().IsMatch((cells[c + 1] ?? "").Trim())) value = (cells[++c] ?? "").Trim();
             else value = "";
             fields.Add(new HeaderField(KeyOf(label) ?? HeaderKey.Other, label, value, lineNumber));
         }

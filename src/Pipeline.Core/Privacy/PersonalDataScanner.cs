@@ -54,6 +54,19 @@ public static partial class PersonalDataScanner
 
     private static Table ScanTable(Table table, int lineNumber, bool mask, int maxBirthYear, List<PersonalDataHit> hits)
     {
+        if (!mask)
+        {
+            // Only the hits are wanted: every cell scanned in the same order, no masked copy of the table built.
+            ScanRows(table.Header);
+            ScanRows(table.Rows);
+            return table;
+        }
+        void ScanRows(IReadOnlyList<IReadOnlyList<string?>> rows)
+        {
+            for (var r = 0; r < rows.Count; r++)
+                for (var c = 0; c < rows[r].Count; c++)
+                    if (rows[r][c] is { } cell) ScanText(cell, lineNumber, mask: false, maxBirthYear, hits);
+        }
         IReadOnlyList<IReadOnlyList<string?>> MaskRows(IReadOnlyList<IReadOnlyList<string?>> rows) =>
             rows.Select(r => (IReadOnlyList<string?>)r.Select(c => c is null ? null : ScanText(c, lineNumber, mask, maxBirthYear, hits) ?? c).ToList()).ToList();
         var header = MaskRows(table.Header);

@@ -64,8 +64,9 @@ public static partial class StatisticsReader
         void Count(IReadOnlyList<IReadOnlyList<string?>> rows)
         {
             foreach (var row in rows)
-                foreach (var cell in row)
+                for (var c = 0; c < row.Count; c++) // by index: a foreach over the interface boxes an enumerator per row
                 {
+                    var cell = row[c];
                     // Every edition word holds one of these characters; most cells (figures, short labels) hold none.
                     if (cell is null || cell.AsSpan().IndexOfAny(EditionWordChars) < 0) continue;
                     var text = Squeeze(cell);
@@ -250,15 +251,16 @@ public static partial class StatisticsReader
     /// <summary>The squeezed text of every cell of a table, run together (what the table-wide evidence words are looked for in).</summary>
     private static string SqueezedText(List<IReadOnlyList<string?>> rows)
     {
+        // By index: a foreach over a row (an interface) boxes an enumerator per row.
         var length = 0;
         foreach (var row in rows)
-            foreach (var cell in row)
-                length += cell?.Length ?? 0;
+            for (var c = 0; c < row.Count; c++)
+                length += row[c]?.Length ?? 0;
         var buffer = length <= 4096 ? stackalloc char[length] : new char[length];
         var n = 0;
         foreach (var row in rows)
-            foreach (var cell in row)
-                if (cell is not null) n += Squeeze(cell, buffer[n..]);
+            for (var c = 0; c < row.Count; c++)
+                if (row[c] is { } cell) n += Squeeze(cell, buffer[n..]);
         return new string(buffer[..n]);
     }
 

@@ -163,24 +163,44 @@ public static partial class StatisticsChecks
         }
     }
 
-    /// <summary>A table's cells by row and column: the checks look up several hundred cells of a table of ~200.</summary>
-    private sealed class Grid(StatisticsTable table)
+    /// <summary>
+    /// A table's cells by row, each row's cells by column position: the checks look up several hundred cells of a table
+    /// of ~200 (one small array per row instead of a dictionary entry per cell).
+    /// </summary>
+    private sealed class Grid
     {
-        private readonly Dictionary<(string Row, string Column), StatisticsCell> cells = Index(table);
+        private readonly StatisticsTable table;
+        private readonly IReadOnlyList<TemplateColumn> columns;
+        private readonly Dictionary<string, StatisticsCell?[]> rows = new(StringComparer.Ordinal);
+
+        public Grid(StatisticsTable table)
+        {
+            this.table = table;
+            columns = table.Kind == StatisticsTableKind.ReviewAndLitigation ? StatisticsTemplate.ReviewColumns : StatisticsTemplate.ApplicationColumns;
+            foreach (var cell in table.Cells)
+            {
+                if (!rows.TryGetValue(cell.Row, out var row)) rows[cell.Row] = row = new StatisticsCell?[columns.Count];
+                if (ColumnIndex(cell.Column) is >= 0 and var c) row[c] ??= cell; // the first, as StatisticsTable.Cell finds it
+            }
+        }
 
         public TemplateVersion Version => table.Version;
 
-        public StatisticsCell? Cell(string row, string column) => cells.GetValueOrDefault((row, column));
+        public StatisticsCell? Cell(string row, string column) => ColumnIndex(column) switch
+        {
+            < 0 => table.Cell(row, column),
+            var c => rows.TryGetValue(row, out var cells) ? cells[c] : null,
+        };
 
         public decimal? Value(string row, string column) => Cell(row, column)?.Value;
 
-        public bool HasRow(string row) => table.HasRow(row);
+        public bool HasRow(string row) => rows.ContainsKey(row);
 
-        private static Dictionary<(string Row, string Column), StatisticsCell> Index(StatisticsTable table)
+        private int ColumnIndex(string key)
         {
-            var index = new Dictionary<(string Row, string Column), StatisticsCell>(table.Cells.Count);
-            foreach (var cell in table.Cells) index.TryAdd((cell.Row, cell.Column), cell); // the first, as StatisticsTable.Cell finds it
-            return index;
+            for (var i = 0; i < columns.Count; i++)
+                if (columns[i].Key == key) return i;
+            return -1;
         }
     }
 
