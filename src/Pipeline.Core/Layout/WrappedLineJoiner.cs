@@ -10,7 +10,12 @@ namespace Pipeline.Core.Layout;
 /// document is hard-wrapped: a line that reaches the margin and does not end a sentence continues on the next line,
 /// unless the next line starts a numbered section or list item. Lines that end short of the margin end their
 /// paragraph. In such a document the spaces a PDF puts between Chinese characters are closed up as well.
-/// Documents whose lines are paragraphs (Word, CMS pages, one-line bodies) are returned unchanged.
+/// Documents whose lines are paragraphs (Word, CMS pages, one-line bodies) are returned unchanged. The lines of a
+/// table flattened to pipe-ended lines (<see cref="PipeTableReader"/>: one cell per line) are cells, not prose: they
+/// neither set the margin nor join, since a long row label glued to its first figure ("一、本年新收…|8 |") would read
+/// as a whole row of two cells and close the row after that figure. A margin is the page's right edge: prose does
+/// not run past it, so a width that many prose lines exceed is not one (short headings of equal width are not a
+/// margin when the title and paragraphs run far beyond them).
 /// </summary>
 public static class WrappedLineJoiner
 {
@@ -29,6 +34,13 @@ public static class WrappedLineJoiner
     /// <summary>Share of measured lines that must end at the margin.</summary>
     private const double MinShareAtMargin = 0.4;
 
+    /// <summary>
+    /// Largest share of measured lines that may run past the margin. In a hard-wrapped text only a stray line does
+    /// (a URL, a space-aligned row: none or one in the corpus's PDF extracts); where the "margin" is a run of short
+    /// headings, half the lines or more pass it.
+    /// </summary>
+    private const double MaxShareBeyondMargin = 0.25;
+
     /// <summary>How far short of the margin (in columns: a Chinese character is two) a line still reaches it.</summary>
     private const int MarginTolerance = 8;
 
@@ -43,7 +55,7 @@ public static class WrappedLineJoiner
         {
             if (paragraph is not null)
             {
-                if (!line.IsTable && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text) && !IsFieldLine(line.Text))
+                if (!line.IsTable && !IsPipeCell(line.Text) && line.MarkedHeadingLevel == 0 && !StartsBlock(line.Text) && !IsFieldLine(line.Text))
                 {
                     Append(paragraph, CloseUpSpaces(line.Text));
                     if (ReachesMargin(line.Text, margin) && !EndsSentence(line.Text)) continue;
@@ -60,7 +72,7 @@ public static class WrappedLineJoiner
                 continue;
             }
             var text = CloseUpSpaces(line.Text);
-            if (line.MarkedHeadingLevel == 0 && !IsFieldLine(line.Text) && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
+            if (line.MarkedHeadingLevel == 0 && !IsPipeCell(line.Text) && !IsFieldLine(line.Text) && ReachesMargin(line.Text, margin) && !EndsSentence(line.Text))
             {
                 paragraph = new StringBuilder(text);
                 paragraphLine = line;
@@ -72,31 +84,42 @@ public static class WrappedLineJoiner
         return output;
     }
 
-    /// <summary>The right margin: the widest width bucket that holds a large share of the long lines.</summary>
+    /// <summary>
+    /// The right margin: the widest width bucket that holds a large share of the long prose lines and that few of
+    /// them run past.
+    /// </summary>
     private static bool TryFindMargin(List<SourceLine> lines, out int margin)
     {
         margin = 0;
         var widths = new List<int>();
         foreach (var line in lines)
-            if (!line.IsTable && !IsFieldLine(line.Text) && Width(CloseUpSpaces(line.Text)) is var w && w >= MinMeasuredWidth) widths.Add(w);
+            if (IsMeasured(line) && Width(CloseUpSpaces(line.Text)) is var w && w >= MinMeasuredWidth) widths.Add(w);
         if (widths.Count < MinMeasuredLines) return false;
         widths.Sort();
-        // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance.
+        // Scan candidate margins from the widest; the margin is where enough lines end within the tolerance. The scan
+        // stops once too many lines would run past the candidate: no narrower width can be the page's edge either.
         for (var i = widths.Count - 1; i >= 0; i--)
         {
             var candidate = widths[i];
+            var beyond = widths.Count - 1 - widths.LastIndexOf(candidate);
+            if (beyond > MaxShareBeyondMargin * widths.Count) break;
             var atMargin = widths.Count(w => w <= candidate && w > candidate - MarginTolerance);
             if (atMargin >= MinShareAtMargin * widths.Count)
             {
                 margin = candidate;
                 var found = margin;
-                var atMarginLines = lines.Where(l => !l.IsTable && !IsFieldLine(l.Text) && Width(CloseUpSpaces(l.Text)) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
+                var atMarginLines = lines.Where(l => IsMeasured(l) && Width(CloseUpSpaces(l.Text)) >= MinMeasuredWidth && ReachesMargin(l.Text, found)).ToList();
                 return atMarginLines.Count(l => !EndsSentence(l.Text)) >= MinShareUnfinished * atMarginLines.Count;
             }
-            if (widths.Count - i > widths.Count * (1 - MinShareAtMargin)) break;
         }
         return false;
     }
+
+    /// <summary>Prose whose width can show the margin: not a table row, a pipe-table cell or a label-and-value line.</summary>
+    private static bool IsMeasured(SourceLine line) => !line.IsTable && !IsPipeCell(line.Text) && !IsFieldLine(line.Text);
+
+    /// <summary>A line of a table flattened to pipe-ended lines ("行政许可 |", "|||"): a cell or row end, never a paragraph's.</summary>
+    private static bool IsPipeCell(string text) => PipeTableReader.IsTableLine(text);
 
     /// <summary>"原文链接: https://…", "索引号：…": a label and its value, never part of a wrapped paragraph.</summary>
     private static bool IsFieldLine(string text)
