@@ -3,8 +3,10 @@
 # prints the path of its executable on stdout:
 #   src/Pipeline.Cli/publish.sh [project-dir] [--aot]
 # Default: ReadyToRun (Crossgen2), framework-dependent, into artifacts/<assembly name>/ — what run.sh and the bench
-# scripts run. --aot: Native AOT instead (ILCompiler; minutes of compiling on a small machine, into
-# artifacts/<assembly name>-aot/; docs/benchmarks.md "CLI cold start" compares the two).
+# scripts run. --aot: Native AOT instead (ILCompiler), into artifacts/<assembly name>-aot/. Native AOT is for the
+# file-only CLI, `src/Pipeline.Cli/publish.sh src/Pipeline.Cli.Files --aot` → artifacts/pipeline-files-aot/pipeline-files
+# (minutes of compiling on a small machine; the full CLI, with ASP.NET Core and the Azure SDK, did not finish in 80);
+# docs/benchmarks.md "CLI cold start" compares the builds.
 # Skips the publish when the executable is newer than every source file of the repository's src/ and the project.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Pipeline.Integration.Tests.Infrastructure;
 
 namespace Pipeline.Cli.Tests;
@@ -8,6 +9,9 @@ public static class CliRun
 {
     /// <summary>The built CLI next to the test assembly (this project references Pipeline.Cli).</summary>
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "pipeline");
+
+    /// <summary>The built file-only CLI (Pipeline.Cli.Files, referenced by Pipeline.Cli), the JIT build of the entry point that is published Native AOT.</summary>
+    public static string FilesExecutable => Path.Combine(AppContext.BaseDirectory, "pipeline-files");
 
     public static string Sample(string prefix) => Directory.GetFiles(RepoPaths.Samples, prefix + "_*.txt").Single();
 
@@ -36,7 +40,14 @@ public static class CliRun
     /// <summary>The executable as a child process (no local settings file, storage from <paramref name="storage"/>).</summary>
     public static async Task<(int Exit, string Out, string Err)> ProcessAsync(string? storage, params string[] args)
     {
-        var info = new ProcessStartInfo(Executable)
+        var (exit, stdout, stderr) = await ProcessOfAsync(Executable, storage, args);
+        return (exit, Encoding.UTF8.GetString(stdout), stderr);
+    }
+
+    /// <summary><paramref name="executable"/> as a child process, as <see cref="ProcessAsync"/>; stdout as bytes.</summary>
+    public static async Task<(int Exit, byte[] Out, string Err)> ProcessOfAsync(string executable, string? storage, params string[] args)
+    {
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,7 +59,8 @@ public static class CliRun
         info.Environment["Pipeline__AgenciesFile"] = Path.Combine(RepoPaths.Root, "config", "agencies.json");
         if (storage is not null) info.Environment["PipelineStorage"] = storage;
         using var process = ChildProcesses.Start(info);
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stdoutBytes = new MemoryStream();
+        var stdout = process.StandardOutput.BaseStream.CopyToAsync(stdoutBytes);
         var stderr = process.StandardError.ReadToEndAsync();
         // A bound against a hung process only (never a speed assertion): the commands take a few seconds at most.
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -59,9 +71,10 @@ public static class CliRun
         catch (OperationCanceledException)
         {
             ChildProcesses.Kill(process);
-            throw new TimeoutException($"pipeline {string.Join(' ', args)} did not exit in 5 minutes");
+            throw new TimeoutException($"{Path.GetFileName(executable)} {string.Join(' ', args)} did not exit in 5 minutes");
         }
-        return (process.ExitCode, await stdout, await stderr);
+        await stdout;
+        return (process.ExitCode, stdoutBytes.ToArray(), await stderr);
     }
 }
 

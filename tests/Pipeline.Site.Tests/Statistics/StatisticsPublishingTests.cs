@@ -208,6 +208,18 @@ public sealed class StatisticsPublishingTests
     }
 
     [Fact]
+    public async Task The_state_keeps_enums_by_name_so_it_survives_reordering()
+    {
+        var state = new MemorySiteStore();
+        await new SitePublisher(new MemorySiteStore(), state, Options).PublishAsync(TwoYears()[..1], []);
+
+        var year = Assert.Single(state.Files, f => f.Key.StartsWith("statistics/years/", StringComparison.Ordinal));
+        var json = System.Text.Encoding.UTF8.GetString(year.Value.Content.Span);
+        Assert.Contains("\"Template20", json, StringComparison.Ordinal); // TemplateVersion by name
+        Assert.Contains("\"ProactiveDisclosure\"", json, StringComparison.Ordinal); // StatisticsTableKind by name
+    }
+
+    [Fact]
     public async Task Incremental_publishing_with_statistics_equals_a_rebuild_byte_for_byte()
     {
         var reports = TwoYears();

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Pipeline.Cli.Commands;
 
 /// <summary>Checks on arguments that the parser reports as usage errors (exit 2) before a command runs.</summary>
-internal static class CommandValidation
+public static class CommandValidation
 {
     /// <summary>Every value names an existing file (or, when <paramref name="folders"/>, a file or a folder).</summary>
     public static Argument<T> MustExist<T>(this Argument<T> argument, bool folders = false)

@@ -1,0 +1,1 @@
+return await Pipeline.Cli.FileCli.RunAsync(args);
