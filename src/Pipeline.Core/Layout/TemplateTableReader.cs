@@ -23,6 +23,9 @@ public static partial class TemplateTableReader
     /// <summary>A region needs at least this many figures to be a table.</summary>
     private const int MinFigures = 4;
 
+    /// <summary>Figures that end a long single-spaced line for it to be a row (the template's rows have 1, 2, 3 or 7).</summary>
+    private const int RowFigures = 3;
+
     public static List<SourceLine> Read(List<SourceLine> lines)
     {
         List<SourceLine>? output = null;
@@ -58,7 +61,9 @@ public static partial class TemplateTableReader
         var text = line.Text;
         if (text.Contains('\t') || text.AsSpan().IndexOfAny("|｜") >= 0) return false; // delimited rows: DelimitedTableReader's
         if (text.AsSpan().IndexOfAny("。；;！？") >= 0) return false;
-        if (text.Length > MaxCellLength && !text.Contains("  ", StringComparison.Ordinal)) return false;
+        // A long line is a layout row (runs of spaces) or a row whose cells a PDF's text joined with single spaces
+        // ("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 0 0 0 0 0 0 0"); prose is neither.
+        if (text.Length > MaxCellLength && !text.Contains("  ", StringComparison.Ordinal) && !EndsWithFigures(text, RowFigures)) return false;
         // The next section of the report ends the table; a row label numbered like a section does not.
         var trimmed = text.TrimStart();
         if (HeadingClassifier.TryMatchNumber(trimmed, out var level, out var length) && level == 1
@@ -68,11 +73,31 @@ public static partial class TemplateTableReader
         return true;
     }
 
+    /// <summary>True when the line ends with at least <paramref name="count"/> figures, each after a single space or more.</summary>
+    private static bool EndsWithFigures(string text, int count)
+    {
+        var span = text.AsSpan().TrimEnd(" \u3000");
+        for (var n = 0; n < count; n++)
+        {
+            var space = span.LastIndexOfAny(' ', '\u3000');
+            if (space < 0 || !Figures.IsFigure(span[(space + 1)..])) return false;
+            span = span[..space].TrimEnd(" \u3000");
+        }
+        return true;
+    }
+
     /// <summary>Cells split at runs of spaces; figures after a label with single spaces ("规章 0 0 0") split off too.</summary>
     private static List<string> Tokens(string text)
     {
         var tokens = SplitAtSpaceRuns(text.Trim());
         var last = tokens[^1];
+        if (last.Length > 0 && last.AsSpan().IndexOfAny(' ', '\u3000') >= 0 && IsFigureRun(last))
+        {
+            // A row of figures alone, single-spaced ("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0": section 四 under its header).
+            tokens.RemoveAt(tokens.Count - 1);
+            foreach (var figure in last.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries)) tokens.Add(figure);
+            return tokens;
+        }
         // TrailingFigures needs a space before a figure at the end; most tokens have neither, and its lazy label is costly.
         if (last.Length == 0 || last.AsSpan().IndexOfAny(' ', '\u3000') < 0 || !(char.IsDigit(last[^1]) || last[^1] is '.' or ',' or '，' or '%' or '元' or '件' or '条'))
             return tokens;
@@ -165,6 +190,17 @@ public static partial class TemplateTableReader
             while (r.Count < width) r.Add(null);
         IReadOnlyList<IReadOnlyList<string?>> headerRows = header.Count == 0 ? [] : [Fit(header, width)];
         return new Table(null, headerRows, rows.Select(r => (IReadOnlyList<string?>)r).ToList(), []);
+    }
+
+    /// <summary>True when the text is figures separated by spaces and nothing else.</summary>
+    private static bool IsFigureRun(string text)
+    {
+        foreach (var range in text.AsSpan().SplitAny(' ', '\u3000'))
+        {
+            var token = text.AsSpan()[range];
+            if (!token.IsEmpty && !Figures.IsFigure(token)) return false;
+        }
+        return true;
     }
 
     private static bool Unclosed(string label) => label.Count(c => c is '（' or '(') > label.Count(c => c is '）' or ')');

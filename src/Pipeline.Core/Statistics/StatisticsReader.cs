@@ -22,7 +22,17 @@ public static partial class StatisticsReader
         var tables = new List<(Table Table, int? Line)>();
         var blocks = parsed.Document.Blocks;
         for (var i = 0; i < blocks.Count; i++)
-            if (blocks[i] is TableBlock block) tables.Add((block.Table, i < parsed.BlockLines.Count ? parsed.BlockLines[i] : null));
+            if (blocks[i] is TableBlock block)
+            {
+                // A short heading or line right above a table is its caption when the table has none ("### 行政复议").
+                var table = block.Table.Caption is null && i > 0 && blocks[i - 1] switch
+                {
+                    Heading heading => heading.DisplayText,
+                    Paragraph paragraph when paragraph.Text.Length <= MaxReviewCaption => paragraph.Text,
+                    _ => null,
+                } is { } caption ? block.Table with { Caption = caption } : block.Table;
+                tables.Add((table, i < parsed.BlockLines.Count ? parsed.BlockLines[i] : null));
+            }
         return Read(tables, title);
     }
 
@@ -94,6 +104,10 @@ public static partial class StatisticsReader
         var reviewTable = tableText.Contains("行政复议", StringComparison.Ordinal) && ReviewEvidence().IsMatch(tableText);
         var reviewFigures = reviewTable ? new List<List<(string? Written, CellSource Source)>>() : null;
 
+        if (!reviewTable && table.Caption is { } caption && ReviewGroupNamed(caption) is { } captioned && ReadReviewGroup(rows, captioned, line, state)) return;
+
+        // The rows placed (and the rows of figures no label placed), in table order, before they are added.
+        var entries = new List<PlacedRow>(rows.Count);
         var inReview = false;
         // A row whose label was not placed but which holds figures: its values are built only if the next row takes them.
         (IReadOnlyList<string?> Row, int LastLabel, int Index)? pending = null;
@@ -122,16 +136,20 @@ public static partial class StatisticsReader
             {
                 // Reading order puts a row's figures before its label ("本年处理决定数量", "480", "行政许可"): keep them for the next row.
                 pending = hasFigures ? (row, lastLabel, r) : null;
+                if (hasFigures) entries.Add(new PlacedRow(default, null, Values(row, lastLabel, r, line)));
                 continue;
             }
             var (kind, templateRow) = placed.Value;
             (IReadOnlyList<string?> Row, int LastLabel, int Index) source = hasFigures || pending is not { } carried || carried.Index != r - 1 ? (row, lastLabel, r) : carried;
             pending = null;
             if (!templateRow.HasCells) continue;
-            // A row without a figure places nothing (the 2021 （六）其他处理 is such a row: a group of three items).
-            if (!hasFigures && source.Index == r) continue;
-            state.Add(kind, templateRow, Values(source.Row, source.LastLabel, source.Index, line), line);
+            if (source.Index != r) entries.RemoveAt(entries.Count - 1); // the figures carried are this row's, no longer loose
+            // A row without a figure places nothing by itself (the 2021 （六）其他处理 is such a row: a group of three
+            // items), but reading order may have put its figures elsewhere (see ReadingOrder).
+            entries.Add(new PlacedRow(kind, templateRow, !hasFigures && source.Index == r ? null : Values(source.Row, source.LastLabel, source.Index, line)));
         }
+        foreach (var (kind, templateRow, values) in ReadingOrder(entries, state.Version))
+            state.Add(kind, templateRow!, values!, line);
 
         // The template's one row of fifteen, or one row of five per group. Figures spread over other rows are a reading
         // order that lost the columns (pdftotext without -layout): their order cannot be trusted.
@@ -141,6 +159,150 @@ public static partial class StatisticsReader
             var i = 0;
             foreach (var group in StatisticsTemplate.ReviewRows)
                 state.Add(StatisticsTableKind.ReviewAndLitigation, group, figures.GetRange(5 * i++, 5), line);
+        }
+    }
+
+    /// <summary>A table row as placed: its template row (null for figures no label placed) and its values (null for a label alone).</summary>
+    private readonly record struct PlacedRow(StatisticsTableKind Kind, TemplateRow? Row, List<(string? Written, CellSource Source)>? Values);
+
+    /// <summary>
+    /// The rows to add, with what pdftotext's reading order (one cell per line) misplaced put back where the template
+    /// leaves no doubt: in section 三, a row with twice its figures directly followed by the next template row's label
+    /// alone holds both rows' figures, in order (（七）总计 with 四's figures after it, 四、结转下年度继续办理 alone); and
+    /// figures no label placed, directly before a row whose template predecessor stands alone elsewhere in the table,
+    /// are that predecessor's (row 一's figures under the header word 总计, its label after （七）总计). Any other
+    /// arrangement is left as it is: a row whose figures do not fit is left out, never guessed.
+    /// </summary>
+    private static IEnumerable<PlacedRow> ReadingOrder(List<PlacedRow> entries, TemplateVersion version)
+    {
+        var width = StatisticsTemplate.ApplicationColumns.Count;
+        var taken = new bool[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (taken[i]) continue;
+            if (entry.Row is null)
+            {
+                if (i + 1 < entries.Count && entries[i + 1] is { Kind: StatisticsTableKind.Applications, Row: { } next, Values: not null }
+                    && Written(entry.Values!) is { Count: var n } figures && n == width
+                    && Neighbour(next, version, -1) is { } previous && LabelAlone(previous) is { } alone && !taken[alone])
+                {
+                    taken[alone] = true;
+                    yield return new PlacedRow(StatisticsTableKind.Applications, previous, figures);
+                }
+                continue;
+            }
+            if (entry.Values is null) continue;
+            if (entry.Kind == StatisticsTableKind.Applications && i + 1 < entries.Count && !taken[i + 1]
+                && entries[i + 1] is { Row: { } following, Values: null } && Neighbour(entry.Row, version, 1) == following
+                && Written(entry.Values) is { Count: var m } both && m == 2 * width)
+            {
+                taken[i + 1] = true;
+                yield return entry with { Values = both.GetRange(0, width) };
+                yield return new PlacedRow(StatisticsTableKind.Applications, following, both.GetRange(width, width));
+                continue;
+            }
+            yield return entry;
+        }
+
+        // The one entry that is this template row's label without figures, when no entry gives it figures.
+        int? LabelAlone(TemplateRow row)
+        {
+            int? alone = null;
+            for (var j = 0; j < entries.Count; j++)
+            {
+                if (entries[j].Row != row) continue;
+                if (entries[j].Values is not null || alone is not null) return null;
+                alone = j;
+            }
+            return alone;
+        }
+    }
+
+    private static List<(string? Written, CellSource Source)> Written(List<(string? Written, CellSource Source)> values) =>
+        values.FindAll(v => v.Written is not null);
+
+    /// <summary>
+    /// The section 三 row with cells just before (<paramref name="step"/> -1) or after (+1) this one in the edition's
+    /// template, or null (none, or the edition unknown where the two differ: the 2021 （六）其他处理 is a group).
+    /// </summary>
+    private static TemplateRow? Neighbour(TemplateRow row, TemplateVersion version, int step)
+    {
+        var rows = ApplicationRowsIn(version);
+        var at = Array.IndexOf(rows, row);
+        if (at < 0) return null;
+        for (var i = at + step; i >= 0 && i < rows.Length; i += step)
+        {
+            var candidate = rows[i];
+            if (!candidate.HasCells) continue;
+            if (candidate.Key == "3.6" && version != TemplateVersion.Template2019) return null;
+            return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The section 四 group a caption over a table of its own names ("行政复议", "行政诉讼（未经复议直接起诉）"), or null.</summary>
+    private static TemplateRow? ReviewGroupNamed(string caption)
+    {
+        var text = Squeeze(caption);
+        if (text.Length > MaxReviewCaption) return null;
+        var litigation = text.Contains("诉讼", StringComparison.Ordinal) || text.Contains("起诉", StringComparison.Ordinal);
+        if (text.Contains("未经复议", StringComparison.Ordinal)) return StatisticsTemplate.ReviewRows[1];
+        if (text.Contains("复议后起诉", StringComparison.Ordinal)) return StatisticsTemplate.ReviewRows[2];
+        if (text.Contains("行政复议", StringComparison.Ordinal) && !litigation) return StatisticsTemplate.ReviewRows[0];
+        return null;
+    }
+
+    private const int MaxReviewCaption = 24;
+
+    /// <summary>
+    /// Section 四 as three small tables, each under a caption naming its group (an OCR'd report's "### 行政复议" over
+    /// "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"): the figures of its one row of figures, by the header's columns.
+    /// A table with more than one row of figures is left out. False when no header row names the five columns.
+    /// </summary>
+    private static bool ReadReviewGroup(List<IReadOnlyList<string?>> rows, TemplateRow group, int? line, StatisticsReadState state)
+    {
+        var columns = StatisticsTemplate.ReviewColumns;
+        int[]? at = null;
+        List<(string? Written, CellSource Source)>? values = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var figures = 0;
+            for (var c = 0; c < row.Count; c++)
+                if (row[c] is { } cell && (Figures.IsFigure(cell.AsSpan().Trim()) || Figures.IsBlankMark(cell))) figures++;
+            if (figures == 0)
+            {
+                if (at is not null || HeaderColumns(row) is not { } found) continue;
+                at = found;
+                continue;
+            }
+            if (at is null) return false;
+            if (values is not null) return true;
+            values = new List<(string? Written, CellSource Source)>(columns.Count);
+            foreach (var c in at) values.Add((c < row.Count ? row[c]?.Trim() : null, new CellSource(line, r, c)));
+            if (figures != columns.Count) return true;
+        }
+        if (at is null) return false;
+        if (values is not null) state.Add(StatisticsTableKind.ReviewAndLitigation, group, values, line);
+        return true;
+
+        int[]? HeaderColumns(IReadOnlyList<string?> row)
+        {
+            var found = new int[columns.Count];
+            Array.Fill(found, -1);
+            for (var c = 0; c < row.Count; c++)
+            {
+                if (row[c] is not { } cell) continue;
+                var text = Squeeze(cell.Trim());
+                for (var k = 0; k < columns.Count; k++)
+                {
+                    if (text != columns[k].Label) continue;
+                    if (found[k] >= 0) return null;
+                    found[k] = c;
+                }
+            }
+            return Array.IndexOf(found, -1) < 0 ? found : null;
         }
     }
 
@@ -191,6 +353,12 @@ public static partial class StatisticsReader
     {
         foreach (var row in ApplicationRowsIn(state.Version))
         {
+            // A group label with its row run into it, as a single-spaced PDF row merges the label cells
+            // ("三、本年度办理结果 （七）总计 0 0 …", "（三）不予公开 1.属于国家秘密 0 0 …"): the row is the item.
+            if (rest.Length > row.Label.Length && rest.StartsWith(row.Label, StringComparison.Ordinal)
+                && rest[row.Label.Length..] is var after && HeadingClassifier.TryMatchNumber(after, out _, out var itemNumber)
+                && MatchApplicationRow(true, after[..itemNumber], after[itemNumber..], state) is { } item && item.Parent == row.Key)
+                return item;
             if (!LabelMatches(rest, row.Label)) continue;
             switch (row.Label)
             {
