@@ -44,6 +44,7 @@ public class StatisticsReaderTests
         // Row labels 一、… （一）… inside the tables never become sections.
         Assert.Equal(["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"],
             analysis.Document.Headings.Where(h => h.Level == 1).Select(h => h.DisplayText));
+        Assert.DoesNotContain(analysis.Document.Headings, h => h.Text.Contains("公开", StringComparison.Ordinal) && h.Level > 1 && h.Number is not null);
         var statistics = analysis.Document.Statistics;
         Assert.NotNull(statistics);
         Assert.Equal(TemplateVersion.Template2021, statistics.Version);
@@ -146,5 +147,95 @@ public class StatisticsReaderTests
         var applications = Analyze(Encoding.UTF8.GetBytes(string.Join("\n", lines))).Document.Statistics!.Table(StatisticsTableKind.Applications)!;
         Assert.False(applications.HasRow("1"));
         Assert.True(applications.HasRow("2"));
+    }
+
+    /// <summary>Section 三 as pdftotext's reading order gives it: the header's words, then cells one per line.</summary>
+    private static StatisticsTable ReadingOrderApplications(params string[] cells)
+    {
+        var lines = new List<string> { "三、收到和处理政府信息公开申请情况", "申请人情况" };
+        lines.AddRange(TemplateReport.ApplicantHeader);
+        lines.AddRange(cells);
+        lines.Add("四、政府信息公开行政复议、行政诉讼情况");
+        var statistics = Analyze(Encoding.UTF8.GetBytes(TemplateReport.Title + "\n" + string.Join("\n", lines))).Document.Statistics;
+        // No row read at all is no table at all.
+        return statistics?.Table(StatisticsTableKind.Applications) ?? new StatisticsTable(StatisticsTableKind.Applications, TemplateVersion.Template2021, null, []);
+    }
+
+    private static readonly string[] Received = ["3", "0", "0", "0", "0", "0", "3"];
+    private static readonly string[] None = ["0", "0", "0", "0", "0", "0", "0"];
+
+    [Fact]
+    public void Reading_order_figures_before_a_label_go_to_the_row_the_template_puts_before_the_next()
+    {
+        // Row 一's figures under the header, its label after the last row: the figures before 二 are 一's.
+        var applications = ReadingOrderApplications([.. Received, "二、上年结转政府信息公开申请数量", .. None, "（七）总计", .. Received, "四、结转下年度继续办理", .. None, "一、本年新收政府信息公开申请数量"]);
+        Assert.Equal(3m, applications.Value("1", "natural-person"));
+        Assert.Equal(3m, applications.Value("1", "total"));
+        Assert.Equal(0m, applications.Value("2", "total"));
+
+        // Without 一's label, or with figures that do not fill its columns, nothing is placed there.
+        Assert.False(ReadingOrderApplications([.. Received, "二、上年结转政府信息公开申请数量", .. None, "（七）总计", .. Received]).HasRow("1"));
+        var six = ReadingOrderApplications(["3", "0", "0", "0", "0", "3", "二、上年结转政府信息公开申请数量", .. None, "一、本年新收政府信息公开申请数量"]);
+        Assert.False(six.HasRow("1"));
+        Assert.True(six.HasRow("2"));
+    }
+
+    [Fact]
+    public void Reading_order_figures_of_two_rows_are_split_only_before_the_next_rows_label_alone()
+    {
+        // （七）总计's figures run into 四's, and 四's label follows alone: the first seven are （七）'s, the next 四's.
+        var split = ReadingOrderApplications(["（七）总计", .. Received, "1", "0", "0", "0", "0", "0", "1", "四、结转下年度继续办理"]);
+        Assert.Equal(3m, split.Value("3.7", "total"));
+        Assert.Equal(1m, split.Value("4", "natural-person"));
+        Assert.Equal(1m, split.Value("4", "total"));
+
+        // Followed by another row's label, or with one figure too few, the fourteen are no one's.
+        var other = ReadingOrderApplications(["（七）总计", .. Received, "1", "0", "0", "0", "0", "0", "1", "一、本年新收政府信息公开申请数量"]);
+        Assert.False(other.HasRow("3.7"));
+        Assert.False(other.HasRow("1"));
+        var short_ = ReadingOrderApplications(["二、上年结转政府信息公开申请数量", .. None, "（七）总计", .. Received, "0", "0", "0", "0", "0", "1", "四、结转下年度继续办理"]);
+        Assert.False(short_.HasRow("3.7"));
+        Assert.False(short_.HasRow("4"));
+    }
+
+    /// <summary>Section 四 as small markdown tables, each under the caption given.</summary>
+    private static StatisticsTable? CaptionedReview(params (string Caption, string[] Header, string[][] Rows)[] tables)
+    {
+        var sb = new StringBuilder(TemplateReport.Title + "\n四、政府信息公开行政复议、行政诉讼情况\n");
+        foreach (var (caption, header, rows) in tables)
+        {
+            sb.Append("### ").Append(caption).Append('\n');
+            sb.Append("| ").Append(string.Join(" | ", header)).Append(" |\n|").Append(string.Concat(header.Select(_ => "---|"))).Append('\n');
+            foreach (var row in rows) sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+            sb.Append('\n');
+        }
+        return Analyze(Encoding.UTF8.GetBytes(sb.ToString()), "report.md").Document.Statistics?.Table(StatisticsTableKind.ReviewAndLitigation);
+    }
+
+    private static readonly string[] ReviewHeader = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+
+    [Fact]
+    public void Section_four_as_captioned_tables_is_read_by_caption_and_header()
+    {
+        var review = CaptionedReview(
+            ("行政复议", ReviewHeader, [["4", "1", "0", "2", "7"]]),
+            ("行政诉讼（未经复议直接起诉）", ["总计", "结果维持", "结果纠正", "其他结果", "尚未审结"], [["2", "1", "0", "0", "1"]]),
+            ("行政诉讼（复议后起诉）", ReviewHeader, [["0", "0", "0", "0", "0"]]))!;
+        Assert.Equal(7m, review.Value("review", "total"));
+        Assert.Equal(2m, review.Value("review", "pending"));
+        Assert.Equal(2m, review.Value("litigation-direct", "total")); // by the header's columns, not their order
+        Assert.Equal(1m, review.Value("litigation-direct", "upheld"));
+        Assert.Equal(0m, review.Value("litigation-after-review", "total"));
+        Assert.Equal(15, review.Cells.Count);
+    }
+
+    [Fact]
+    public void A_captioned_table_that_names_no_one_group_or_holds_two_rows_of_figures_is_left_out()
+    {
+        var review = CaptionedReview(
+            ("行政诉讼", ReviewHeader, [["1", "0", "0", "0", "1"]]),                               // which of the two?
+            ("行政复议", ReviewHeader, [["4", "1", "0", "2", "7"], ["1", "0", "0", "0", "1"]]),        // two rows
+            ("行政诉讼（复议后起诉）", ["结果维持", "结果纠正", "其他结果", "总计"], [["0", "0", "0", "0"]])); // a column short
+        Assert.Null(review);
     }
 }

@@ -66,7 +66,15 @@ public sealed class TemplateReport
     public void SetApplication(string labelStart, int column, string? value) =>
         Applications.Single(r => r.Label.StartsWith(labelStart, StringComparison.Ordinal)).Figures![column] = value;
 
-    public enum Shape { Tabs, PipesWithSeparator, PipesNoSeparator, PipesTrailingOnly, PipesBare, SpaceAligned, CellPerLine, ScraperCellPerLine }
+    /// <summary>
+    /// The shapes: <see cref="ReadingOrder"/> is pdftotext without -layout on the template's Word layout (corpus b01,
+    /// b02): one cell per line, row 一's figures under the header before any label and its label last, （七）总计's figures
+    /// followed by 四's, then 四's label. <see cref="SingleSpaced"/> is a PDF's text with every cell single-spaced and a
+    /// group's label run into its first item's row ("三、本年度办理结果 （一）予以公开 5 1 0 …", corpus b13, b14).
+    /// <see cref="CaptionedReviewTables"/> is markdown pipe tables with section 四 as three small tables each under a
+    /// "### 行政复议" caption (an OCR'd county report, corpus b07 and o01).
+    /// </summary>
+    public enum Shape { Tabs, PipesWithSeparator, PipesNoSeparator, PipesTrailingOnly, PipesBare, SpaceAligned, CellPerLine, ScraperCellPerLine, ReadingOrder, SingleSpaced, CaptionedReviewTables }
 
     /// <summary>The report as text lines, its tables in <paramref name="shape"/>; <paramref name="pageBreak"/> splits section 三's table over two pages.</summary>
     public string Text(Shape shape, bool pageBreak = false)
@@ -80,13 +88,16 @@ public sealed class TemplateReport
         {
             WriteRow(sb, shape, [item], header: true, first: true);
             WriteRow(sb, shape, columns, header: true);
-            foreach (var (label, figures) in rows) WriteRow(sb, shape, [label, .. figures]);
+            foreach (var (label, figures) in rows)
+                // Reading order puts a one-figure row's figure before its label (corpus b01: "480", "行政许可").
+                WriteRow(sb, shape, shape == Shape.ReadingOrder && figures.Length == 1 && rows.Count == 1 ? [.. figures, label] : [label, .. figures]);
         }
         sb.AppendLine("三、收到和处理政府信息公开申请情况");
         sb.AppendLine(Statement);
         WriteRow(sb, shape, ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"], header: true, first: true);
         WriteRow(sb, shape, ["", .. ApplicantHeader], header: true);
         var half = Applications.Count / 2;
+        string? group = null;
         for (var i = 0; i < Applications.Count; i++)
         {
             var (outer, label, figures) = Applications[i];
@@ -95,13 +106,55 @@ public sealed class TemplateReport
                 sb.AppendLine("— 3 —");
                 sb.AppendLine();
             }
+            if (shape == Shape.SingleSpaced)
+            {
+                // The group's label (and 三、本年度办理结果) joins the next row's label, as the merged cells come out of a PDF.
+                if (figures is null)
+                {
+                    group = group is null ? label : group + " " + label;
+                    continue;
+                }
+                var prefix = string.Join(" ", new[] { outer, group }.Where(p => !string.IsNullOrEmpty(p)));
+                group = null;
+                WriteRow(sb, shape, [prefix.Length > 0 ? prefix + " " + label : label, .. figures]);
+                continue;
+            }
+            if (shape == Shape.ReadingOrder)
+            {
+                if (i == 0)
+                {
+                    WriteRow(sb, shape, figures!); // row 一's figures come first, its label last
+                    continue;
+                }
+                if (outer.Length > 0) WriteRow(sb, shape, [outer]);
+                if (i == Applications.Count - 2)
+                {
+                    WriteRow(sb, shape, [label, .. figures!, .. Applications[^1].Figures!]); // （七）总计, then 四's figures
+                    WriteRow(sb, shape, [Applications[^1].Label, Applications[0].Label]);
+                    break;
+                }
+            }
             string?[] cells = shape == Shape.Tabs && outer.Length > 0 ? [outer, label, .. figures ?? []] : [label, .. figures ?? []];
             WriteRow(sb, shape, cells);
         }
         sb.AppendLine("四、政府信息公开行政复议、行政诉讼情况");
-        WriteRow(sb, shape, ["行政复议", "行政诉讼"], header: true, first: true);
-        WriteRow(sb, shape, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"], header: true);
-        WriteRow(sb, shape, Review);
+        if (shape == Shape.CaptionedReviewTables)
+        {
+            string[] groups = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                sb.AppendLine("### " + groups[g]);
+                WriteRow(sb, shape, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], header: true);
+                WriteRow(sb, shape, Review[(5 * g)..(5 * g + 5)]);
+                sb.AppendLine();
+            }
+        }
+        else
+        {
+            WriteRow(sb, shape, ["行政复议", "行政诉讼"], header: true, first: true);
+            WriteRow(sb, shape, ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"], header: true);
+            WriteRow(sb, shape, Review);
+        }
         sb.AppendLine("五、存在的主要问题及改进情况");
         sb.AppendLine("政策解读形式仍较单一，下一步将推行图解和视频解读。");
         sb.AppendLine("六、其他需要报告的事项");
@@ -118,7 +171,7 @@ public sealed class TemplateReport
             case Shape.Tabs:
                 sb.AppendLine(string.Join('\t', cells.Select(c => c ?? "")));
                 break;
-            case Shape.PipesWithSeparator:
+            case Shape.PipesWithSeparator or Shape.CaptionedReviewTables:
                 sb.AppendLine("| " + string.Join(" | ", cells.Select(c => c ?? "")) + " |");
                 if (header && !first) sb.AppendLine("|" + string.Concat(cells.Select(_ => "---|")));
                 break;
@@ -134,7 +187,10 @@ public sealed class TemplateReport
             case Shape.SpaceAligned:
                 sb.AppendLine(string.Join("    ", cells.Select(c => c ?? "")).Trim());
                 break;
-            case Shape.CellPerLine:
+            case Shape.SingleSpaced:
+                sb.AppendLine(string.Join(' ', cells.Where(c => !string.IsNullOrEmpty(c))));
+                break;
+            case Shape.CellPerLine or Shape.ReadingOrder:
                 foreach (var cell in cells) if (!string.IsNullOrEmpty(cell)) sb.AppendLine(cell);
                 break;
             case Shape.ScraperCellPerLine:
