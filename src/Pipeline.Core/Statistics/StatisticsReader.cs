@@ -109,6 +109,7 @@ public static partial class StatisticsReader
         // The rows placed (and the rows of figures no label placed), in table order, before they are added.
         var entries = new List<PlacedRow>(rows.Count);
         var inReview = false;
+        var reviewStrayLabel = false;
         // A row whose label was not placed but which holds figures: its values are built only if the next row takes them.
         (IReadOnlyList<string?> Row, int LastLabel, int Index)? pending = null;
         for (var r = 0; r < rows.Count; r++)
@@ -125,6 +126,9 @@ public static partial class StatisticsReader
                 var rowFigures = new List<(string? Written, CellSource Source)>();
                 for (var c = 0; c < row.Count; c++)
                     if (row[c] is { } cell && (Figures.IsFigure(cell.AsSpan().Trim()) || Figures.IsBlankMark(cell))) rowFigures.Add((cell.Trim(), new CellSource(line, r, c)));
+                // Between the figures only the columns' header words may stand (reading order emits a tall merged
+                // header cell late: "…, 0, 总计, 3"); any other label means the figures are not one row in order.
+                if (reviewFigures.Count > 0 && !OnlyReviewHeaderWords(row)) reviewStrayLabel = true;
                 if (rowFigures.Count > 0) reviewFigures.Add(rowFigures);
                 continue;
             }
@@ -151,16 +155,60 @@ public static partial class StatisticsReader
         foreach (var (kind, templateRow, values) in ReadingOrder(entries, state.Version))
             state.Add(kind, templateRow!, values!, line);
 
-        // The template's one row of fifteen, or one row of five per group. Figures spread over other rows are a reading
-        // order that lost the columns (pdftotext without -layout): their order cannot be trusted.
-        if (reviewFigures is { Count: 1 or 3 } && reviewFigures.Sum(f => f.Count) == ReviewFigures && reviewFigures.All(f => f.Count == ReviewFigures / reviewFigures.Count))
-        {
-            var figures = reviewFigures.SelectMany(f => f).ToList();
-            var i = 0;
-            foreach (var group in StatisticsTemplate.ReviewRows)
-                state.Add(StatisticsTableKind.ReviewAndLitigation, group, figures.GetRange(5 * i++, 5), line);
-        }
+        // The template's one row of fifteen, or one row of five per group. Fifteen figures spread over other rows
+        // (pdftotext's reading order: fourteen, the header word 总计, the last) are taken in order only when nothing but
+        // header words stands between them and every group's four results add up to its 总计: an order that lost
+        // the columns would not, and a document whose own figures do not add up is then left out, not misread.
+        if (reviewFigures is null || reviewFigures.Sum(f => f.Count) != ReviewFigures) return;
+        var aligned = reviewFigures is { Count: 1 or 3 } && reviewFigures.All(f => f.Count == ReviewFigures / reviewFigures.Count);
+        var review = reviewFigures.SelectMany(f => f).ToList();
+        if (!aligned && (reviewStrayLabel || !GroupsAddUp(review))) return;
+        var i = 0;
+        foreach (var group in StatisticsTemplate.ReviewRows)
+            state.Add(StatisticsTableKind.ReviewAndLitigation, group, review.GetRange(5 * i++, 5), line);
     }
+
+    /// <summary>Each run of five figures: the first four add up to the fifth (结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计).</summary>
+    private static bool GroupsAddUp(List<(string? Written, CellSource Source)> figures)
+    {
+        for (var g = 0; g + 5 <= figures.Count; g += 5)
+            if (!AddsUp(figures.GetRange(g, 5))) return false;
+        return true;
+    }
+
+    /// <summary>Every value is a number and all but the last add up to the last (a row's total column).</summary>
+    private static bool AddsUp(List<(string? Written, CellSource Source)> values)
+    {
+        decimal sum = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Figures.Parse(values[i].Written) is not { } value) return false;
+            if (i < values.Count - 1) sum += value;
+            else return sum == value;
+        }
+        return false;
+    }
+
+    /// <summary>True when every label cell of the row is made of section 四's column header words (结果 维持 … 总计).</summary>
+    private static bool OnlyReviewHeaderWords(IReadOnlyList<string?> row)
+    {
+        for (var c = 0; c < row.Count; c++)
+        {
+            if (row[c] is not { } cell || Figures.IsFigure(cell.AsSpan().Trim()) || Figures.IsBlankMark(cell)) continue;
+            var text = Squeeze(cell).AsSpan();
+            while (!text.IsEmpty)
+            {
+                var length = 0;
+                foreach (var word in ReviewHeaderWords)
+                    if (text.StartsWith(word, StringComparison.Ordinal)) length = word.Length;
+                if (length == 0) return false;
+                text = text[length..];
+            }
+        }
+        return true;
+    }
+
+    private static readonly string[] ReviewHeaderWords = ["结果", "维持", "纠正", "其他", "尚未", "审结", "总计"];
 
     /// <summary>A table row as placed: its template row (null for figures no label placed) and its values (null for a label alone).</summary>
     private readonly record struct PlacedRow(StatisticsTableKind Kind, TemplateRow? Row, List<(string? Written, CellSource Source)>? Values);
@@ -170,8 +218,10 @@ public static partial class StatisticsReader
     /// leaves no doubt: in section 三, a row with twice its figures directly followed by the next template row's label
     /// alone holds both rows' figures, in order (（七）总计 with 四's figures after it, 四、结转下年度继续办理 alone); and
     /// figures no label placed, directly before a row whose template predecessor stands alone elsewhere in the table,
-    /// are that predecessor's (row 一's figures under the header word 总计, its label after （七）总计). Any other
-    /// arrangement is left as it is: a row whose figures do not fit is left out, never guessed.
+    /// are that predecessor's (row 一's figures under the header word 总计, its label after （七）总计). Either only when
+    /// each row so made has a 总计 equal to the sum of its applicant columns: reading order also interleaves two rows'
+    /// figures (a real report's （七）总计 "0 21 0 0 0 0 0 0 0 0 0 0 0 21"), which such a split would misread. Any
+    /// other arrangement is left as it is: a row whose figures do not fit is left out, never guessed.
     /// </summary>
     private static IEnumerable<PlacedRow> ReadingOrder(List<PlacedRow> entries, TemplateVersion version)
     {
@@ -184,7 +234,7 @@ public static partial class StatisticsReader
             if (entry.Row is null)
             {
                 if (i + 1 < entries.Count && entries[i + 1] is { Kind: StatisticsTableKind.Applications, Row: { } next, Values: not null }
-                    && Written(entry.Values!) is { Count: var n } figures && n == width
+                    && Written(entry.Values!) is { Count: var n } figures && n == width && AddsUp(figures)
                     && Neighbour(next, version, -1) is { } previous && LabelAlone(previous) is { } alone && !taken[alone])
                 {
                     taken[alone] = true;
@@ -195,7 +245,8 @@ public static partial class StatisticsReader
             if (entry.Values is null) continue;
             if (entry.Kind == StatisticsTableKind.Applications && i + 1 < entries.Count && !taken[i + 1]
                 && entries[i + 1] is { Row: { } following, Values: null } && Neighbour(entry.Row, version, 1) == following
-                && Written(entry.Values) is { Count: var m } both && m == 2 * width)
+                && Written(entry.Values) is { Count: var m } both && m == 2 * width
+                && AddsUp(both.GetRange(0, width)) && AddsUp(both.GetRange(width, width)))
             {
                 taken[i + 1] = true;
                 yield return entry with { Values = both.GetRange(0, width) };

@@ -193,6 +193,10 @@ public class StatisticsReaderTests
         var other = ReadingOrderApplications(["（七）总计", .. Received, "1", "0", "0", "0", "0", "0", "1", "一、本年新收政府信息公开申请数量"]);
         Assert.False(other.HasRow("3.7"));
         Assert.False(other.HasRow("1"));
+        // Reading order also interleaves two rows (a real report's （七）总计 line): halves whose 总计 is not their sum are no one's.
+        var interleaved = ReadingOrderApplications(["（七）总计", "0", "21", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "21", "四、结转下年度继续办理"]);
+        Assert.False(interleaved.HasRow("3.7"));
+        Assert.False(interleaved.HasRow("4"));
         var short_ = ReadingOrderApplications(["二、上年结转政府信息公开申请数量", .. None, "（七）总计", .. Received, "0", "0", "0", "0", "0", "1", "四、结转下年度继续办理"]);
         Assert.False(short_.HasRow("3.7"));
         Assert.False(short_.HasRow("4"));
@@ -237,5 +241,29 @@ public class StatisticsReaderTests
             ("行政复议", ReviewHeader, [["4", "1", "0", "2", "7"], ["1", "0", "0", "0", "1"]]),        // two rows
             ("行政诉讼（复议后起诉）", ["结果维持", "结果纠正", "其他结果", "总计"], [["0", "0", "0", "0"]])); // a column short
         Assert.Null(review);
+    }
+
+    /// <summary>Section 四 in reading order: the header's words one per line, then the given cells one per line.</summary>
+    private static StatisticsTable? ReadingOrderReview(params string[] cells)
+    {
+        string[] header = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "总 计 结果 结果 其他", "审结", "维持 纠正 结果 审结"];
+        var text = string.Join("\n", [TemplateReport.Title, "四、政府信息公开行政复议、行政诉讼情况", .. header, .. cells, "五、存在的主要问题及改进情况", "无。"]);
+        return Analyze(Encoding.UTF8.GetBytes(text)).Document.Statistics?.Table(StatisticsTableKind.ReviewAndLitigation);
+    }
+
+    [Fact]
+    public void Section_four_spread_over_rows_is_read_in_order_only_when_each_group_adds_up()
+    {
+        var review = ReadingOrderReview("1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "总计", "3")!;
+        Assert.Equal(2m, review.Value("review", "total"));
+        Assert.Equal(1m, review.Value("litigation-direct", "upheld"));
+        Assert.Equal(1m, review.Value("litigation-after-review", "other"));
+        Assert.Equal(3m, review.Value("litigation-after-review", "total"));
+
+        // A group whose results do not make its 总计 (the document's own slip, or an order that lost the columns), a
+        // label other than a header word between the figures, or one figure short: nothing is read.
+        Assert.Null(ReadingOrderReview("10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "总计", "0"));
+        Assert.Null(ReadingOrderReview("1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "复议后起诉", "2", "0", "1", "0", "3"));
+        Assert.Null(ReadingOrderReview("1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "总计", "3"));
     }
 }

@@ -69,7 +69,7 @@ public sealed class TemplateReport
     /// <summary>
     /// The shapes: <see cref="ReadingOrder"/> is pdftotext without -layout on the template's Word layout (corpus b01,
     /// b02): one cell per line, row 一's figures under the header before any label and its label last, （七）总计's figures
-    /// followed by 四's, then 四's label. <see cref="SingleSpaced"/> is a PDF's text with every cell single-spaced and a
+    /// followed by 四's, then 四's label; section 四's fifteen figures broken by its header word 总计 before the last. <see cref="SingleSpaced"/> is a PDF's text with every cell single-spaced and a
     /// group's label run into its first item's row ("三、本年度办理结果 （一）予以公开 5 1 0 …", corpus b13, b14).
     /// <see cref="CaptionedReviewTables"/> is markdown pipe tables with section 四 as three small tables each under a
     /// "### 行政复议" caption (an OCR'd county report, corpus b07 and o01).
@@ -148,6 +148,12 @@ public sealed class TemplateReport
                 WriteRow(sb, shape, Review[(5 * g)..(5 * g + 5)]);
                 sb.AppendLine();
             }
+        }
+        else if (shape == Shape.ReadingOrder)
+        {
+            // pdftotext emits the last group's tall 总计 header cell after fourteen figures (a real district report, 2023 and 2024).
+            WriteRow(sb, shape, ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "总 计 结果 结果 其他", "审结", "维持 纠正 结果 审结"]);
+            WriteRow(sb, shape, [.. Review[..14], "总计", Review[14]]);
         }
         else
         {
