@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -64,6 +65,8 @@ internal sealed class CatalogShards
     private int _legacyRecordShards = -1;
     private int _changes;
     private (int Changes, Dictionary<string, (CatalogListState State, byte[] Bytes)> Lists, SortedDictionary<string, CatalogListRef> Refs)? _after;
+    /// <summary>The state files this run has read and what they held (null: missing): saving them reads none again.</summary>
+    private readonly ConcurrentDictionary<string, byte[]?> _read = new(StringComparer.Ordinal);
 
     private CatalogShards(ISiteStore store, int pageSize, bool fresh, CatalogHead? head, List<CatalogRow>? rows)
     {
@@ -98,6 +101,7 @@ internal sealed class CatalogShards
         {
             var head = JsonSerializer.Deserialize(headBytes, CatalogJsonContext.Site.CatalogHead) ?? throw new InvalidDataException($"{HeadPath} is empty.");
             var catalog = new CatalogShards(store, pageSize, fresh: false, head, rows: null);
+            catalog._read[HeadPath] = headBytes;
             if (head.Lists is null || head.CodeBits is null || head.PageSize != catalog._pageSize)
             {
                 // Written before the list states (or for another page size): read every row once and write them.
@@ -142,7 +146,7 @@ internal sealed class CatalogShards
                 _listsBefore[key.Name] = CatalogListState.Empty;
                 continue;
             }
-            var bytes = await _store.ReadAsync(ListPath(key), ct).ConfigureAwait(false);
+            var bytes = await ReadAsync(ListPath(key), ct).ConfigureAwait(false);
             if (bytes is null || Hash(bytes) != reference.Hash)
             {
                 // Written by a run that died before its head: the head's count of this list is what holds.
@@ -170,7 +174,7 @@ internal sealed class CatalogShards
         var first = bucket * RowBucketSize;
         var needed = Math.Min(RowBucketSize, _countBefore - first);
         if (needed <= 0 || !_loadedRowBuckets.Add(bucket)) return;
-        var bytes = await _store.ReadAsync(RowBucketPath(bucket), ct).ConfigureAwait(false)
+        var bytes = await ReadAsync(RowBucketPath(bucket), ct).ConfigureAwait(false)
             ?? throw new InvalidDataException($"{RowBucketPath(bucket)} is missing: the catalog has {_countBefore} ranks.");
         var rows = JsonSerializer.Deserialize(bytes, CatalogJsonContext.Site.ListCatalogRow) ?? [];
         if (rows.Count < needed) throw new InvalidDataException($"{RowBucketPath(bucket)} holds {rows.Count} rows: the catalog has {_countBefore} ranks.");
@@ -191,7 +195,7 @@ internal sealed class CatalogShards
         code = code.Trim();
         if (!AllRows && _codeBitsBefore is { } bits && _loadedCodeBuckets.Add(CodeBucket(code, bits)))
         {
-            var bytes = await _store.ReadAsync(CodeBucketPath(bits, CodeBucket(code, bits)), ct).ConfigureAwait(false);
+            var bytes = await ReadAsync(CodeBucketPath(bits, CodeBucket(code, bits)), ct).ConfigureAwait(false);
             if (bytes is not null)
                 foreach (var (known, rank) in JsonSerializer.Deserialize(bytes, CatalogJsonContext.Site.SortedDictionaryStringInt32) ?? [])
                     if (rank < _countBefore) _rankByCode[known] = rank; // higher: a leftover of an interrupted run
@@ -217,6 +221,19 @@ internal sealed class CatalogShards
         }
         for (var bucket = 0; bucket * RowBucketSize < Count; bucket++) _dirtyRowBuckets.Add(bucket);
     }
+
+    private async Task<byte[]?> ReadAsync(string path, CancellationToken ct)
+    {
+        var bytes = await _store.ReadAsync(path, ct).ConfigureAwait(false);
+        _read[path] = bytes;
+        return bytes;
+    }
+
+    /// <summary>Writes a state file unless it already holds <paramref name="content"/> (compared with what this run read of it, if it did).</summary>
+    private Task WriteAsync(SiteWriteSession run, string path, byte[] content) =>
+        _read.TryGetValue(path, out var existing)
+            ? run.WriteOverAsync(_store, path, existing, content, SiteHeaders.Json, SiteHeaders.NoStore)
+            : run.WriteAsync(_store, path, content, SiteHeaders.Json, SiteHeaders.NoStore);
 
     private static string RowBucketPath(int bucket) => "catalog/rows/" + bucket.ToString(CultureInfo.InvariantCulture) + ".json";
     private static string RecordPath(int shard) => "catalog/records/" + shard.ToString(CultureInfo.InvariantCulture) + ".json";
@@ -247,7 +264,7 @@ internal sealed class CatalogShards
     private async Task<List<CatalogEntry>> ShardAsync(int shard)
     {
         if (_shards.TryGetValue(shard, out var records)) return records;
-        var bytes = _fresh ? null : await _store.ReadAsync(RecordPath(shard)).ConfigureAwait(false);
+        var bytes = _fresh ? null : await ReadAsync(RecordPath(shard), CancellationToken.None).ConfigureAwait(false);
         records = bytes is null ? [] : JsonSerializer.Deserialize(bytes, CatalogJsonContext.Site.ListCatalogEntry) ?? [];
         _shards[shard] = records;
         return records;
@@ -378,18 +395,18 @@ internal sealed class CatalogShards
     public async Task SaveAsync(SiteWriteSession run)
     {
         foreach (var shard in _dirtyShards.Order())
-            await run.WriteAsync(_store, RecordPath(shard), JsonSerializer.SerializeToUtf8Bytes(_shards[shard], CatalogJsonContext.Site.ListCatalogEntry), SiteHeaders.Json, SiteHeaders.NoStore).ConfigureAwait(false);
+            await WriteAsync(run, RecordPath(shard), JsonSerializer.SerializeToUtf8Bytes(_shards[shard], CatalogJsonContext.Site.ListCatalogEntry)).ConfigureAwait(false);
         foreach (var bucket in _dirtyRowBuckets.Order())
         {
             var rows = _rows.GetRange(bucket * RowBucketSize, Math.Min(RowBucketSize, Count - bucket * RowBucketSize));
-            await run.WriteAsync(_store, RowBucketPath(bucket), JsonSerializer.SerializeToUtf8Bytes(rows, CatalogJsonContext.Site.ListCatalogRow), SiteHeaders.Json, SiteHeaders.NoStore).ConfigureAwait(false);
+            await WriteAsync(run, RowBucketPath(bucket), JsonSerializer.SerializeToUtf8Bytes(rows, CatalogJsonContext.Site.ListCatalogRow)).ConfigureAwait(false);
         }
         var codeBits = await SaveCodesAsync(run).ConfigureAwait(false);
         var (_, lists, refs) = After();
         foreach (var (name, (_, bytes)) in lists.OrderBy(p => p.Key, StringComparer.Ordinal))
-            await run.WriteAsync(_store, ListPath(ListKey.OfName(name)), bytes, SiteHeaders.Json, SiteHeaders.NoStore).ConfigureAwait(false);
+            await WriteAsync(run, ListPath(ListKey.OfName(name)), bytes).ConfigureAwait(false);
         var head = new CatalogHead(Count, _publishers, _pageSize, codeBits, refs);
-        await run.WriteAsync(_store, HeadPath, JsonSerializer.SerializeToUtf8Bytes(head, CatalogJsonContext.Site.CatalogHead), SiteHeaders.Json, SiteHeaders.NoStore).ConfigureAwait(false);
+        await WriteAsync(run, HeadPath, JsonSerializer.SerializeToUtf8Bytes(head, CatalogJsonContext.Site.CatalogHead)).ConfigureAwait(false);
         // After the head: what the head no longer refers to.
         foreach (var name in _refsBefore.Keys.Where(name => !refs.ContainsKey(name)))
             await run.DeleteAsync(_store, ListPath(ListKey.OfName(name))).ConfigureAwait(false);
@@ -421,7 +438,10 @@ internal sealed class CatalogShards
         if (buckets.Count == 0) return bits;
         foreach (var (code, rank) in _rankByCode)
             if (buckets.TryGetValue(CodeBucket(code, bits), out var bucket)) bucket[code] = rank;
-        await run.WriteManyAsync(_store, buckets.Select(b => new PendingWrite(CodeBucketPath(bits, b.Key),
+        // The buckets this run looked codes up in are not read again; a new layout's are written many at a time.
+        foreach (var (bucket, codes) in buckets.Where(b => _read.ContainsKey(CodeBucketPath(bits, b.Key))))
+            await WriteAsync(run, CodeBucketPath(bits, bucket), JsonSerializer.SerializeToUtf8Bytes(codes, CatalogJsonContext.Site.SortedDictionaryStringInt32)).ConfigureAwait(false);
+        await run.WriteManyAsync(_store, buckets.Where(b => !_read.ContainsKey(CodeBucketPath(bits, b.Key))).Select(b => new PendingWrite(CodeBucketPath(bits, b.Key),
             JsonSerializer.SerializeToUtf8Bytes(b.Value, CatalogJsonContext.Site.SortedDictionaryStringInt32), SiteHeaders.Json, SiteHeaders.NoStore)).ToArray()).ConfigureAwait(false);
         return bits;
     }
