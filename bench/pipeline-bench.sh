@@ -3,7 +3,9 @@
 #   bench/pipeline-bench.sh [reports=1000] [grow=0] [further pipeline-dev bench options, e.g. --seed 30000]
 # (1) N generated reports: first upload → all published, the stages run back to back;
 # (2) one publish run of 10 new reports at N and at <grow> already published: storage requests and time.
-# With --seed S (and reports 0): seeds S published reports in bulk first, then measures two publish runs of 10.
+# With --seed S (and reports 0): seeds S published reports in bulk first, then measures two publish runs of 10;
+# --seed-ledger false seeds only the site, its state and the publish counter (minutes at 30,000 instead of hours);
+# --seed-pages false also leaves the seeded report pages out (a third of the blobs for Azurite to scan).
 # Prints the 1-minute load average before and after (the machine is shared).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

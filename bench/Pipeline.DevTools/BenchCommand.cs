@@ -33,16 +33,18 @@ public static class BenchCommand
         var grow = new Option<int>("--grow") { Description = "Grow the site to this many published reports, then measure one publish run again (0: don't).", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Reports in the measured publish run.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "First seed an empty site with this many published reports (site files, site state and ledger rows, in bulk), then measure.", DefaultValueFactory = _ => 0 };
+        var seedLedger = new Option<bool>("--seed-ledger") { Description = "With --seed: also write each seeded report's ledger rows (false: only the site, its state and the publish counter; a publish run reads no other report's ledger rows).", DefaultValueFactory = _ => true };
+        var seedPages = new Option<bool>("--seed-pages") { Description = "With --seed: also write the seeded reports' pages (false: leave reports/… out; a publish run reads no other report's page).", DefaultValueFactory = _ => true };
         var corpus = new Option<string>("--corpus") { Description = "With --seed: the folder whose sentences the seeded reports reuse.", DefaultValueFactory = _ => "samples" };
         var command = new ConfiguredCommand("bench", "Throughput (first upload → all published) and the cost of one publish run, on the configured storage.")
         {
-            reports, grow, batch, seed, corpus,
+            reports, grow, batch, seed, seedLedger, seedPages, corpus,
         };
-        command.SetAction(parse => RunAsync(parse.GetValue(reports), parse.GetValue(grow), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(corpus)!, command.ConfigurationOverrides));
+        command.SetAction(parse => RunAsync(parse.GetValue(reports), parse.GetValue(grow), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(seedLedger), parse.GetValue(seedPages), parse.GetValue(corpus)!, command.ConfigurationOverrides));
         return command;
     }
 
-    public static async Task<int> RunAsync(int reports, int grow, int batch, int seed, string corpus, IReadOnlyList<string> configurationOverrides)
+    public static async Task<int> RunAsync(int reports, int grow, int batch, int seed, bool seedLedger, bool seedPages, string corpus, IReadOnlyList<string> configurationOverrides)
     {
         var counter = new RequestCounter();
         var configuration = CliConfiguration.Build(configurationOverrides);
@@ -70,7 +72,7 @@ public static class BenchCommand
         {
             counter.Reset();
             Console.Out.WriteLine("## " + await SiteSeeder.SeedAsync(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
-                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pipeline.Site.SiteOptions>>().Value, seed, corpus, ct) + $" ({counter.Total:N0} storage requests)");
+                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pipeline.Site.SiteOptions>>().Value, seed, corpus, seedLedger, seedPages, ct) + $" ({counter.Total:N0} storage requests)");
             next = seed;
             Console.Out.WriteLine($"\n## one publish run of {batch} new reports, by reports already published (two runs in a row)");
             Console.Out.WriteLine(PublishCost.Header);

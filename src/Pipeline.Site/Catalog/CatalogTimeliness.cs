@@ -4,7 +4,7 @@ namespace Pipeline.Site.Catalog;
 
 /// <summary>
 /// How timely a report went public, kept compactly on its catalog row so the oversight pages (发布及时性, per agency and
-/// year) are computed from the rows every run loads anyway, with no state of their own. Made when the report is
+/// year) can be computed from the rows (the catalog keeps their counts per list, <see cref="CatalogListState"/>). Made when the report is
 /// published (<c>Statistics.TimelinessView.Assess</c>); a row without it was published before the assessment existed.
 /// </summary>
 /// <param name="WorkingDays">Working days after 生成日期 up to 发布日期; a lower bound when <paramref name="CalendarMissing"/>; null without 生成日期.</param>
@@ -16,7 +16,7 @@ namespace Pipeline.Site.Catalog;
 internal sealed record CatalogTimeliness(
     [property: JsonPropertyName("d")] int? WorkingDays,
     [property: JsonPropertyName("o")] bool? OverLimit,
-    // Written only when true: most rows' dates lie in calendar years the repository holds (a row is loaded every run).
+    // Written only when true: most rows' dates lie in calendar years the repository holds (rows are many and compact).
     [property: JsonPropertyName("m"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool CalendarMissing,
     [property: JsonPropertyName("y")] int? AnnualReportYear,
     [property: JsonPropertyName("a")] DateOnly? AnnualReportDeadline,

@@ -15,25 +15,28 @@ internal sealed class IndexFilesWriter(ISiteStore site, SiteOptions options)
 
     public async Task WriteApiAsync(SiteWriteSession run, CatalogShards catalog, SortedSet<int> changedRanks)
     {
-        var shards = (catalog.Rows.Count + SiteFeeds.ApiShardSize - 1) / SiteFeeds.ApiShardSize;
+        var shards = (catalog.Count + SiteFeeds.ApiShardSize - 1) / SiteFeeds.ApiShardSize;
         foreach (var shard in changedRanks.Select(r => r / SiteFeeds.ApiShardSize).Distinct())
         {
-            var ranks = Enumerable.Range(shard * SiteFeeds.ApiShardSize, Math.Min(SiteFeeds.ApiShardSize, catalog.Rows.Count - shard * SiteFeeds.ApiShardSize));
+            var ranks = Enumerable.Range(shard * SiteFeeds.ApiShardSize, Math.Min(SiteFeeds.ApiShardSize, catalog.Count - shard * SiteFeeds.ApiShardSize));
             var live = await catalog.LiveEntriesAsync(ranks).ConfigureAwait(false);
             await run.WriteAsync(site, SiteFeeds.ApiShardPath(shard), SiteFeeds.ApiShardJson(options, shard, live), SiteHeaders.Json, SiteHeaders.ShortCache).ConfigureAwait(false);
         }
-        var liveCount = catalog.Rows.Count(r => !r.Withdrawn);
+        var liveCount = catalog.LiveCount();
         await run.WriteAsync(site, "api/reports/index.json", SiteFeeds.ApiManifestJson(liveCount, shards), SiteHeaders.Json, SiteHeaders.ShortCache).ConfigureAwait(false);
     }
 
     public async Task WriteSitemapsAsync(SiteWriteSession run, CatalogShards catalog, SortedSet<int> changedRanks)
     {
-        var rows = catalog.Rows;
-        var shards = (rows.Count + SiteFeeds.SitemapShardSize - 1) / SiteFeeds.SitemapShardSize;
+        var shards = (catalog.Count + SiteFeeds.SitemapShardSize - 1) / SiteFeeds.SitemapShardSize;
         foreach (var shard in changedRanks.Select(r => r / SiteFeeds.SitemapShardSize).Distinct())
         {
-            var urls = rows.Skip(shard * SiteFeeds.SitemapShardSize).Take(SiteFeeds.SitemapShardSize)
-                .Where(r => !r.Withdrawn).Select(r => (SiteUrls.Report(r.Slug), r.LastModified));
+            var urls = new List<(string, DateOnly?)>();
+            for (var rank = shard * SiteFeeds.SitemapShardSize; rank < Math.Min(catalog.Count, (shard + 1) * SiteFeeds.SitemapShardSize); rank++)
+            {
+                var row = await catalog.RowAsync(rank).ConfigureAwait(false);
+                if (!row.Withdrawn) urls.Add((SiteUrls.Report(row.Slug), row.LastModified));
+            }
             await run.WriteAsync(site, SiteFeeds.SitemapShardPath(shard), SiteFeeds.SitemapUrls(options, urls), SiteHeaders.Xml, SiteHeaders.ShortCache).ConfigureAwait(false);
         }
         var index = new[] { "/sitemaps/pages.xml" }.Concat(Enumerable.Range(0, shards).Select(k => SiteFeeds.SitemapShardPath(k, rooted: true)));
@@ -43,8 +46,8 @@ internal sealed class IndexFilesWriter(ISiteStore site, SiteOptions options)
     public async Task WriteLatestAsync(SiteWriteSession run, CatalogShards catalog)
     {
         var latestRanks = new List<int>();
-        for (var rank = catalog.Rows.Count - 1; rank >= 0 && latestRanks.Count < SiteFeeds.FeedSize; rank--)
-            if (!catalog.Rows[rank].Withdrawn) latestRanks.Add(rank);
+        for (var rank = catalog.Count - 1; rank >= 0 && latestRanks.Count < SiteFeeds.FeedSize; rank--)
+            if (!(await catalog.RowAsync(rank).ConfigureAwait(false)).Withdrawn) latestRanks.Add(rank);
         var newestFirst = await catalog.LiveEntriesAsync(latestRanks).ConfigureAwait(false);
         await run.WriteAsync(site, "feed.xml", SiteFeeds.AtomFeed(options, newestFirst), SiteHeaders.Atom, SiteHeaders.ShortCache).ConfigureAwait(false);
         // 最新发布: of the latest published, the newest by 发布日期 first (a report published late with an older

@@ -54,7 +54,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         ArgumentNullException.ThrowIfNull(all);
         ArgumentNullException.ThrowIfNull(withdrawals);
         var run = new SiteWriteSession(site, state, cancellationToken);
-        var catalog = new CatalogShards(state, new CatalogContents(), fresh: true);
+        var catalog = CatalogShards.Fresh(state, options.PageSize);
         var terms = new Dictionary<int, IndexTerms>();
         var batch = new List<PublishedReport>(RebuildBatchSize);
         var statistics = new StatisticsWriter(site, state, options);
@@ -101,8 +101,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         await statistics.WritePagesAsync(run, cancellationToken).ConfigureAwait(false);
         await new TimelinessWriter(site, options).WriteAsync(run, catalog, touched: null).ConfigureAwait(false);
 
-        var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Rows.Count));
-        await WriteIndexesAsync(run, catalog, [], SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
+        var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Count));
+        await WriteIndexesAsync(run, catalog, SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
         return await DeleteStaleFilesAsync(run).ConfigureAwait(false);
     }
 
@@ -124,17 +124,18 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         CancellationToken ct)
     {
         var run = new SiteWriteSession(site, state, ct);
-        var catalog = await CatalogShards.LoadAsync(state, ct).ConfigureAwait(false);
+        var catalog = await CatalogShards.LoadAsync(state, options.PageSize, ct).ConfigureAwait(false);
         var searchBefore = await _search.LoadStateAsync(ct).ConfigureAwait(false);
-        var rowsBefore = catalog.Rows.ToList();
 
-        // 1. Apply the batch to the catalog.
+        // 1. Apply the batch to the catalog (a batch that only appends reads only the parts of it that it touches).
         var changedRanks = new SortedSet<int>();
         var toIndex = new Dictionary<int, PublishedReport>();
         var withdrawn = new List<(int Rank, Withdrawal Withdrawal)>();
-        foreach (var report in reports.Select(WithStatisticsFlag))
+        var incoming = reports.Select(WithStatisticsFlag).Select(report => (Report: report, Row: RowOf(report))).ToList();
+        await catalog.PrepareAsync(incoming.Select(p => p.Row).ToList(), withdrawals.Count > 0, ct).ConfigureAwait(false);
+        foreach (var (report, row) in incoming)
         {
-            var rank = await catalog.UpsertAsync(report.Entry, RowOf(report)).ConfigureAwait(false);
+            var rank = await catalog.UpsertAsync(report.Entry, row).ConfigureAwait(false);
             changedRanks.Add(rank);
             toIndex[rank] = report;
         }
@@ -149,7 +150,7 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
 
         // 2. Static files, the pages the new reports link to, then the report pages: everything later artefacts link to.
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
-        await _lists.WriteLinkTargetsAsync(run, catalog, rowsBefore, toIndex.Keys).ConfigureAwait(false);
+        await _lists.WriteLinkTargetsAsync(run, catalog, toIndex.Keys).ConfigureAwait(false);
         var statistics = new StatisticsWriter(site, state, options);
         await statistics.WriteReportFilesAsync(run, toIndex.Values.Select(r => (StatisticsOf(r), r.Entry.Slug)),
             withdrawn.Select(w => Slug.FromIndexCode(w.Withdrawal.IndexCode))).ConfigureAwait(false);
@@ -167,11 +168,10 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         // The comparison pages link to report pages and leave withdrawn ones: after both are written.
         await statistics.ApplyAsync(toIndex.Values.Select(r => (r.Entry.IndexCode, StatisticsOf(r))), withdrawn.Select(w => w.Withdrawal.IndexCode.Trim()), fresh: false, ct).ConfigureAwait(false);
         await statistics.WritePagesAsync(run, ct).ConfigureAwait(false);
-        await new TimelinessWriter(site, options).WriteAsync(run, catalog,
-            changedRanks.SelectMany(rank => rank < rowsBefore.Count ? [rowsBefore[rank], catalog.Rows[rank]] : new[] { catalog.Rows[rank] })).ConfigureAwait(false);
+        await new TimelinessWriter(site, options).WriteAsync(run, catalog, await catalog.TouchedRowsAsync(changedRanks).ConfigureAwait(false)).ConfigureAwait(false);
 
         var terms = toIndex.ToDictionary(p => p.Key, p => Terms(p.Value));
-        await WriteIndexesAsync(run, catalog, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        await WriteIndexesAsync(run, catalog, searchBefore, changedRanks, terms).ConfigureAwait(false);
         return Result(run) with { StatisticsFindings = statistics.Findings };
     }
 
@@ -224,14 +224,14 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     /// Steps 3 and 4 of a run: lists, indexes, feeds, sitemaps and search (only the parts the changed ranks fall in),
     /// then the private state — until it is saved, a re-run recomputes the same work from the old state.
     /// </summary>
-    private async Task WriteIndexesAsync(SiteWriteSession run, CatalogShards catalog, List<CatalogRow> rowsBefore, SearchManifest searchBefore,
+    private async Task WriteIndexesAsync(SiteWriteSession run, CatalogShards catalog, SearchManifest searchBefore,
         SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
     {
-        var emptiedListFiles = await _lists.WriteListsAsync(run, catalog, rowsBefore, changedRanks).ConfigureAwait(false);
+        var emptiedListFiles = await _lists.WriteListsAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteApiAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteSitemapsAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteLatestAsync(run, catalog).ConfigureAwait(false);
-        var (searchAfter, staleSearchFiles) = await _search.WriteAsync(run, catalog, rowsBefore, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        var (searchAfter, staleSearchFiles) = await _search.WriteAsync(run, catalog, searchBefore, changedRanks, terms).ConfigureAwait(false);
         // List pages nothing links to any more (every page that did was rewritten above); before the state is saved, so
         // a run that dies here deletes them on its re-run.
         foreach (var path in emptiedListFiles) await run.DeleteAsync(site, path).ConfigureAwait(false);

@@ -18,7 +18,7 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
     public const string StatePath = "search.json";
 
     /// <summary>Writes the segments holding <paramref name="changedRanks"/>; takes (removes) each document's entry of <paramref name="terms"/> as it indexes it.</summary>
-    public async Task<(SearchManifest Manifest, List<string> Stale)> WriteAsync(SiteWriteSession run, CatalogShards catalog, List<CatalogRow> rowsBefore,
+    public async Task<(SearchManifest Manifest, List<string> Stale)> WriteAsync(SiteWriteSession run, CatalogShards catalog,
         SearchManifest before, SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
     {
         var oldSegments = before.Segments;
@@ -28,7 +28,7 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
         // The cost is bounded by one segment (at most SearchLayout.MaxSegmentSize documents) per withdrawn rank.
         // Tombstones written by older versions are compacted the same way.
         var tombstones = new SortedSet<int>(before.Withdrawn ?? []);
-        foreach (var range in SearchLayout.Segments(catalog.Rows.Count))
+        foreach (var range in SearchLayout.Segments(catalog.Count))
         {
             var reuse = oldSegments.FirstOrDefault(o => o.Base == range.Base && o.Size == range.Size && IsSealedId(o.Id) == range.Sealed);
             if (reuse is not null && !changedRanks.Any(range.Contains) && !tombstones.Any(range.Contains))
@@ -52,7 +52,7 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
             }
             // Only ranks that existed before can be in the old segments (new documents are in no segment yet, and
             // segment files are immutable, so a re-run after a crash reads the same old segments).
-            segment.Remove(changedRanks.Where(r => r < rowsBefore.Count && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
+            segment.Remove(changedRanks.Where(r => r < catalog.CountBefore && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
             foreach (var rank in changedRanks.Where(range.Contains))
             {
                 // Consumed: a document's terms are dropped once they are in its segment, so a rebuild holds the
@@ -74,9 +74,9 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
         foreach (var chunk in changedRanks.Select(r => r / SearchLayout.DocChunkSize).Distinct())
         {
             var docs = new List<string?[]?>();
-            for (var rank = chunk * SearchLayout.DocChunkSize; rank < Math.Min(catalog.Rows.Count, (chunk + 1) * SearchLayout.DocChunkSize); rank++)
+            for (var rank = chunk * SearchLayout.DocChunkSize; rank < Math.Min(catalog.Count, (chunk + 1) * SearchLayout.DocChunkSize); rank++)
             {
-                if (catalog.Rows[rank].Withdrawn) { docs.Add(null); continue; }
+                if ((await catalog.RowAsync(rank).ConfigureAwait(false)).Withdrawn) { docs.Add(null); continue; }
                 var e = (await catalog.GetAsync(rank).ConfigureAwait(false)).Entry;
                 docs.Add([e.Title, SiteUrls.Report(e.Slug), e.Publisher, e.DisplayDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.IndexCode]);
             }
@@ -84,7 +84,7 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
         }
 
         // Every segment holding a tombstone was rewritten above, so none remains.
-        var manifest = new SearchManifest(1, catalog.Rows.Count, SearchLayout.DocChunkSize, segments);
+        var manifest = new SearchManifest(1, catalog.Count, SearchLayout.DocChunkSize, segments);
         await run.WriteAsync(site, SearchFiles.Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, SearchJsonContext.Site.SearchManifest), SiteHeaders.Json, SiteHeaders.ShortCache).ConfigureAwait(false);
         var kept = segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var stale = oldSegments.Where(o => !kept.Contains(o.Id))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.Site.Catalog;
 
 namespace Pipeline.Site.Statistics;
@@ -18,8 +19,16 @@ namespace Pipeline.Site.Statistics;
 internal sealed record TimelinessCounts(int Reports, int Late, int NoGeneratedDate, int CalendarMissing, int NotAssessed,
     int AnnualReports, int AfterDeadline, int DeadlineUnknown)
 {
+    public static TimelinessCounts Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
     /// <summary>Reports whose 20-working-day verdict cannot be given.</summary>
+    [JsonIgnore]
     public int Unknown => NoGeneratedDate + CalendarMissing + NotAssessed;
+
+    /// <summary>The counts of both sets together (the catalog keeps them per list and adds a run's reports).</summary>
+    public TimelinessCounts Plus(TimelinessCounts other) => new(Reports + other.Reports, Late + other.Late,
+        NoGeneratedDate + other.NoGeneratedDate, CalendarMissing + other.CalendarMissing, NotAssessed + other.NotAssessed,
+        AnnualReports + other.AnnualReports, AfterDeadline + other.AfterDeadline, DeadlineUnknown + other.DeadlineUnknown);
 
     public static TimelinessCounts Of(IEnumerable<CatalogRow> rows)
     {

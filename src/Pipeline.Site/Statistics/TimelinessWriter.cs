@@ -4,10 +4,11 @@ using Pipeline.Site.Stores;
 namespace Pipeline.Site.Statistics;
 
 /// <summary>
-/// Writes the oversight view of every published report (<see cref="TimelinessPages"/>) from the catalog rows, which
-/// carry each report's assessment (<see cref="CatalogTimeliness"/>), its year (发布日期's) and agency: no state of its
-/// own, so an incremental run and a rebuild write the same bytes. A run rewrites the pages of the years and agencies
-/// its changed rows were in before or are in now, then the index; a page left without published reports is deleted.
+/// Writes the oversight view of every published report (<see cref="TimelinessPages"/>) from the catalog, whose rows
+/// carry each report's assessment (<see cref="CatalogTimeliness"/>) and whose list states keep their counts per year
+/// and agency (<see cref="CatalogListState"/>): no state of its own, so an incremental run and a rebuild write the
+/// same bytes. A run rewrites the pages of the years and agencies its changed rows were in before or are in now, then
+/// the index; a page left without published reports is deleted.
 /// </summary>
 internal sealed class TimelinessWriter(ISiteStore site, SiteOptions options)
 {
@@ -25,21 +26,28 @@ internal sealed class TimelinessWriter(ISiteStore site, SiteOptions options)
     /// <param name="touched">The changed ranks' rows as they were before the run and as they are now; null: every year and agency (a rebuild).</param>
     public async Task WriteAsync(SiteWriteSession run, CatalogShards catalog, IEnumerable<CatalogRow>? touched)
     {
-        var live = catalog.Rows.Select((row, rank) => (Row: row, Rank: rank)).Where(r => !r.Row.Withdrawn).ToList();
         var years = new SortedSet<int>();
         var agencies = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var row in touched ?? live.Select(r => r.Row))
+        if (touched is null)
         {
-            years.Add(row.Year);
-            agencies.Add(row.PublisherSlug);
+            years.UnionWith(catalog.LiveYears());
+            agencies.UnionWith(catalog.LivePublishers());
         }
-        if (years.Count == 0 && touched is not null) return;
+        else
+        {
+            foreach (var row in touched)
+            {
+                years.Add(row.Year);
+                agencies.Add(row.PublisherSlug);
+            }
+            if (years.Count == 0) return;
+        }
 
         var emptied = new List<string>();
         foreach (var year in years)
         {
-            var counts = live.Where(r => r.Row.Year == year).GroupBy(r => r.Row.PublisherSlug, StringComparer.Ordinal)
-                .Select(g => (Slug: g.Key, Name: catalog.PublisherName(g.Key), Counts: TimelinessCounts.Of(g.Select(r => r.Row))))
+            var counts = catalog.ListState(ListKey.OfYear(year)).Timeliness
+                .Select(p => (Slug: p.Key, Name: catalog.PublisherName(p.Key), Counts: p.Value))
                 .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
             var path = SiteUrls.FileOf(StatisticsUrls.TimelinessYear(year));
             if (counts.Count == 0) emptied.Add(path);
@@ -47,26 +55,24 @@ internal sealed class TimelinessWriter(ISiteStore site, SiteOptions options)
         }
         foreach (var agency in agencies)
         {
-            var rows = live.Where(r => r.Row.PublisherSlug == agency).ToList();
+            var state = catalog.ListState(new ListKey(false, agency));
             var path = SiteUrls.FileOf(StatisticsUrls.TimelinessAgency(agency));
-            if (rows.Count == 0)
+            if (state.Count == 0)
             {
                 emptied.Add(path);
                 continue;
             }
-            var byYear = rows.GroupBy(r => r.Row.Year).OrderBy(g => g.Key).Select(g => (g.Key, TimelinessCounts.Of(g.Select(r => r.Row)))).ToList();
-            var attention = rows.Where(r => TimelinessView.NeedsAttention(r.Row.Timeliness)).ToList();
-            var listed = new List<(SiteEntry, CatalogTimeliness?)>();
+            var byYear = state.Timeliness.Select(p => (Year: ListKey.OfName("y:" + p.Key).Year, Counts: p.Value)).OrderBy(y => y.Year).ToList();
             // Newest first: the latest published ranks are the ones an overseer has not seen yet.
-            foreach (var (row, rank) in attention.OrderByDescending(r => r.Rank).Take(TimelinessPages.ListedReports))
-                listed.Add(((await catalog.GetAsync(rank).ConfigureAwait(false)).Entry, row.Timeliness));
-            await run.WriteAsync(site, path, TimelinessPages.Agency(options, agency, catalog.PublisherName(agency), byYear, listed, attention.Count),
+            var listed = new List<(SiteEntry, CatalogTimeliness?)>();
+            foreach (var report in state.Listed)
+                listed.Add(((await catalog.GetAsync(report.Rank).ConfigureAwait(false)).Entry, report.Timeliness));
+            await run.WriteAsync(site, path, TimelinessPages.Agency(options, agency, catalog.PublisherName(agency), byYear, listed, state.Attention),
                 SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
         }
-        var index = live.GroupBy(r => r.Row.Year).Select(g => (g.Key, TimelinessCounts.Of(g.Select(r => r.Row)))).ToList();
-        var names = live.Select(r => r.Row.PublisherSlug).Distinct(StringComparer.Ordinal).Select(slug => (slug, catalog.PublisherName(slug)))
+        var names = catalog.LivePublishers().Select(slug => (slug, catalog.PublisherName(slug)))
             .OrderBy(a => a.Item2, StringComparer.Ordinal).ThenBy(a => a.slug, StringComparer.Ordinal).ToList();
-        await run.WriteAsync(site, SiteUrls.FileOf(StatisticsUrls.Timeliness), TimelinessPages.Index(options, index, names), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
+        await run.WriteAsync(site, SiteUrls.FileOf(StatisticsUrls.Timeliness), TimelinessPages.Index(options, catalog.YearTimeliness(), names), SiteHeaders.Html, SiteHeaders.ShortCache).ConfigureAwait(false);
         // Pages nothing links to any more (the index and the pages of the other years and agencies were rewritten above).
         foreach (var path in emptied) await run.DeleteAsync(site, path).ConfigureAwait(false);
     }

@@ -27,8 +27,19 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
     public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true, string? contentDisposition = null)
     {
         ct.ThrowIfCancellationRequested();
-        if (ReferenceEquals(store, site)) _produced.Add(path);
         var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
+        await WriteOverAsync(store, path, existing, content, contentType, cacheControl, announceUnchanged, contentDisposition).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="WriteAsync"/> for a file this run has already read (<paramref name="existing"/>: what it read, null
+    /// when missing; the publish lease keeps anyone else from writing it since): not read again.
+    /// </summary>
+    public async Task WriteOverAsync(ISiteStore store, string path, byte[]? existing, ReadOnlyMemory<byte> content, string contentType, string cacheControl,
+        bool announceUnchanged = true, string? contentDisposition = null)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (ReferenceEquals(store, site)) _produced.Add(path);
         if (existing is not null && existing.AsSpan().SequenceEqual(content.Span))
         {
             if (announceUnchanged) Announce(store, path);
