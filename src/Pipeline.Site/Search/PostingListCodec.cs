@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace Pipeline.Site.Search;
 
@@ -14,7 +15,7 @@ internal static class PostingListCodec
     public static int EstimatedLength(int count, int lastId) => count == 0 ? 1 : Math.Min(count * 2, lastId / 8 + 1) + 2;
 
     /// <summary>Writes the ids of <paramref name="runs"/>, taken in order as one sorted list.</summary>
-    public static void Write(IBufferWriter<byte> w, ReadOnlySpan<PostingRun> runs)
+    public static void Write<T>(IBufferWriter<byte> w, ReadOnlySpan<PostingRun<T>> runs) where T : unmanaged, IBinaryInteger<T>
     {
         var count = 0;
         var lastId = 0;
@@ -22,12 +23,13 @@ internal static class PostingListCodec
         var previous = 0;
         foreach (var run in runs)
         {
-            foreach (var id in run.Span)
+            foreach (var value in run.Span)
             {
+                var id = int.CreateTruncating(value);
                 gapsLength += VarintLength((uint)(id - previous));
                 previous = id;
             }
-            if (run.Count > 0) lastId = run.Ids[run.Start + run.Count - 1];
+            if (run.Count > 0) lastId = run.Last;
             count += run.Count;
         }
         if (count == 0)
@@ -42,7 +44,11 @@ internal static class PostingListCodec
             var bitmap = w.GetSpan(bitmapLength)[..bitmapLength];
             bitmap.Clear();
             foreach (var run in runs)
-                foreach (var id in run.Span) bitmap[id >> 3] |= (byte)(1 << (id & 7));
+                foreach (var value in run.Span)
+                {
+                    var id = int.CreateTruncating(value);
+                    bitmap[id >> 3] |= (byte)(1 << (id & 7));
+                }
             w.Advance(bitmapLength);
             return;
         }
@@ -52,8 +58,9 @@ internal static class PostingListCodec
         previous = 0;
         foreach (var run in runs)
         {
-            foreach (var id in run.Span)
+            foreach (var item in run.Span)
             {
+                var id = int.CreateTruncating(item);
                 var value = (uint)(id - previous);
                 previous = id;
                 while (value >= 0x80)

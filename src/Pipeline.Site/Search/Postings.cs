@@ -24,7 +24,7 @@ internal struct PostingList
     public readonly ReadOnlySpan<int> Ids => _ids is null ? [] : _ids.AsSpan(0, Count);
 
     /// <summary>The ids as a run for <see cref="PostingListCodec"/>.</summary>
-    public readonly PostingRun Run => new(_ids ?? [], 0, Count);
+    public readonly PostingRun<int> Run => new(_ids ?? [], 0, Count);
 
     /// <summary>The last (largest) id; 0 when empty.</summary>
     public readonly int Last => Count == 0 ? 0 : _ids![Count - 1];

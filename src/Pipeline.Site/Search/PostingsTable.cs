@@ -8,7 +8,7 @@ namespace Pipeline.Site.Search;
 /// Appending ~18 million postings one by one into per-term growable lists behind a <see cref="Dictionary{TKey,TValue}"/>
 /// was the largest item of the site build's profile (a dictionary entry, a bucket and a list array touched per posting,
 /// in no cache-friendly order, plus the lists' regrowth); here a posting touches one 16-byte slot of an open-addressing
-/// table and, in the second pass, one int of the flat array.
+/// table and, in the second pass, one ushort of the flat array.
 /// </summary>
 internal sealed class PostingsTable
 {
@@ -26,7 +26,7 @@ internal sealed class PostingsTable
     private Slot[] _slots;
     private int _shift;
     private int _terms;
-    private int[] _ids = [];
+    private ushort[] _ids = [];
 
     public PostingsTable(int expectedTerms)
     {
@@ -37,7 +37,7 @@ internal sealed class PostingsTable
 
     public int Terms => _terms;
 
-    /// <summary>Pass 1: counts document <paramref name="document"/> (ids increasing from call to call) for each hash.</summary>
+    /// <summary>Pass 1: counts document <paramref name="document"/> (a local id below <see cref="SearchLayout.MaxSegmentSize"/>, increasing from call to call) for each hash.</summary>
     public void Count(int document, ReadOnlySpan<uint> hashes)
     {
         foreach (var hash in hashes)
@@ -74,7 +74,7 @@ internal sealed class PostingsTable
             offset += slot.Count;
         }
         // Every slot is written in pass 2 before anything reads it.
-        _ids = GC.AllocateUninitializedArray<int>(offset);
+        _ids = GC.AllocateUninitializedArray<ushort>(offset);
     }
 
     /// <summary>Pass 2: the same documents and hashes as <see cref="Count"/>, in the same order.</summary>
@@ -89,19 +89,19 @@ internal sealed class PostingsTable
             ref var slot = ref _slots[i];
             if (slot.LastDocument == document) continue;
             slot.LastDocument = document;
-            ids[slot.Next++] = document;
+            ids[slot.Next++] = (ushort)document;
         }
     }
 
     /// <summary>After pass 2: each term's hash and its run of ids (sorted when documents were passed in increasing order).</summary>
-    public void CopyTo(Span<uint> hashes, Span<PostingRun> runs)
+    public void CopyTo(Span<uint> hashes, Span<PostingRun<ushort>> runs)
     {
         var n = 0;
         foreach (var slot in _slots)
         {
             if (slot.Count == 0) continue;
             hashes[n] = slot.Hash;
-            runs[n] = new PostingRun(_ids, slot.Next - slot.Count, slot.Count);
+            runs[n] = new PostingRun<ushort>(_ids, slot.Next - slot.Count, slot.Count);
             n++;
         }
     }

@@ -18,10 +18,12 @@ internal static class SearchSegmentBuilder
     /// <param name="parts">Runs to split the documents into (tests); default: one per million postings, at most one per core.</param>
     public static byte[][] Build(IReadOnlyList<(int LocalId, IndexTerms Terms)> documents, int? parts = null)
     {
+        if (documents.Count > 0 && (documents[0].LocalId < 0 || documents[^1].LocalId > ushort.MaxValue))
+            throw new ArgumentOutOfRangeException(nameof(documents), "Local ids are kept as ushorts (segments hold at most SearchLayout.MaxSegmentSize documents).");
         long postings = 0;
         foreach (var (_, document) in documents) postings += document.Body.Length + document.Title.Length;
         var partCount = Math.Clamp(parts ?? (int)Math.Min(postings / PostingsPerPart, Environment.ProcessorCount), 1, Math.Max(1, documents.Count));
-        var tables = new (uint[] Hashes, PostingRun[] Runs)[partCount * 2];
+        var tables = new (uint[] Hashes, PostingRun<ushort>[] Runs)[partCount * 2];
         Parallel.For(0, partCount, part =>
         {
             var from = (int)((long)documents.Count * part / partCount);
@@ -51,7 +53,7 @@ internal static class SearchSegmentBuilder
         // Every (hash, kind, part) in one order: by hash, then body before title, then parts in document order.
         var total = tables.Sum(p => p.Hashes.Length);
         var keys = new ulong[total];
-        var runs = new PostingRun[total];
+        var runs = new PostingRun<ushort>[total];
         var n = 0;
         for (var k = 0; k < tables.Length; k++)
         {
@@ -112,22 +114,22 @@ internal static class SearchSegmentBuilder
         return shards;
     }
 
-    private static (uint[] Hashes, PostingRun[] Runs) Terms(PostingsTable table)
+    private static (uint[] Hashes, PostingRun<ushort>[] Runs) Terms(PostingsTable table)
     {
         var hashes = new uint[table.Terms];
-        var runs = new PostingRun[table.Terms];
+        var runs = new PostingRun<ushort>[table.Terms];
         table.CopyTo(hashes, runs);
         return (hashes, runs);
     }
 
-    private static int Estimated(ReadOnlySpan<PostingRun> runs)
+    private static int Estimated(ReadOnlySpan<PostingRun<ushort>> runs)
     {
         var count = 0;
         var last = 0;
         foreach (var run in runs)
         {
             count += run.Count;
-            if (run.Count > 0) last = run.Ids[run.Start + run.Count - 1];
+            if (run.Count > 0) last = run.Last;
         }
         return PostingListCodec.EstimatedLength(count, last);
     }
