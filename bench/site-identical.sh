@@ -7,6 +7,7 @@
 # Usage: bench/site-identical.sh [old-ref] [N] [new-ref]   (old-ref: default the merge-base with main; N: default 1500;
 #        new-ref: a commit to compare instead of the working tree)
 # Needs dotnet and git; works under a temporary folder (printed), leaves the repository untouched (git archive).
+# Builds `pipeline-dev` (bench/Pipeline.DevTools), where build-site lives; both refs must have it there.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD_REF=${1:-$(git -C "$ROOT" merge-base HEAD main)}
@@ -23,13 +24,13 @@ echo "== work: $WORK"
 
 mkdir -p "$WORK/old-src"
 git -C "$ROOT" archive "$OLD_REF" | tar -x -C "$WORK/old-src"
-dotnet build "$WORK/old-src/src/Pipeline.Cli" -c Release -v q -nologo -clp:NoSummary -o "$WORK/old-bin" >/dev/null
+dotnet build "$WORK/old-src/bench/Pipeline.DevTools" -c Release -v q -nologo -clp:NoSummary -o "$WORK/old-bin" >/dev/null
 NEW_SRC=$ROOT
 if [[ -n "$NEW_REF" ]]; then
   NEW_SRC=$WORK/new-src; mkdir -p "$NEW_SRC"
   git -C "$ROOT" archive "$NEW_REF" | tar -x -C "$NEW_SRC"
 fi
-dotnet build "$NEW_SRC/src/Pipeline.Cli" -c Release -v q -nologo -clp:NoSummary -o "$WORK/new-bin" >/dev/null
+dotnet build "$NEW_SRC/bench/Pipeline.DevTools" -c Release -v q -nologo -clp:NoSummary -o "$WORK/new-bin" >/dev/null
 
 # The sample site's input: one folder with the samples and the corpus (the CLI reads a folder's report files).
 mkdir -p "$WORK/input"
@@ -37,7 +38,7 @@ cp "$ROOT"/samples/*.txt "$ROOT"/tests/corpus/*.txt "$WORK/input/"
 
 build() { # side name args...
   local side=$1 name=$2; shift 2
-  dotnet "$WORK/$side-bin/pipeline.dll" build-site "$@" -o "$WORK/$side/$name" --state "$WORK/$side/$name.state" >/dev/null 2>"$WORK/$side-$name.err"
+  dotnet "$WORK/$side-bin/pipeline-dev.dll" build-site "$@" -o "$WORK/$side/$name" --state "$WORK/$side/$name.state" >/dev/null 2>"$WORK/$side-$name.err"
 }
 for side in old new; do
   build $side sample "$WORK/input"

@@ -158,27 +158,33 @@ public static class BuildSiteCommand
     }
 
     /// <summary>
-    /// Analyses/renders on every core, yielding results in input order (publish order is input order): chunk k+1 is
-    /// produced while the publisher consumes chunk k.
+    /// Analyses/renders on every core, yielding results in input order (publish order is input order): up to
+    /// <see cref="ChunksAhead"/> chunks are produced while the publisher consumes the current one.
     /// </summary>
     internal static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
     {
-        Task<TResult[]>? pending = null;
+        var pending = new Queue<Task<TResult[]>>();
         foreach (var chunk in items.Chunk(256))
         {
-            var next = Task.Run(() =>
+            pending.Enqueue(Task.Run(() =>
             {
                 var results = new TResult[chunk.Length];
                 Parallel.For(0, chunk.Length, i => results[i] = make(chunk[i]));
                 return results;
-            });
-            if (pending is not null)
-                foreach (var result in await pending.ConfigureAwait(false)) yield return result;
-            pending = next;
+            }));
+            if (pending.Count <= ChunksAhead) continue;
+            foreach (var result in await pending.Dequeue().ConfigureAwait(false)) yield return result;
         }
-        if (pending is not null)
-            foreach (var result in await pending.ConfigureAwait(false)) yield return result;
+        while (pending.Count > 0)
+            foreach (var result in await pending.Dequeue().ConfigureAwait(false)) yield return result;
     }
+
+    /// <summary>
+    /// Chunks rendered ahead of the publisher. The publisher takes reports in batches (<see cref="SitePublisher.RebuildBatchSize"/>)
+    /// and works through part of each batch on one core (catalog, statistics): with one chunk ahead the other core sat
+    /// idle then; a few chunks (≈ 1,000 reports) keep it rendering.
+    /// </summary>
+    private const int ChunksAhead = 4;
 
     private static async IAsyncEnumerable<PublishedReport> Accepted(IAsyncEnumerable<PublishedReport?> reports)
     {

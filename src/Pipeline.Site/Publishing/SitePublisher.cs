@@ -97,12 +97,15 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
             await WriteWithdrawalNoticeAsync(run, catalog, rank, withdrawal).ConfigureAwait(false);
             await statistics.WriteReportFilesAsync(run, [], [(await catalog.GetAsync(rank).ConfigureAwait(false)).Entry.Slug]).ConfigureAwait(false);
         }
+        // Every report's terms are known now: the search segments are built in the background (the largest part of
+        // the rebuild's CPU time) while the statistics, timeliness, list and index pages are written.
+        var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Count));
+        var search = Task.Run(() => _search.PrepareAsync(run, SearchManifest.Empty, catalog.Count, 0, allRanks, terms), cancellationToken);
         await statistics.ApplyAsync([], withdrawals.Select(w => w.IndexCode.Trim()), fresh: true, cancellationToken).ConfigureAwait(false);
         await statistics.WritePagesAsync(run, cancellationToken).ConfigureAwait(false);
         await new TimelinessWriter(site, options).WriteAsync(run, catalog, touched: null).ConfigureAwait(false);
 
-        var allRanks = new SortedSet<int>(Enumerable.Range(0, catalog.Count));
-        await WriteIndexesAsync(run, catalog, SearchManifest.Empty, allRanks, terms).ConfigureAwait(false);
+        await WriteIndexesAsync(run, catalog, SearchManifest.Empty, allRanks, search).ConfigureAwait(false);
         return await DeleteStaleFilesAsync(run).ConfigureAwait(false);
     }
 
@@ -171,7 +174,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         await new TimelinessWriter(site, options).WriteAsync(run, catalog, await catalog.TouchedRowsAsync(changedRanks).ConfigureAwait(false)).ConfigureAwait(false);
 
         var terms = toIndex.ToDictionary(p => p.Key, p => Terms(p.Value));
-        await WriteIndexesAsync(run, catalog, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        var search = Task.Run(() => _search.PrepareAsync(run, searchBefore, catalog.Count, catalog.CountBefore, changedRanks, terms), ct);
+        await WriteIndexesAsync(run, catalog, searchBefore, changedRanks, search).ConfigureAwait(false);
         return Result(run) with { StatisticsFindings = statistics.Findings };
     }
 
@@ -221,17 +225,18 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
     }
 
     /// <summary>
-    /// Steps 3 and 4 of a run: lists, indexes, feeds, sitemaps and search (only the parts the changed ranks fall in),
+    /// Steps 3 and 4 of a run: lists, indexes, feeds, sitemaps and search (only the parts the changed ranks fall in;
+    /// <paramref name="search"/> is the segments <see cref="SearchIndexWriter.PrepareAsync"/> is preparing meanwhile),
     /// then the private state — until it is saved, a re-run recomputes the same work from the old state.
     /// </summary>
     private async Task WriteIndexesAsync(SiteWriteSession run, CatalogShards catalog, SearchManifest searchBefore,
-        SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
+        SortedSet<int> changedRanks, Task<List<PlannedSegment>> search)
     {
         var emptiedListFiles = await _lists.WriteListsAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteApiAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteSitemapsAsync(run, catalog, changedRanks).ConfigureAwait(false);
         await _indexFiles.WriteLatestAsync(run, catalog).ConfigureAwait(false);
-        var (searchAfter, staleSearchFiles) = await _search.WriteAsync(run, catalog, searchBefore, changedRanks, terms).ConfigureAwait(false);
+        var (searchAfter, staleSearchFiles) = await _search.WriteAsync(run, catalog, searchBefore, changedRanks, await search.ConfigureAwait(false)).ConfigureAwait(false);
         // List pages nothing links to any more (every page that did was rewritten above); before the state is saved, so
         // a run that dies here deletes them on its re-run.
         foreach (var path in emptiedListFiles) await run.DeleteAsync(site, path).ConfigureAwait(false);

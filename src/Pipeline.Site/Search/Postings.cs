@@ -23,6 +23,12 @@ internal struct PostingList
 
     public readonly ReadOnlySpan<int> Ids => _ids is null ? [] : _ids.AsSpan(0, Count);
 
+    /// <summary>The ids as a run for <see cref="PostingListCodec"/>.</summary>
+    public readonly PostingRun<int> Run => new(_ids ?? [], 0, Count);
+
+    /// <summary>The last (largest) id; 0 when empty.</summary>
+    public readonly int Last => Count == 0 ? 0 : _ids![Count - 1];
+
     /// <summary>Adds an id, keeping the list sorted and duplicate-free; documents usually arrive in increasing order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(int id)

@@ -17,30 +17,47 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
     /// <summary>The manifest as of the last completed run, in the private state.</summary>
     public const string StatePath = "search.json";
 
-    /// <summary>Writes the segments holding <paramref name="changedRanks"/>; takes (removes) each document's entry of <paramref name="terms"/> as it indexes it.</summary>
-    public async Task<(SearchManifest Manifest, List<string> Stale)> WriteAsync(SiteWriteSession run, CatalogShards catalog,
-        SearchManifest before, SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
+    /// <summary>
+    /// The first half of a run's search update, safe to run beside the run's other writes (it reads the old segments'
+    /// shards but writes nothing and touches no catalog): which segments of the layout for
+    /// <paramref name="documentCount"/> documents hold a changed rank, and their new shards, encoded in the background
+    /// (every rewritten segment at once, each on every core). Takes (removes) each indexed document's entry of
+    /// <paramref name="terms"/>. <see cref="WriteAsync"/> writes the result.
+    /// </summary>
+    public async Task<List<PlannedSegment>> PrepareAsync(SiteWriteSession run, SearchManifest before, int documentCount, int documentsBefore,
+        SortedSet<int> changedRanks, Dictionary<int, IndexTerms> terms)
     {
         var oldSegments = before.Segments;
-        var segments = new List<SearchSegmentInfo>();
+        var planned = new List<PlannedSegment>();
         // A withdrawal rewrites the segment holding the rank, in this run: its postings must leave every served file
         // (a tombstone in the manifest would hide the rank from results but leave its words readable in the shards).
         // The cost is bounded by one segment (at most SearchLayout.MaxSegmentSize documents) per withdrawn rank.
         // Tombstones written by older versions are compacted the same way.
         var tombstones = new SortedSet<int>(before.Withdrawn ?? []);
-        foreach (var range in SearchLayout.Segments(catalog.Count))
+        foreach (var range in SearchLayout.Segments(documentCount))
         {
             var reuse = oldSegments.FirstOrDefault(o => o.Base == range.Base && o.Size == range.Size && IsSealedId(o.Id) == range.Sealed);
             if (reuse is not null && !changedRanks.Any(range.Contains) && !tombstones.Any(range.Contains))
             {
-                segments.Add(reuse);
+                planned.Add(new PlannedSegment(range, reuse, null));
                 continue;
             }
             // Rewritten: old tombstones are compacted out along with the changed ranks.
             var compacted = tombstones.Where(range.Contains).ToList();
             tombstones.ExceptWith(compacted);
+            // The documents to add, in rank order. Consumed: a document's terms leave the dictionary here, so they are
+            // dropped as soon as its segment is encoded.
+            var documents = new List<(int LocalId, IndexTerms Terms)>();
+            foreach (var rank in changedRanks.GetViewBetween(range.Base, range.End - 1))
+                if (terms.Remove(rank, out var document)) documents.Add((rank - range.Base, document));
+            var parts = oldSegments.Where(o => o.Base >= range.Base && o.Base + o.Size <= range.End).ToList();
+            if (parts.Count == 0)
+            {
+                planned.Add(new PlannedSegment(range, null, Task.Run(() => SearchSegmentBuilder.Build(documents), run.CancellationToken)));
+                continue;
+            }
             var segment = new SearchSegment();
-            foreach (var old in oldSegments.Where(o => o.Base >= range.Base && o.Base + o.Size <= range.End))
+            foreach (var old in parts)
             {
                 var part = new SearchSegment();
                 for (var shard = 0; shard < old.Shards; shard++)
@@ -52,16 +69,35 @@ internal sealed class SearchIndexWriter(ISiteStore site, ISiteStore state)
             }
             // Only ranks that existed before can be in the old segments (new documents are in no segment yet, and
             // segment files are immutable, so a re-run after a crash reads the same old segments).
-            segment.Remove(changedRanks.Where(r => r < catalog.CountBefore && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
-            foreach (var rank in changedRanks.Where(range.Contains))
+            segment.Remove(changedRanks.Where(r => r < documentsBefore && range.Contains(r)).Concat(compacted).Select(r => r - range.Base).ToHashSet());
+            planned.Add(new PlannedSegment(range, null, Task.Run(() =>
             {
-                // Consumed: a document's terms are dropped once they are in its segment, so a rebuild holds the
-                // postings of one segment beside the terms of the segments still to come, not beside all of them.
-                if (terms.Remove(rank, out var document)) segment.Add(rank - range.Base, document.Body, document.Title);
+                foreach (var (localId, document) in documents) segment.Add(localId, document.Body, document.Title);
+                // The tail is sharded by size too: one report with a large vocabulary must not make a file every query downloads.
+                return segment.Encode(segment.ChooseShardCount());
+            }, run.CancellationToken)));
+        }
+        return planned;
+    }
+
+    /// <summary>
+    /// Writes what <see cref="PrepareAsync"/> planned — the rewritten segments' shards, the result metadata of the
+    /// changed ranks' chunks, the manifest — and returns the manifest and the old segments' files no longer used.
+    /// </summary>
+    public async Task<(SearchManifest Manifest, List<string> Stale)> WriteAsync(SiteWriteSession run, CatalogShards catalog, SearchManifest before,
+        SortedSet<int> changedRanks, List<PlannedSegment> planned)
+    {
+        var oldSegments = before.Segments;
+        var segments = new List<SearchSegmentInfo>();
+        foreach (var (range, unchanged, encoding) in planned)
+        {
+            if (unchanged is not null)
+            {
+                segments.Add(unchanged);
+                continue;
             }
-            // The tail is sharded by size too: one report with a large vocabulary must not make a file every query downloads.
-            var shardCount = segment.ChooseShardCount();
-            var encoded = segment.Encode(shardCount);
+            var encoded = await encoding!.ConfigureAwait(false);
+            var shardCount = encoded.Length;
             var id = range.Id + "-" + ContentHash(encoded);
             // Short cache, not immutable: a withdrawal replaces the segment and deletes these files, and a cache must
             // not keep serving the withdrawn words for a year.

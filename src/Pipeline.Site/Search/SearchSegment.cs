@@ -59,7 +59,13 @@ internal sealed class SearchSegment
     {
         long bytes = 0;
         foreach (var postings in Terms.Values)
-            bytes += 4 + EncodedListLength(postings.Body) + EncodedListLength(postings.Title);
+            bytes += 4 + PostingListCodec.EstimatedLength(postings.Body.Count, postings.Body.Last) + PostingListCodec.EstimatedLength(postings.Title.Count, postings.Title.Last);
+        return ShardCountFor(bytes);
+    }
+
+    /// <summary>The shard count for an estimated encoded size (<see cref="PostingListCodec.EstimatedLength"/> + 4 per term).</summary>
+    public static int ShardCountFor(long bytes)
+    {
         var shards = 1;
         while (shards < MaxShards && bytes / shards > TargetShardBytes) shards <<= 1;
         return shards;
@@ -88,17 +94,11 @@ internal sealed class SearchSegment
             Varint.Write(w, hash - previous[s]);
             previous[s] = hash;
             counts[s]++;
-            WriteList(w, postings.Body);
-            WriteList(w, postings.Title);
+            PostingListCodec.Write(w, [postings.Body.Run]);
+            PostingListCodec.Write(w, [postings.Title.Run]);
         }
         var result = new byte[shardCount][];
-        for (var s = 0; s < shardCount; s++)
-        {
-            var output = new ArrayBufferWriter<byte>(writers[s].WrittenCount + 5);
-            Varint.Write(output, (uint)counts[s]);
-            output.Write(writers[s].WrittenSpan);
-            result[s] = output.WrittenSpan.ToArray();
-        }
+        for (var s = 0; s < shardCount; s++) result[s] = Shard(counts[s], writers[s].WrittenSpan);
         return result;
     }
 
@@ -117,36 +117,13 @@ internal sealed class SearchSegment
         }
     }
 
-    private static int EncodedListLength(in PostingList list) => list.Count == 0 ? 1 : Math.Min(list.Count * 2, list.Ids[^1] / 8 + 1) + 2;
-
-    private static void WriteList(IBufferWriter<byte> w, in PostingList list)
+    /// <summary>A shard's bytes: varint term count, then the terms' encoded bytes.</summary>
+    public static byte[] Shard(int termCount, ReadOnlySpan<byte> terms)
     {
-        var ids = list.Ids;
-        if (ids.Length == 0)
-        {
-            Varint.Write(w, 0);
-            return;
-        }
-        var gaps = new ArrayBufferWriter<byte>(ids.Length * 2);
-        var previous = 0;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            Varint.Write(gaps, (uint)(i == 0 ? ids[i] : ids[i] - previous));
-            previous = ids[i];
-        }
-        var bitmapLength = ids[^1] / 8 + 1;
-        if (bitmapLength < gaps.WrittenCount)
-        {
-            var bitmap = new byte[bitmapLength];
-            foreach (var id in ids) bitmap[id >> 3] |= (byte)(1 << (id & 7));
-            Varint.Write(w, (uint)(bitmapLength << 1 | 1));
-            w.Write(bitmap);
-        }
-        else
-        {
-            Varint.Write(w, (uint)(gaps.WrittenCount << 1));
-            w.Write(gaps.WrittenSpan);
-        }
+        var output = new ArrayBufferWriter<byte>(terms.Length + 5);
+        Varint.Write(output, (uint)termCount);
+        output.Write(terms);
+        return output.WrittenSpan.ToArray();
     }
 
     private static void ReadList(ReadOnlySpan<byte> shard, ref int position, ref PostingList into)
