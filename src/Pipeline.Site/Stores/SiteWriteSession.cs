@@ -53,6 +53,11 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
             async (i, token) =>
             {
                 var file = files[i];
+                if (file.ExpectedNew && await store.CreateAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition), token).ConfigureAwait(false))
+                {
+                    written[i] = true;
+                    return;
+                }
                 var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
                 if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
                 await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition), token).ConfigureAwait(false);
@@ -74,9 +79,7 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
     public async Task DeleteAsync(ISiteStore store, string path)
     {
         Announce(store, path);
-        if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
-        await store.DeleteAsync(path, ct).ConfigureAwait(false);
-        _changed.Add(Label(store, path));
+        if (await store.DeleteIfExistsAsync(path, ct).ConfigureAwait(false)) _changed.Add(Label(store, path));
     }
 
     /// <summary>
@@ -88,9 +91,7 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
         await Parallel.ForAsync(0, paths.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
             async (i, token) =>
             {
-                if (await store.ReadAsync(paths[i], token).ConfigureAwait(false) is null) return;
-                await store.DeleteAsync(paths[i], token).ConfigureAwait(false);
-                deleted[i] = true;
+                deleted[i] = await store.DeleteIfExistsAsync(paths[i], token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         for (var i = 0; i < paths.Count; i++)
         {
