@@ -148,6 +148,9 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         }
 
         // 2. Static files, the pages the new reports link to, then the report pages: everything later artefacts link to.
+        // The folders of reports new to the catalog are listed first (normally empty): their files are then written
+        // without a read each, and the files a report may have to lose (other originals, statistics) are not asked for.
+        await run.LearnFoldersAsync(toIndex.Where(p => p.Key >= rowsBefore.Count).Select(p => SiteUrls.Report(p.Value.Entry.Slug).TrimStart('/')).ToList()).ConfigureAwait(false);
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
         await _lists.WriteLinkTargetsAsync(run, catalog, rowsBefore, toIndex.Keys).ConfigureAwait(false);
         var statistics = new StatisticsWriter(site, state, options);
@@ -157,10 +160,8 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         // them one by one): the uploaded originals first, then the pages that offer them. Otherwise (a revision that is
         // masked, or in another format) an original an earlier version left is removed, so the site never serves what
         // the page does not show.
-        // A report new to the catalog most likely has no files yet: they are written create-only first (PendingWrite.ExpectedNew).
-        var newSlugs = toIndex.Where(p => p.Key >= rowsBefore.Count).Select(p => p.Value.Entry.Slug).ToHashSet(StringComparer.Ordinal);
-        await run.WriteManyAsync(site, toIndex.Values.Where(r => r.Original is not null).Select(r => PendingWrite.Of(r.Original!) with { ExpectedNew = newSlugs.Contains(r.Entry.Slug) })
-            .Concat(toIndex.Values.Select(r => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(r.Entry.Slug)), r.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache, ExpectedNew: newSlugs.Contains(r.Entry.Slug))))
+        await run.WriteManyAsync(site, toIndex.Values.Where(r => r.Original is not null).Select(r => PendingWrite.Of(r.Original!))
+            .Concat(toIndex.Values.Select(r => new PendingWrite(SiteUrls.FileOf(SiteUrls.Report(r.Entry.Slug)), r.PageHtml, SiteHeaders.Html, SiteHeaders.ShortCache)))
             .ToArray()).ConfigureAwait(false);
         await run.DeleteManyAsync(site, toIndex.Values.SelectMany(r => OriginalFile.AllSitePaths(r.Entry.Slug).Where(p => p != r.Original?.Path)).ToArray()).ConfigureAwait(false);
         foreach (var (rank, withdrawal) in withdrawn)
