@@ -150,7 +150,7 @@ public static class BenchCommand
         }
         while (outcome.DueRowsHandled > 0 && (await provider.GetRequiredService<DueIndex>().ListDueAsync(DateTimeOffset.UtcNow, 1, ct)).Count > 0);
         var published = total.Elapsed;
-        phases.Add($"publish {counter.Total:N0}");
+        phases.Add($"publish {counter.Total:N0} ({counter.Breakdown()})");
         return $"uploaded {count:N0} in {uploaded.TotalSeconds:0.0} s; validated by {validated.TotalSeconds:0.0} s; rendered by {rendered.TotalSeconds:0.0} s; " +
                $"published by {published.TotalSeconds:0.0} s ({runs} publish run(s)) — {count / published.TotalSeconds:0.0} reports/s end to end; " +
                $"storage requests by phase: {string.Join("; ", phases)}";

@@ -168,11 +168,13 @@ public sealed class PublishStage(
         // announces the same URLs again.
         await webhooks.EnqueueAsync(ChangedUrls(result), ct).ConfigureAwait(false);
 
+        // The rows as marked Published (with their ETags): the result documents are brought up to date from them.
+        var publishedRows = new System.Collections.Concurrent.ConcurrentDictionary<string, LedgerEntry>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(reports, Concurrently(ct), async (published, token) =>
         {
             var (report, entry) = published;
             using var reportScope = logger.BeginScope("IndexCode {IndexCode} Agency {Agency}", entry.IndexCode, entry.Agency);
-            await ledger.UpdateAsync(entry.IndexCode, e =>
+            var stored = await ledger.UpdateAsync(entry.IndexCode, e =>
             {
                 if (e.Version != entry.Version || e.State is not (ReportState.Rendered or ReportState.Published)) return false;
                 e.State = ReportState.Published;
@@ -182,6 +184,7 @@ public sealed class PublishStage(
                 e.Reason = null;
                 return true;
             }, knownRows[entry.IndexCode], token).ConfigureAwait(false);
+            if (stored is { State: ReportState.Published } && stored.Version == entry.Version) publishedRows[entry.IndexCode] = stored;
             logger.LogInformation("Published {IndexCode} v{Version}, live since {PublishedAt:O}", entry.IndexCode, entry.Version, report.Entry.PublishedAt);
         }).ConfigureAwait(false);
         foreach (var (withdrawal, _) in withdrawals.Where(w => w.Kind == WithdrawalKind.NoLongerPublic))
@@ -200,7 +203,7 @@ public sealed class PublishStage(
         changed.UnionWith(reports.Select(r => r.Entry.IndexCode));
         changed.UnionWith(withdrawals.Select(w => w.Notice.IndexCode));
         await Parallel.ForEachAsync(changed, Concurrently(ct),
-            async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, publishedRows.GetValueOrDefault(indexCode), token).ConfigureAwait(false)).ConfigureAwait(false);
         await due.DeleteAsync(dueItems.Where(item => !notYet.Contains(item)).ToList(), ct).ConfigureAwait(false);
 
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed class RenderStage(
         var analysis = await reportBlobs.GetParsedAsync(entry.ParsedBlob, ct).ConfigureAwait(false);
 
         var site = siteOptions.Value;
-        var agency = await registry.GetAsync(entry.Agency, ct).ConfigureAwait(false);
+        var agency = await registry.GetRecentAsync(entry.Agency, ct).ConfigureAwait(false);
         // The release time first: the page shows its day as 发布日期 (PageModelFactory reads it from the entry).
         var (releaseAt, source) = ReleaseTime(analysis, entry, site);
         entry.ReleaseAt = releaseAt;
@@ -73,7 +73,7 @@ public sealed class RenderStage(
         else if (!updated.PubliclyScoped && updated.FirstPublishedAt is not null)
             // A new version says the report is no longer for public release: the next run takes the old one down.
             await due.UpsertAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
-        await resultDocuments.RefreshAsync(updated.IndexCode, ct).ConfigureAwait(false);
+        await resultDocuments.RefreshAsync(updated.IndexCode, updated, ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }

@@ -28,9 +28,32 @@ public sealed class ResultDocumentUpdater(
     /// documents) up to date. An upload seen again (a retried validation, the same bytes under the same name) keeps the
     /// document it has, which may already say more (published, withdrawn): it is refreshed, never replaced.
     /// </summary>
-    public async Task WriteAcceptedAsync(ValidationResultDocument document, CancellationToken ct)
+    public Task WriteAcceptedAsync(ValidationResultDocument document, CancellationToken ct) => WriteAcceptedAsync(document, null, ct);
+
+    /// <inheritdoc cref="WriteAcceptedAsync(ValidationResultDocument, CancellationToken)"/>
+    /// <param name="recorded">
+    /// The report's latest ledger row as validation just stored it (with its ETag), or null. For an upload with no
+    /// document yet, the document is then written once, already as the ledger says (one create-only PUT instead of
+    /// read, write, read again and rewrite), and the ledger is asked once whether it moved on meanwhile — a stage that
+    /// changed it in between may have found no document to update — in which case every document is refreshed.
+    /// </param>
+    public async Task WriteAcceptedAsync(ValidationResultDocument document, LedgerEntry? recorded, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (recorded is { ETag: var recordedETag } && recordedETag != default && document.IndexCode is { } code
+            && code == recorded.IndexCode && document.Version == recorded.Version)
+        {
+            var versions = recorded.Version > 1 ? await ledger.ListVersionsAsync(code, ct).ConfigureAwait(false) : [];
+            if (Update(document, recorded, versions, recorded.Version, siteOptions.Value, time.GetUtcNow()) is { } current
+                && await reportBlobs.AddResultAsync(document.Agency, document.FileName, current.ToJson(), ct).ConfigureAwait(false))
+            {
+                var latest = await ledger.GetLatestAsync(code, ct).ConfigureAwait(false);
+                // A new version also changes the earlier versions' documents ("superseded by vN").
+                if (latest is null || latest.ETag != recordedETag || recorded.Version > 1)
+                    await RefreshAsync(code, ct).ConfigureAwait(false);
+                return;
+            }
+        }
         var stored = await reportBlobs.GetResultAsync(document.Agency, document.FileName, ct).ConfigureAwait(false);
         var existing = stored is { } read ? ValidationResultDocument.Parse(read.Json.Span) : null;
         var sameUpload = existing is not null && existing.IndexCode == document.IndexCode && existing.Version == document.Version
@@ -41,9 +64,19 @@ public sealed class ResultDocumentUpdater(
     }
 
     /// <summary>Brings the result document of every upload that became a version of <paramref name="indexCode"/> up to date.</summary>
-    public async Task RefreshAsync(string indexCode, CancellationToken ct)
+    public Task RefreshAsync(string indexCode, CancellationToken ct) => RefreshAsync(indexCode, null, ct);
+
+    /// <inheritdoc cref="RefreshAsync(string, CancellationToken)"/>
+    /// <param name="stored">
+    /// The latest ledger row as the caller just stored it (with its ETag), or null. It stands in for the first reads of
+    /// the ledger: it was the latest row when it was written, before the documents are read, so a document made from a
+    /// later row is recognised by its time (<see cref="Update"/> declines it) and a later change's own refresh races
+    /// this one on the document's ETag, as with a fresh read; a retry after a lost race reads the ledger again.
+    /// </param>
+    public async Task RefreshAsync(string indexCode, LedgerEntry? stored, CancellationToken ct)
     {
-        var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+        var known = stored is { ETag: var etag } && etag != default && stored.IndexCode == indexCode ? stored : null;
+        var latest = known ?? await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
         if (latest is null) return;
         var versions = latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
         // Each upload at the newest version it became (a name uploaded again holds the newer upload's document).
@@ -52,10 +85,10 @@ public sealed class ResultDocumentUpdater(
             .Select(g => g.MaxBy(v => v.Version)!)
             .ToList();
         foreach (var upload in uploads)
-            await RefreshUploadAsync(indexCode, upload.Agency, upload.FileName, upload.Version, ct).ConfigureAwait(false);
+            await RefreshUploadAsync(indexCode, upload.Agency, upload.FileName, upload.Version, known, known is null ? null : versions, ct).ConfigureAwait(false);
     }
 
-    private async Task RefreshUploadAsync(string indexCode, string agency, string fileName, int version, CancellationToken ct)
+    private async Task RefreshUploadAsync(string indexCode, string agency, string fileName, int version, LedgerEntry? known, IReadOnlyList<LedgerEntry>? knownVersions, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
@@ -64,9 +97,10 @@ public sealed class ResultDocumentUpdater(
             if (stored is not { } read) return; // Validation writes the first document; nothing to update yet.
             var document = ValidationResultDocument.Parse(read.Json.Span);
             if (document is null) return;
-            var latest = await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
+            var latest = attempt == 0 && known is not null ? known : await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
             if (latest is null) return;
-            var versions = latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
+            var versions = attempt == 0 && known is not null && knownVersions is not null ? knownVersions
+                : latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
             var updated = Update(document, latest, versions, version, siteOptions.Value, time.GetUtcNow());
             if (updated is null) return;
             var json = updated.ToJson();

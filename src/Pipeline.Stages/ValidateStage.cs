@@ -71,37 +71,57 @@ public sealed class ValidateStage(
         // Every line logged while this upload is handled carries the agency and file (the index code joins once known).
         using var uploadScope = logger.BeginScope("Agency {Agency} File {FileName}", folder, fileName);
 
-        BlobProperties properties;
+        // One GET for the upload: its bytes and, in the same response, its ETag, metadata and length. Every later read,
+        // copy and delete is conditional on that ETag, so an upload replaced meanwhile is never mixed up with this one.
+        BlobDownloadStreamingResult download;
         try
         {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: ct).ConfigureAwait(false)).Value;
+            download = (await blob.DownloadStreamingAsync(cancellationToken: ct).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return new ValidateOutcome(blobName, ValidateResult.NotFound, null, null, null, null);
         }
         metrics.UploadReceived();
-        var readCondition = new BlobRequestConditions { IfMatch = properties.ETag };
-
-        var agency = await registry.GetAsync(folder, ct).ConfigureAwait(false);
-        if (agency is null)
-        {
-            var finding = Findings.UnknownAgency(folder);
-            var analysis = new ReportAnalysis(fileName, "", properties.ContentLength, null, ReportDocument.Empty, new ReportMetadata(),
-                new Verdict(false, false, [finding], []), [], []);
-            return await RejectAsync(blob, readCondition, folder, fileName, analysis, ct).ConfigureAwait(false);
-        }
+        var metadata = download.Details.Metadata;
+        var contentLength = download.Details.ContentLength;
+        var readCondition = new BlobRequestConditions { IfMatch = download.Details.ETag };
 
         ReportAnalysis report;
+        ReadOnlyMemory<byte>? content;
+        AgencyRecord? agency;
         try
         {
-            // One streamed GET, conditional on the ETag read above (OpenReadAsync would ask for the properties again).
-            var stream = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = readCondition }, ct).ConfigureAwait(false)).Value.Content;
-            await using (stream.ConfigureAwait(false))
+            await using (download.Content.ConfigureAwait(false))
             {
-                var analysisOptions = AnalysisOptionsFor(_options.Privacy);
-                analysisOptions.RequestedReleaseAt = RequestedReleaseAt(properties);
-                report = await ReportAnalyzer.AnalyzeAsync(stream, fileName, agency.ToContext(), analysisOptions, ct).ConfigureAwait(false);
+                agency = await registry.GetRecentAsync(folder, ct).ConfigureAwait(false);
+                if (agency is null)
+                {
+                    var finding = Findings.UnknownAgency(folder);
+                    var analysis = new ReportAnalysis(fileName, "", contentLength, null, ReportDocument.Empty, new ReportMetadata(),
+                        new Verdict(false, false, [finding], []), [], []);
+                    content = null;
+                    report = analysis;
+                }
+                else
+                {
+                    var analysisOptions = AnalysisOptionsFor(_options.Privacy);
+                    analysisOptions.RequestedReleaseAt = RequestedReleaseAt(metadata);
+                    if (contentLength > analysisOptions.MaxBytes)
+                    {
+                        // Rejected as too large after reading just past the limit, never whole.
+                        content = null;
+                        report = await ReportAnalyzer.AnalyzeAsync(download.Content, fileName, agency.ToContext(), analysisOptions, ct).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // Within the limit the analysis holds the whole upload in memory anyway; the bytes are kept so
+                        // the archive copy is one PUT of them instead of a second download uploaded in blocks.
+                        var (bytes, whole) = await ReadAllAsync(download.Content, contentLength, analysisOptions.MaxBytes, ct).ConfigureAwait(false);
+                        content = whole ? bytes : null;
+                        report = ReportAnalyzer.Analyze(bytes, fileName, agency.ToContext(), analysisOptions); // rejects what is not whole as too large
+                    }
+                }
             }
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -110,10 +130,33 @@ public sealed class ValidateStage(
             return new ValidateOutcome(blobName, ValidateResult.NotFound, null, null, null, "changed while reading");
         }
 
-        if (!report.Verdict.Accepted)
-            return await RejectAsync(blob, readCondition, folder, fileName, report, ct).ConfigureAwait(false);
+        if (agency is null || !report.Verdict.Accepted)
+            return await RejectAsync(blob, readCondition, content, folder, fileName, report, ct).ConfigureAwait(false);
 
-        return await AcceptAsync(blob, readCondition, properties, agency, fileName, report, ct).ConfigureAwait(false);
+        return await AcceptAsync(blob, readCondition, content!.Value, metadata, agency, fileName, report, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The upload's bytes (the service said <paramref name="expectedLength"/>), reading at most
+    /// <paramref name="maxBytes"/> + 1: Whole is false when the stream held more than the limit, and then the bytes are
+    /// only the first <paramref name="maxBytes"/> + 1 (enough for the analysis to reject the upload as too large).
+    /// </summary>
+    private static async Task<(ReadOnlyMemory<byte> Bytes, bool Whole)> ReadAllAsync(Stream stream, long expectedLength, long maxBytes, CancellationToken ct)
+    {
+        var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+        var buffer = new byte[(int)Math.Clamp(expectedLength + 1, 1, limit)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (total >= limit) return (buffer, false);
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit));
+            }
+            var read = await stream.ReadAsync(buffer.AsMemory(total), ct).ConfigureAwait(false);
+            if (read == 0) return (buffer.AsMemory(0, total), total <= maxBytes);
+            total += read;
+        }
     }
 
     /// <summary>The pipeline's analysis options, with this host's clock and the site's time zone (the timeliness check counts days in it).</summary>
@@ -126,11 +169,12 @@ public sealed class ValidateStage(
     }
 
     /// <summary>The release time requested at upload (blob metadata <see cref="ReleaseAtMetadataKey"/>), if any and readable.</summary>
-    private static DateTimeOffset? RequestedReleaseAt(BlobProperties properties) =>
-        properties.Metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
+    private static DateTimeOffset? RequestedReleaseAt(IDictionary<string, string> metadata) =>
+        metadata.TryGetValue(ReleaseAtMetadataKey, out var raw)
         && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
 
-    private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, BlobProperties properties, AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
+    private async Task<ValidateOutcome> AcceptAsync(BlobClient blob, BlobRequestConditions readCondition, ReadOnlyMemory<byte> content, IDictionary<string, string> metadata,
+        AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var receipt = await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false);
@@ -176,12 +220,12 @@ public sealed class ValidateStage(
         var publiclyScoped = report.Metadata.PublicScopeNormalized == PublicScope.Public;
         var held = publiclyScoped && !report.Verdict.Publishable && report.PersonalData.Count > 0;
         var publishable = publiclyScoped && report.Verdict.Publishable;
-        var requestedReleaseAt = RequestedReleaseAt(properties);
+        var requestedReleaseAt = RequestedReleaseAt(metadata);
 
-        var changeNote = ReadChangeNote(properties.Metadata);
+        var changeNote = ReadChangeNote(metadata);
 
         var archiveBlob = ReportBlobs.ArchiveName(agency.Folder, report.ContentHash, fileName);
-        await reportBlobs.AddArchiveAsync(blob, readCondition, archiveBlob, fileName, ct).ConfigureAwait(false);
+        await reportBlobs.AddArchiveAsync(content, archiveBlob, fileName, ct).ConfigureAwait(false);
 
         LedgerEntry recorded;
         while (true)
@@ -234,10 +278,12 @@ public sealed class ValidateStage(
         }
 
         receipt.Version = recorded.Version;
+        // With its history; the earlier versions' uploads now say "superseded by vN". Before the render request, so
+        // rendering always finds the document to update.
+        await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now),
+            recorded, ct).ConfigureAwait(false);
         if (recorded.State == ReportState.Validated)
             await new RenderRequest(code, recorded.Version).SendAsync(queues, ct).ConfigureAwait(false);
-        // With its history; the earlier versions' uploads now say "superseded by vN".
-        await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now), ct).ConfigureAwait(false);
         receipt.Completed = true;
         await uploads.UpsertFileAndContentAsync(new UploadEntry
         {
@@ -260,7 +306,8 @@ public sealed class ValidateStage(
         return $"{prefix}/{year}-{sequence}";
     }
 
-    private async Task<ValidateOutcome> RejectAsync(BlobClient blob, BlobRequestConditions readCondition, string folder, string fileName, ReportAnalysis analysis, CancellationToken ct)
+    /// <param name="content">The upload's bytes when they were read whole (the quarantine copy is uploaded from them), else null.</param>
+    private async Task<ValidateOutcome> RejectAsync(BlobClient blob, BlobRequestConditions readCondition, ReadOnlyMemory<byte>? content, string folder, string fileName, ReportAnalysis analysis, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var agencyKey = string.IsNullOrEmpty(folder) ? "(none)" : folder;
@@ -272,7 +319,8 @@ public sealed class ValidateStage(
                 ? await HashAsync(blob, readCondition, ct).ConfigureAwait(false)
                 : analysis.ContentHash;
             quarantineName = ReportBlobs.QuarantineName(agencyKey, fileName, contentHash);
-            await reportBlobs.AddQuarantineAsync(blob, readCondition, quarantineName, fileName, ct).ConfigureAwait(false);
+            if (content is { } bytes) await reportBlobs.AddQuarantineAsync(bytes, quarantineName, fileName, ct).ConfigureAwait(false);
+            else await reportBlobs.AddQuarantineAsync(blob, readCondition, quarantineName, fileName, ct).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

@@ -29,10 +29,14 @@ public sealed record AgencyRecord(
 }
 
 /// <summary>The agency registry table (partition "agency", row key = folder).</summary>
-public sealed class AgencyRegistry(TableServiceClient tables)
+public sealed class AgencyRegistry(TableServiceClient tables, TimeProvider time)
 {
+    /// <summary>How long <see cref="GetRecentAsync"/> answers from a record it read (a registry change reaches validation and rendering within this).</summary>
+    public static readonly TimeSpan RecentFor = TimeSpan.FromSeconds(30);
+
     private const string Partition = "agency";
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AgenciesTable);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AgencyRecord Record, DateTimeOffset ReadAt)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Idempotent: upserts every record (re-running the seed changes nothing).</summary>
     public async Task UpsertAsync(IEnumerable<AgencyRecord> agencies, CancellationToken cancellationToken = default)
@@ -47,7 +51,25 @@ public sealed class AgencyRegistry(TableServiceClient tables)
                 ["Kind"] = agency.Kind,
             };
             await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            _recent.TryRemove(agency.Folder, out _);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="GetAsync"/>, but a record read in the last <see cref="RecentFor"/> is answered without a request:
+    /// for the validate and render stages, which look the same few agencies up for every upload (a table GET each).
+    /// Only registered agencies are remembered, so an agency registered a moment ago is seen at once and an unknown
+    /// folder is asked about every time; access decisions (<c>AgencyAccess</c>) use <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<AgencyRecord?> GetRecentAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        if (_recent.TryGetValue(folder, out var known) && now - known.ReadAt < RecentFor && now >= known.ReadAt)
+            return known.Record;
+        var record = await GetAsync(folder, cancellationToken).ConfigureAwait(false);
+        if (record is not null) _recent[folder] = (record, now);
+        else _recent.TryRemove(folder, out _);
+        return record;
     }
 
     public async Task<AgencyRecord?> GetAsync(string folder, CancellationToken cancellationToken = default)

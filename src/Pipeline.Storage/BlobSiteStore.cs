@@ -28,12 +28,34 @@ public sealed class BlobSiteStore(BlobContainerClient container) : ISiteStore
 
     public async ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken = default)
     {
-        var options = new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentDisposition = file.ContentDisposition },
-        };
-        await container.GetBlobClient(file.Path).UploadAsync(new BinaryData(file.Content), options, cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(file.Path).UploadAsync(new BinaryData(file.Content), UploadOptions(file), cancellationToken).ConfigureAwait(false);
     }
+
+    private static BlobUploadOptions UploadOptions(SiteFile file) => new()
+    {
+        HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = file.CacheControl, ContentDisposition = file.ContentDisposition },
+    };
+
+    /// <summary>One create-only upload (If-None-Match: *) instead of a read and a write.</summary>
+    public async ValueTask<bool> CreateAsync(SiteFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var options = UploadOptions(file);
+        options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await container.GetBlobClient(file.Path).UploadAsync(new BinaryData(file.Content), options, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One delete-if-exists instead of a read and a delete.</summary>
+    public async ValueTask<bool> DeleteIfExistsAsync(string path, CancellationToken cancellationToken = default) =>
+        (await container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
 
     public async ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

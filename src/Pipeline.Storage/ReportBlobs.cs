@@ -70,9 +70,20 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
     public Task AddArchiveAsync(BlobClient upload, BlobRequestConditions readConditions, string archiveName, string fileName, CancellationToken cancellationToken = default) =>
         AddCopyAsync(upload, readConditions, StorageNames.ArchiveContainer, archiveName, fileName, cancellationToken);
 
-    /// <summary>As <see cref="AddArchiveAsync"/>, into quarantine/.</summary>
+    /// <summary>
+    /// As <see cref="AddArchiveAsync(BlobClient, BlobRequestConditions, string, string, CancellationToken)"/>, from the
+    /// upload's bytes the caller already read whole (under the ETag its later delete is conditional on): one PUT.
+    /// </summary>
+    public Task AddArchiveAsync(ReadOnlyMemory<byte> content, string archiveName, string fileName, CancellationToken cancellationToken = default) =>
+        AddCopyAsync(content, StorageNames.ArchiveContainer, archiveName, fileName, cancellationToken);
+
+    /// <summary>As <see cref="AddArchiveAsync(BlobClient, BlobRequestConditions, string, string, CancellationToken)"/>, into quarantine/.</summary>
     public Task AddQuarantineAsync(BlobClient upload, BlobRequestConditions readConditions, string quarantineName, string fileName, CancellationToken cancellationToken = default) =>
         AddCopyAsync(upload, readConditions, StorageNames.QuarantineContainer, quarantineName, fileName, cancellationToken);
+
+    /// <summary>As <see cref="AddArchiveAsync(ReadOnlyMemory{byte}, string, string, CancellationToken)"/>, into quarantine/.</summary>
+    public Task AddQuarantineAsync(ReadOnlyMemory<byte> content, string quarantineName, string fileName, CancellationToken cancellationToken = default) =>
+        AddCopyAsync(content, StorageNames.QuarantineContainer, quarantineName, fileName, cancellationToken);
 
     public async Task<Stream> OpenArchiveAsync(string archiveName, CancellationToken cancellationToken = default) =>
         await Container(StorageNames.ArchiveContainer).GetBlobClient(archiveName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -85,6 +96,24 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
         await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName))
             .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
             .ConfigureAwait(false);
+
+    /// <summary>Writes the verdict document of an upload only if it has none yet; false when one exists (nothing written).</summary>
+    public async Task<bool> AddResultAsync(string agency, string fileName, byte[] json, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName)).UploadAsync(new BinaryData(json), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The verdict document of an upload with its ETag, or null when there is none.</summary>
     public async Task<(ReadOnlyMemory<byte> Json, ETag ETag)?> GetResultAsync(string agency, string fileName, CancellationToken cancellationToken = default)
@@ -170,6 +199,26 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
         return result.Value.Content.ToMemory();
     }
 
+    private async Task AddCopyAsync(ReadOnlyMemory<byte> content, string container, string blobName, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The length is known, so the SDK sends one PUT (a stream of unknown length goes as block + block list).
+            await Container(container).GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), CopyOptions(fileName), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already there: same name, same bytes.
+        }
+    }
+
+    /// <summary>Create-only (the name derives from the content, so an existing blob holds these bytes), with the upload's name.</summary>
+    private static BlobUploadOptions CopyOptions(string fileName) => new()
+    {
+        Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        Metadata = new Dictionary<string, string> { [OriginalNameMetadataKey] = Uri.EscapeDataString(fileName) },
+    };
+
     private async Task AddCopyAsync(BlobClient source, BlobRequestConditions readConditions, string container, string blobName, string fileName, CancellationToken cancellationToken = default)
     {
         var target = Container(container).GetBlobClient(blobName);
@@ -179,11 +228,7 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
             var stream = (await source.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = readConditions }, cancellationToken).ConfigureAwait(false)).Value.Content;
             await using (stream.ConfigureAwait(false))
             {
-                await target.UploadAsync(stream, new BlobUploadOptions
-                {
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                    Metadata = new Dictionary<string, string> { [OriginalNameMetadataKey] = Uri.EscapeDataString(fileName) },
-                }, cancellationToken).ConfigureAwait(false);
+                await target.UploadAsync(stream, CopyOptions(fileName), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (RequestFailedException e) when (e.Status == 409)

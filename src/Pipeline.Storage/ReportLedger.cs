@@ -47,7 +47,8 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
     /// <summary>
     /// Records a new version: writes the version row, then inserts or replaces the latest row (conditional on the
     /// ETag read by the caller, or insert-only when <paramref name="expectedLatest"/> is null). Returns false when
-    /// someone else changed the report meanwhile: the caller re-reads and decides again.
+    /// someone else changed the report meanwhile: the caller re-reads and decides again. On success
+    /// <paramref name="entry"/> carries the stored latest row's ETag.
     /// </summary>
     public async Task<bool> AddVersionAsync(LedgerEntry entry, LedgerEntry? expectedLatest, CancellationToken cancellationToken = default)
     {
@@ -65,7 +66,9 @@ public sealed class ReportLedger(TableServiceClient tables, TimeProvider time)
         ];
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            // The latest row's new ETag, so the caller can tell later whether anyone changed the report since.
+            entry.ETag = response.Value.Count > 1 && response.Value[1].Headers.ETag is { } stored ? stored : default;
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

@@ -18,15 +18,75 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
     private readonly HashSet<string> _announcedSet = new(StringComparer.Ordinal);
     private int _files;
     private long _bytes;
+    // Folders of the site listed this run (LearnFoldersAsync) and, of those, the files in them now: a path in a listed
+    // folder that is not among them is known absent, so it is written without reading it first and never deleted.
+    private readonly HashSet<string> _listedFolders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listedFiles = new(StringComparer.Ordinal);
 
     public CancellationToken CancellationToken => ct;
 
     public ValueTask<byte[]?> ReadAsync(ISiteStore store, string path) => store.ReadAsync(path, ct);
 
+    /// <summary>
+    /// Lists the site's files in each of <paramref name="folders"/> ("reports/&lt;slug&gt;/", one listing request each, a
+    /// few at a time), so that for the rest of the run a path in them that was not listed is known absent: written
+    /// create-only without a read, and not deleted. For the folders of reports new to the site, which normally hold
+    /// nothing: one request instead of a read before each write and one per file that might need removing. Nothing
+    /// else writes the site during a run (the publish lease). Does nothing where the store cannot list.
+    /// </summary>
+    public async Task LearnFoldersAsync(IReadOnlyList<string> folders)
+    {
+        if (folders.Count == 0 || site.ListAsync("", ct) is null) return;
+        var found = new List<string>[folders.Count];
+        await Parallel.ForAsync(0, folders.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency }, async (i, token) =>
+        {
+            var files = new List<string>();
+            await foreach (var path in site.ListAsync(folders[i], token)!.ConfigureAwait(false))
+                files.Add(path);
+            found[i] = files;
+        }).ConfigureAwait(false);
+        lock (_listedFiles)
+        {
+            for (var i = 0; i < folders.Count; i++)
+            {
+                _listedFolders.Add(folders[i]);
+                // A listing by prefix also returns deeper paths; only the folder's own files are answered for.
+                foreach (var path in found[i]) _listedFiles.Add(path);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is in a folder listed this run and is not there (see <see cref="LearnFoldersAsync"/>).</summary>
+    private bool KnownAbsent(ISiteStore store, string path)
+    {
+        if (!ReferenceEquals(store, site)) return false;
+        var slash = path.LastIndexOf('/');
+        if (slash < 0) return false;
+        lock (_listedFiles) return _listedFolders.Contains(path[..(slash + 1)]) && !_listedFiles.Contains(path);
+    }
+
+    private void Exists(ISiteStore store, string path, bool exists)
+    {
+        if (!ReferenceEquals(store, site)) return;
+        lock (_listedFiles)
+        {
+            if (exists) _listedFiles.Add(path);
+            else _listedFiles.Remove(path);
+        }
+    }
+
     /// <param name="announceUnchanged">False for files every run writes whatever it publishes (static files): announced only when they change.</param>
     public async Task WriteAsync(ISiteStore store, string path, ReadOnlyMemory<byte> content, string contentType, string cacheControl, bool announceUnchanged = true, string? contentDisposition = null)
     {
         ct.ThrowIfCancellationRequested();
+        var file = new SiteFile(path, content, contentType, cacheControl, contentDisposition);
+        // A file known not to exist is created without reading it first (one request where the store can).
+        if (KnownAbsent(store, path) && await store.CreateAsync(file, ct).ConfigureAwait(false))
+        {
+            if (ReferenceEquals(store, site)) _produced.Add(path);
+            Written(store, path, content.Length);
+            return;
+        }
         var existing = await store.ReadAsync(path, ct).ConfigureAwait(false);
         await WriteOverAsync(store, path, existing, content, contentType, cacheControl, announceUnchanged, contentDisposition).ConfigureAwait(false);
     }
@@ -46,10 +106,16 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
             return;
         }
         await store.WriteAsync(new SiteFile(path, content, contentType, cacheControl, contentDisposition), ct).ConfigureAwait(false);
+        Written(store, path, content.Length);
+    }
+
+    private void Written(ISiteStore store, string path, int length)
+    {
+        Exists(store, path, true);
         Announce(store, path);
         _changed.Add(Label(store, path));
         _files++;
-        _bytes += content.Length;
+        _bytes += length;
     }
 
     /// <summary>
@@ -64,9 +130,14 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
             async (i, token) =>
             {
                 var file = files[i];
-                var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
-                if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
-                await store.WriteAsync(new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition), token).ConfigureAwait(false);
+                var siteFile = new SiteFile(file.Path, file.Content, file.ContentType, file.CacheControl, file.ContentDisposition);
+                if (!(KnownAbsent(store, file.Path) && await store.CreateAsync(siteFile, token).ConfigureAwait(false)))
+                {
+                    var existing = await store.ReadAsync(file.Path, token).ConfigureAwait(false);
+                    if (existing is not null && existing.AsSpan().SequenceEqual(file.Content.Span)) return;
+                    await store.WriteAsync(siteFile, token).ConfigureAwait(false);
+                }
+                Exists(store, file.Path, true);
                 written[i] = true;
             }).ConfigureAwait(false);
         for (var i = 0; i < files.Count; i++)
@@ -85,9 +156,9 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
     public async Task DeleteAsync(ISiteStore store, string path)
     {
         Announce(store, path);
-        if (await store.ReadAsync(path, ct).ConfigureAwait(false) is null) return;
-        await store.DeleteAsync(path, ct).ConfigureAwait(false);
-        _changed.Add(Label(store, path));
+        if (KnownAbsent(store, path)) return;
+        if (await store.DeleteIfExistsAsync(path, ct).ConfigureAwait(false)) _changed.Add(Label(store, path));
+        Exists(store, path, false);
     }
 
     /// <summary>
@@ -99,9 +170,9 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
         await Parallel.ForAsync(0, paths.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = WriteConcurrency },
             async (i, token) =>
             {
-                if (await store.ReadAsync(paths[i], token).ConfigureAwait(false) is null) return;
-                await store.DeleteAsync(paths[i], token).ConfigureAwait(false);
-                deleted[i] = true;
+                if (KnownAbsent(store, paths[i])) return;
+                deleted[i] = await store.DeleteIfExistsAsync(paths[i], token).ConfigureAwait(false);
+                Exists(store, paths[i], false);
             }).ConfigureAwait(false);
         for (var i = 0; i < paths.Count; i++)
         {

@@ -54,6 +54,27 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
+    public async Task Files_a_dead_run_left_in_a_new_reports_folder_are_replaced_or_removed()
+    {
+        // A run that dies after writing a report's files but before saving the catalog leaves them behind; the re-run
+        // lists the folder of each report new to the catalog instead of reading every path, and must still replace the
+        // page and remove what the page no longer offers (here an original in another format and statistics files).
+        var reports = Enumerable.Range(0, 3).Select(i => Report(i)).ToList();
+        var clean = new MemorySiteStore();
+        await new SitePublisher(clean, new MemorySiteStore(), Options).PublishAsync(reports, []);
+
+        var site = new MemorySiteStore();
+        var folder = SiteUrls.Report(reports[1].Entry.Slug).TrimStart('/');
+        foreach (var name in new[] { "index.html", "original.pdf", "original.docx", "statistics.json", "statistics.csv" })
+            await site.WriteAsync(new SiteFile(folder + name, Encoding.UTF8.GetBytes("left by a run that died"), "text/plain", "no-cache"));
+        var result = await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync(reports, []);
+
+        AssertSameFiles(clean, site);
+        Assert.Contains(folder + "original.pdf", result.ChangedPaths);
+        Assert.Contains(folder + "index.html", result.ChangedPaths);
+    }
+
+    [Fact]
     public async Task Incremental_batches_equal_a_rebuild_byte_for_byte()
     {
         var reports = Enumerable.Range(0, 75).Select(i => Report(i)).ToList();
