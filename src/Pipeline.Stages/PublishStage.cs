@@ -299,26 +299,19 @@ public sealed class PublishStage(
     private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = entry.PublishSequence ?? throw new InvalidOperationException($"{entry.IndexCode} v{entry.Version} has no publish sequence");
-        var html = await reportBlobs.GetStagedPageAsync(entry.StagingBlob, ct).ConfigureAwait(false);
-        var staged = await ReadStagedAsync(entry, ct).ConfigureAwait(false)
-            ?? await RestageAsync(entry, publishers, ct).ConfigureAwait(false);
+        var files = await reportBlobs.GetStagedAsync(entry.StagingBlob, ct).ConfigureAwait(false);
+        var staged = files.Report is { } json ? StagedReport.FromJson(json.Span)
+            : await RestageAsync(entry, publishers, ct).ConfigureAwait(false);
         // When this version went public: its release time, or when it was received if that came later. Derived from
         // the ledger (never the run's clock), so a retried run and a rebuild reproduce it.
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
         var siteEntry = staged.Entry with { Sequence = sequence, PublishedAt = publishedAt };
-        return new PublishedReport(siteEntry, html, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
+        return new PublishedReport(siteEntry, files.Page, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
         {
             Statistics = staged.Statistics,
             PublisherKind = await publishers.KindOfAsync(entry.Agency, ct).ConfigureAwait(false),
         };
-    }
-
-    /// <summary>The report render staged beside the page, or null for a page staged before render staged one.</summary>
-    private async Task<StagedReport?> ReadStagedAsync(LedgerEntry entry, CancellationToken ct)
-    {
-        return await reportBlobs.GetStagedReportAsync(entry.StagingBlob!, ct).ConfigureAwait(false) is { } json
-            ? StagedReport.FromJson(json.Span) : null;
     }
 
     /// <summary>

@@ -51,10 +51,9 @@ public sealed class RenderStage(
         var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName, versions);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
-        // The list entry and search text from the same model, beside the page, so publishing needs nothing else. Both
-        // before the ledger names the page: publish takes up only what the ledger says was rendered.
-        await reportBlobs.SetStagedReportAsync(stagingBlob, StagedReport.From(model).ToJson(), ct).ConfigureAwait(false);
-        await reportBlobs.SetStagedPageAsync(stagingBlob, html, ct).ConfigureAwait(false);
+        // The list entry and search text from the same model, with the page, so publishing needs nothing else. Before
+        // the ledger names the staging blob: publish takes up only what the ledger says was rendered.
+        await reportBlobs.SetStagedAsync(stagingBlob, html, StagedReport.From(model).ToJson(), ct).ConfigureAwait(false);
 
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>
         {
@@ -73,7 +72,12 @@ public sealed class RenderStage(
         else if (!updated.PubliclyScoped && updated.FirstPublishedAt is not null)
             // A new version says the report is no longer for public release: the next run takes the old one down.
             await due.UpsertAsync(updated.IndexCode, time.GetUtcNow(), ct).ConfigureAwait(false);
-        await resultDocuments.RefreshAsync(updated.IndexCode, updated, ct).ConfigureAwait(false);
+        // The agency's result document says what changed for them: scheduled (a release time to come), or private for
+        // good. A report due now is left to the publish run that takes it up next and writes "published" (a due row
+        // guarantees that run; a report publishing fails is parked and its document refreshed there): writing
+        // "rendered, release now" in between cost a read and a write per report for a state that lasts until that run.
+        if (!updated.Publishable || releaseAt > time.GetUtcNow())
+            await resultDocuments.RefreshAsync(updated.IndexCode, updated, ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }

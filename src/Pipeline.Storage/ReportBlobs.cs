@@ -13,7 +13,9 @@ namespace Pipeline.Storage;
 /// <item>quarantine/&lt;agency&gt;/&lt;file&gt;/&lt;sha256&gt;&lt;ext&gt;: a rejected upload, one blob per distinct content under a name;</item>
 /// <item>results/&lt;agency&gt;/&lt;file&gt;.json: the verdict document for the agency;</item>
 /// <item>parsed/&lt;encoded index code&gt;/v000N.json: the analysis of version N (<see cref="ParsedReportJson"/>);</item>
-/// <item>staging/&lt;encoded index code&gt;/v000N.html: the rendered page of version N, private until published.</item>
+/// <item>staging/&lt;encoded index code&gt;/v000N.staged: the rendered page of version N and the report staged with it
+/// (<see cref="StagedFiles"/>), private until published; versions rendered before that layout have v000N.html and
+/// v000N.json beside it, read as before.</item>
 /// </list>
 /// Names derived from an upload's name that would pass the blob-name limit end with a hash (<see cref="DerivedNames"/>).
 /// The ledger stores the archive, parsed and staging names it was given, so a layout change never orphans a report.
@@ -22,6 +24,7 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
 {
     private const string JsonContentType = "application/json; charset=utf-8";
     private const string HtmlContentType = "text/html; charset=utf-8";
+    private const string StagedContentType = "application/octet-stream";
     /// <summary>Metadata key on archive and quarantine copies: the upload's file name (URI-escaped: metadata is ASCII).</summary>
     public const string OriginalNameMetadataKey = "originalname";
 
@@ -48,14 +51,23 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
         $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.json";
 
     public static string StagingName(string indexCode, int version) =>
-        $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.html";
+        $"{TableKeys.Encode(indexCode)}/{LedgerEntry.VersionRowKey(version)}.staged";
 
-    /// <summary>The report render stages beside a page (…/v000N.html → …/v000N.json): list entry, search text, original.</summary>
+    /// <summary>
+    /// The report staged beside a page in the earlier layout (…/v000N.html → …/v000N.json): list entry, search text,
+    /// original. Only for staging names ending in .html (<see cref="IsPageBesideReport"/>).
+    /// </summary>
     public static string StagedReportName(string stagingName)
     {
         ArgumentException.ThrowIfNullOrEmpty(stagingName);
         return Path.ChangeExtension(stagingName, ".json");
     }
+
+    /// <summary>
+    /// True for a staging name of the earlier layout — the page alone in …/v000N.html, its report in …/v000N.json
+    /// beside it — which ledger rows of versions rendered before the one-blob layout still name.
+    /// </summary>
+    public static bool IsPageBesideReport(string stagingName) => stagingName.EndsWith(".html", StringComparison.Ordinal);
 
     public BlobClient Incoming(string blobName) => Container(StorageNames.IncomingContainer).GetBlobClient(blobName);
 
@@ -163,32 +175,56 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
         return ParsedReportJson.Deserialize(json.Span) ?? throw new InvalidDataException($"parsed document {parsedName} is empty");
     }
 
-    /// <summary>Writes (or replaces) the rendered page of a version.</summary>
-    public async Task SetStagedPageAsync(string stagingName, byte[] html, CancellationToken cancellationToken = default) =>
-        await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
-            .UploadAsync(new BinaryData(html), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = HtmlContentType } }, cancellationToken)
-            .ConfigureAwait(false);
-
-    public async Task<ReadOnlyMemory<byte>> GetStagedPageAsync(string? stagingName, CancellationToken cancellationToken = default) =>
-        await DownloadAsync(StorageNames.StagingContainer, stagingName, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Writes (or replaces) the report staged beside the page <paramref name="stagingName"/>.</summary>
-    public async Task SetStagedReportAsync(string stagingName, byte[] json, CancellationToken cancellationToken = default) =>
-        await Container(StorageNames.StagingContainer).GetBlobClient(StagedReportName(stagingName))
-            .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
-            .ConfigureAwait(false);
-
-    /// <summary>The report staged beside the page <paramref name="stagingName"/>, or null when none was (a page staged by an older version).</summary>
-    public async Task<ReadOnlyMemory<byte>?> GetStagedReportAsync(string stagingName, CancellationToken cancellationToken = default)
+    /// <summary>Writes (or replaces) what render stages for a version: its page and the report staged with it, as one blob.</summary>
+    public async Task SetStagedAsync(string stagingName, ReadOnlyMemory<byte> page, ReadOnlyMemory<byte> report, CancellationToken cancellationToken = default)
     {
+        if (IsPageBesideReport(stagingName))
+        {
+            // A version the ledger staged in the earlier layout keeps its names (a repeated render of it).
+            await SetStagedReportAsync(stagingName, report, cancellationToken).ConfigureAwait(false);
+            await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
+                .UploadAsync(new BinaryData(page), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = HtmlContentType } }, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+        await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
+            .UploadAsync(new BinaryData(StagedFiles.Pack(page.Span, report.Span)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = StagedContentType } }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What render staged for a version: one GET, or for the earlier layout the page and then the report beside it
+    /// (null when none was staged).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The staging blob is not one (<see cref="StagedFiles.Unpack"/>).</exception>
+    public async Task<StagedFiles> GetStagedAsync(string? stagingName, CancellationToken cancellationToken = default)
+    {
+        var bytes = await DownloadAsync(StorageNames.StagingContainer, stagingName, cancellationToken).ConfigureAwait(false);
+        if (!IsPageBesideReport(stagingName!)) return StagedFiles.Unpack(bytes);
         try
         {
-            return await DownloadAsync(StorageNames.StagingContainer, StagedReportName(stagingName), cancellationToken).ConfigureAwait(false);
+            return new StagedFiles(bytes, await DownloadAsync(StorageNames.StagingContainer, StagedReportName(stagingName!), cancellationToken).ConfigureAwait(false));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
+            return new StagedFiles(bytes, null);
         }
+    }
+
+    /// <summary>The rendered page of a version.</summary>
+    public async Task<ReadOnlyMemory<byte>> GetStagedPageAsync(string? stagingName, CancellationToken cancellationToken = default) =>
+        (await GetStagedAsync(stagingName, cancellationToken).ConfigureAwait(false)).Page;
+
+    /// <summary>
+    /// Writes the report staged beside a page of the earlier layout (…/v000N.html), which publishing derives once for
+    /// a page staged without one.
+    /// </summary>
+    public async Task SetStagedReportAsync(string stagingName, ReadOnlyMemory<byte> json, CancellationToken cancellationToken = default)
+    {
+        if (!IsPageBesideReport(stagingName)) throw new ArgumentException($"{stagingName} holds its report with its page", nameof(stagingName));
+        await Container(StorageNames.StagingContainer).GetBlobClient(StagedReportName(stagingName))
+            .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);

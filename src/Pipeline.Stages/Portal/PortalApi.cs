@@ -26,6 +26,7 @@ public sealed class PortalApi(
     UploadSasIssuer sas,
     PreviewKeyStore previewKeys,
     BlobServiceClient blobs,
+    ReportBlobs reportBlobs,
     ReportLedger ledger,
     IOptions<PipelineOptions> pipelineOptions,
     IOptions<SiteOptions> siteOptions,
@@ -186,11 +187,11 @@ public sealed class PortalApi(
         byte[] html;
         try
         {
-            html = (await blobs.GetBlobContainerClient(StorageNames.StagingContainer).GetBlobClient(token.StagingBlob).DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content.ToArray();
+            html = (await reportBlobs.GetStagedPageAsync(token.StagingBlob, ct).ConfigureAwait(false)).ToArray();
         }
-        catch (RequestFailedException e) when (e.Status == 404)
+        catch (Exception e) when (e is RequestFailedException { Status: 404 } or InvalidDataException)
         {
-            return NoSuchReport;
+            return NoSuchReport; // gone, or not a staging blob: nothing to preview
         }
         var (page, bannerStyle) = PreviewPage.Mark(html, siteOptions.Value.BaseUrl, PortalLabels.Time(token.ExpiresAt, SiteCalendar.For(siteOptions.Value).Zone));
         var site = new Uri(siteOptions.Value.BaseUrl).GetLeftPart(UriPartial.Authority);

@@ -127,7 +127,7 @@ public sealed class BlobNameTests(ITestOutputHelper output) : FreshPipelineTest
                     StorageNames.IncomingContainer => false,
                     StorageNames.ArchiveContainer => Regex.IsMatch(name, "^[a-z-]+/[0-9a-f]{64}(\\.[^/]*)?$") && agencies.Contains(name.Split('/')[0]),
                     StorageNames.ParsedContainer => Regex.IsMatch(name, "^[^/]+/v[0-9]{4}\\.json$"),
-                    StorageNames.StagingContainer => Regex.IsMatch(name, "^[^/]+/v[0-9]{4}\\.(?:html|json)$"), // the page and the report staged beside it
+                    StorageNames.StagingContainer => Regex.IsMatch(name, "^[^/]+/v[0-9]{4}\\.staged$"), // the page and the report staged with it
                     StorageNames.ResultsContainer => name.EndsWith(".json", StringComparison.Ordinal) && (agencies.Contains(name.Split('/')[0]) || stored.Contains(name[..^".json".Length])),
                     StorageNames.QuarantineContainer => Regex.IsMatch(name, "/[0-9a-f]{64}(\\.[^/]*)?$") && (agencies.Contains(name.Split('/')[0]) || stored.Contains(name[..name.LastIndexOf('/')])),
                     StorageNames.LocksContainer => name == PublishStage.LeaseBlobName,

@@ -120,8 +120,10 @@ public sealed class StageFaultTests(ITestOutputHelper output) : IAsyncLifetime
         // Rendered and due; then what the publisher reads back is damaged (truncated JSON).
         var entry = await host.LatestAsync(poison);
         Assert.Equal(ReportState.Rendered, entry!.State);
-        // Publishing reads the report render staged beside the page (not parsed/).
-        await host.Container(StorageNames.StagingContainer).GetBlobClient(ReportBlobs.StagedReportName(entry.StagingBlob!)).UploadAsync(new BinaryData("{\"entry\": {\"title\": "), overwrite: true);
+        // Publishing reads the report render staged with the page (not parsed/).
+        var page = (await host.Get<ReportBlobs>().GetStagedAsync(entry.StagingBlob!)).Page;
+        await host.Container(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob!)
+            .UploadAsync(new BinaryData(StagedFiles.Pack(page.Span, "{\"entry\": {\"title\": "u8)), overwrite: true);
 
         var first = await host.PublishNowAsync();
         var second = await host.PublishNowAsync();

@@ -24,11 +24,10 @@ public sealed class RenderStageTests : FreshPipelineTest
         await Host.ProcessUploadsAsync();
 
         var pageBlob = await StagedBlobs.PageBlobAsync(Host, Code);
-        Assert.EndsWith(".html", pageBlob, StringComparison.Ordinal);
-        Assert.NotNull(await StagedBlobs.ReadAsync(Host, pageBlob));
-        var json = await StagedBlobs.ReadAsync(Host, ReportBlobs.StagedReportName(pageBlob));
-        Assert.NotNull(json);
-        var staged = StagedReport.FromJson(json);
+        Assert.EndsWith(".staged", pageBlob, StringComparison.Ordinal);
+        var files = await Host.Get<ReportBlobs>().GetStagedAsync(pageBlob);
+        Assert.NotNull(files.Report);
+        var staged = StagedReport.FromJson(files.Report.Value.Span);
 
         Assert.Equal(Code, staged.Entry.IndexCode);
         Assert.Equal(Slug.FromIndexCode(Code), staged.Entry.Slug);
@@ -36,7 +35,8 @@ public sealed class RenderStageTests : FreshPipelineTest
         // Listed under the registered name, the page's publisher links go there too.
         Assert.Equal("平凉市人民政府", staged.Entry.Publisher);
         Assert.Equal(Slug.FromPublisher("平凉市人民政府"), staged.Entry.PublisherSlug);
-        var page = Encoding.UTF8.GetString((await StagedBlobs.ReadAsync(Host, pageBlob))!);
+        var page = Encoding.UTF8.GetString(files.Page.Span);
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
         Assert.Contains("href=\"" + SiteUrls.Publisher(staged.Entry.PublisherSlug) + "\"", page, StringComparison.Ordinal);
         // 发布日期: the stated 2025-03-01 had passed when it was uploaded (the test clock is 2026-03-01), so it is the day
         // the report goes public here (issue 15 item 1).
@@ -57,14 +57,13 @@ public sealed class RenderStageTests : FreshPipelineTest
         await Host.ProcessUploadsAsync();
         var entry = (await Host.ReportAsync(Code))!;
         var pageBlob = entry.StagingBlob!;
-        var page = await StagedBlobs.ReadAsync(Host, pageBlob);
-        var staged = await StagedBlobs.ReadAsync(Host, ReportBlobs.StagedReportName(pageBlob));
+        var staged = await StagedBlobs.ReadAsync(Host, pageBlob);
+        Assert.NotNull(staged);
 
         // A duplicate message (at-least-once delivery) renders the same version again.
         await Host.Get<RenderStage>().RunAsync(new RenderRequest(Code, entry.Version), CancellationToken.None);
 
-        Assert.Equal(page, await StagedBlobs.ReadAsync(Host, pageBlob));
-        Assert.Equal(staged, await StagedBlobs.ReadAsync(Host, ReportBlobs.StagedReportName(pageBlob)));
+        Assert.Equal(staged, await StagedBlobs.ReadAsync(Host, pageBlob));
         Assert.Equal(ReportState.Rendered, (await Host.ReportAsync(Code))!.State);
     }
 
@@ -80,9 +79,8 @@ public sealed class RenderStageTests : FreshPipelineTest
         Assert.Equal(ReportState.Rendered, entry!.State);
         Assert.Equal(ReportBlobs.StagingName(code, 1), entry.StagingBlob);
         Assert.Equal(ReportBlobs.ParsedName(code, 1), entry.ParsedBlob);
-        Assert.Equal(["01362021X2~002F2025-00410/v0001.html", "01362021X2~002F2025-00410/v0001.json"], await Host.ListBlobsAsync(StorageNames.StagingContainer));
-        var staged = Host.Container(StorageNames.StagingContainer).GetBlobClient(entry.StagingBlob);
-        Assert.Equal("text/html; charset=utf-8", (await staged.GetPropertiesAsync()).Value.ContentType);
+        // One blob per version: the page and the report staged with it (render writes one, publish reads one).
+        Assert.Equal(["01362021X2~002F2025-00410/v0001.staged"], await Host.ListBlobsAsync(StorageNames.StagingContainer));
         var html = System.Text.Encoding.UTF8.GetString((await Host.Get<ReportBlobs>().GetStagedPageAsync(entry.StagingBlob)).Span);
         Assert.Contains("暂存页面正文", html);
     }
