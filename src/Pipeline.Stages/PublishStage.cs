@@ -132,10 +132,13 @@ public sealed class PublishStage(
         await Parallel.ForAsync(0, toLoad.Count, Concurrently(ct), async (i, token) =>
         {
             var entry = toLoad[i];
-            rows[i] = candidates[i] is { } candidate ? await StoreSequenceAsync(entry, candidate, token).ConfigureAwait(false) : entry;
+            var taken = false;
+            if (candidates[i] is { } candidate) (rows[i], taken) = await StoreSequenceAsync(entry, candidate, token).ConfigureAwait(false);
+            else rows[i] = entry;
             try
             {
-                loadedReports[i] = await LoadAsync(entry, publishers, now, token).ConfigureAwait(false);
+                // A sequence this run took (stored just now, before any site write) means no run has written the report's files.
+                loadedReports[i] = await LoadAsync(entry, publishers, now, token).ConfigureAwait(false) with { FolderNeverWritten = taken };
             }
             catch (Exception e) when (IsPoison(e))
             {
@@ -367,18 +370,21 @@ public sealed class PublishStage(
     /// <summary>
     /// Stores a publish sequence number in the ledger BEFORE the site is written, so a crashed run's retry reuses it:
     /// one number per report, for life (revisions keep it). A number already stored wins over the candidate.
-    /// Returns the latest row as stored (its ETag lets the run's last ledger write skip a read).
+    /// Returns the latest row as stored (its ETag lets the run's last ledger write skip a read), and whether it is this
+    /// run's candidate that was stored (false: a number stored earlier was found).
     /// </summary>
-    private async Task<LedgerEntry> StoreSequenceAsync(LedgerEntry entry, long candidate, CancellationToken ct)
+    private async Task<(LedgerEntry Row, bool Taken)> StoreSequenceAsync(LedgerEntry entry, long candidate, CancellationToken ct)
     {
+        var taken = false;
         var stored = await ledger.UpdateAsync(entry.IndexCode, e =>
         {
-            if (e.PublishSequence is not null) return false;
+            taken = e.PublishSequence is null; // the last call decides (a retry after a 412 asks again)
+            if (!taken) return false;
             e.PublishSequence = candidate;
             return true;
         }, entry, ct).ConfigureAwait(false);
         entry.PublishSequence = stored?.PublishSequence ?? candidate;
-        return stored ?? entry;
+        return (stored ?? entry, taken && stored?.PublishSequence == candidate);
     }
 
     /// <summary>Per-report storage round trips a run overlaps (the stage waits on the network, not the CPU).</summary>

@@ -15,4 +15,13 @@ public sealed record PublishedReport(SiteEntry Entry, ReadOnlyMemory<byte> PageH
 
     /// <summary>The agency's kind in the registry (government or department), for an annual report's deadline; Unknown: its names decide.</summary>
     public Pipeline.Core.Timeliness.PublisherKind PublisherKind { get; init; }
+
+    /// <summary>
+    /// True when the caller knows that no publish run has written this report's files yet, so its folder is not listed
+    /// for files a dead run left (one request per new report). The publish stage knows it for a report whose publish
+    /// sequence the run itself took: a run stores the sequence in the ledger before it writes the site, so a run that
+    /// died after writing left the sequence behind, and its report is listed as before. False: the folder of a report
+    /// new to the catalog is listed.
+    /// </summary>
+    public bool FolderNeverWritten { get; init; }
 }

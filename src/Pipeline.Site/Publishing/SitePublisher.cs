@@ -154,7 +154,11 @@ public sealed class SitePublisher(ISiteStore site, ISiteStore state, SiteOptions
         // 2. Static files, the pages the new reports link to, then the report pages: everything later artefacts link to.
         // The folders of reports new to the catalog are listed first (normally empty): their files are then written
         // without a read each, and the files a report may have to lose (other originals, statistics) are not asked for.
-        await run.LearnFoldersAsync(toIndex.Where(p => p.Key >= catalog.CountBefore).Select(p => SiteUrls.Report(p.Value.Entry.Slug).TrimStart('/')).ToList()).ConfigureAwait(false);
+        // A report no run has written yet (PublishedReport.FolderNeverWritten) has nothing to find there: not listed.
+        var newToCatalog = toIndex.Where(p => p.Key >= catalog.CountBefore).Select(p => p.Value).ToList();
+        static string FolderOf(PublishedReport r) => SiteUrls.Report(r.Entry.Slug).TrimStart('/');
+        run.KnowEmptyFolders(newToCatalog.Where(r => r.FolderNeverWritten).Select(FolderOf));
+        await run.LearnFoldersAsync(newToCatalog.Where(r => !r.FolderNeverWritten).Select(FolderOf).ToList()).ConfigureAwait(false);
         await WriteStaticFilesAsync(run).ConfigureAwait(false);
         await _lists.WriteLinkTargetsAsync(run, catalog, toIndex.Keys).ConfigureAwait(false);
         var statistics = new StatisticsWriter(site, state, options);

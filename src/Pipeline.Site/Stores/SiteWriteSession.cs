@@ -56,6 +56,18 @@ internal sealed class SiteWriteSession(ISiteStore site, ISiteStore state, Cancel
         }
     }
 
+    /// <summary>
+    /// Takes <paramref name="folders"/> as listed and empty, without a request: the caller knows nothing has written
+    /// them (see <see cref="Publishing.PublishedReport.FolderNeverWritten"/>). Were a file there after all, a write
+    /// still replaces it (a create that finds the file falls back to read, compare, write); only a delete of it would be
+    /// skipped.
+    /// </summary>
+    public void KnowEmptyFolders(IEnumerable<string> folders)
+    {
+        lock (_listedFiles)
+            foreach (var folder in folders) _listedFolders.Add(folder);
+    }
+
     /// <summary>Whether <paramref name="path"/> is in a folder listed this run and is not there (see <see cref="LearnFoldersAsync"/>).</summary>
     private bool KnownAbsent(ISiteStore store, string path)
     {

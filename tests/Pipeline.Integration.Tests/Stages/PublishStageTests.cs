@@ -89,6 +89,33 @@ public sealed class PublishStageTests : FreshPipelineTest
     }
 
     [Fact]
+    public async Task Files_a_run_that_died_after_taking_the_sequence_left_are_removed_by_the_next()
+    {
+        // A run stores each report's publish sequence before it writes the site; one that died after writing leaves the
+        // sequence in the ledger and files in the report's folder. The next run lists that folder (a report whose
+        // sequence it takes itself is not listed) and removes what the page does not offer.
+        var rendered = await RenderSamplesAsync();
+        var sequence = 0L;
+        foreach (var entry in rendered)
+            await Host.Get<ReportLedger>().UpdateAsync(entry.IndexCode, e => { e.PublishSequence = ++sequence; return true; });
+        var dead = rendered[0];
+        var folder = SiteUrls.Report(Slug.FromIndexCode(dead.IndexCode)).TrimStart('/');
+        foreach (var name in new[] { "original.pdf", "statistics.csv" })
+            await Host.Container(StorageNames.WebContainer).GetBlobClient(folder + name).UploadAsync(new BinaryData("left by a run that died"u8.ToArray()));
+
+        var outcome = await Host.PublishAsync();
+
+        Assert.Equal(Samples.Length, outcome.Published);
+        var site = await Host.PublicSiteAsync();
+        Assert.Contains(folder + "index.html", site.Keys);
+        Assert.DoesNotContain(folder + "original.pdf", site.Keys);
+        Assert.DoesNotContain(folder + "statistics.csv", site.Keys);
+        Assert.Equal(sequence, rendered.Count);
+        foreach (var entry in rendered)
+            Assert.Equal(ReportState.Published, (await Host.ReportAsync(entry.IndexCode))!.State);
+    }
+
+    [Fact]
     public async Task A_version_that_is_no_longer_public_is_withdrawn_as_that_kind()
     {
         const string code = "01362021X2/2025-00420";

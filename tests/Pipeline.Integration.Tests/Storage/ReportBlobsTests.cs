@@ -15,7 +15,8 @@ public sealed class ReportBlobsTests : FreshPipelineTest
         Assert.Equal($"hebi/report.TXT/{hash}.txt", ReportBlobs.QuarantineName("hebi", "report.TXT", hash));
         Assert.Equal("hebi/report.TXT.json", ReportBlobs.ResultName("hebi", "report.TXT"));
         Assert.Equal("00638229X4~002F2019-1/v0012.json", ReportBlobs.ParsedName("00638229X4/2019-1", 12));
-        Assert.Equal("00638229X4~002F2019-1/v0012.html", ReportBlobs.StagingName("00638229X4/2019-1", 12));
+        Assert.Equal("00638229X4~002F2019-1/v0012.staged", ReportBlobs.StagingName("00638229X4/2019-1", 12));
+        Assert.Equal("00638229X4~002F2019-1/v0012.json", ReportBlobs.StagedReportName("00638229X4~002F2019-1/v0012.html")); // the earlier layout
     }
 
     [Fact]

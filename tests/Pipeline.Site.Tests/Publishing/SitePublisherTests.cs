@@ -75,6 +75,42 @@ public sealed class SitePublisherTests
     }
 
     [Fact]
+    public async Task The_folder_of_a_report_no_run_has_written_is_not_listed_and_its_files_are_still_right()
+    {
+        // The publish stage marks a report whose publish sequence its run took (stored before any site write): no run
+        // can have left files in its folder, so the folder is not listed. The site is the same as with the listing.
+        var reports = Enumerable.Range(0, 4).Select(i => Report(i)).ToList();
+        var clean = new MemorySiteStore();
+        await new SitePublisher(clean, new MemorySiteStore(), Options).PublishAsync(reports, []);
+
+        var site = new ListCountingStore(new MemorySiteStore());
+        var fresh = reports.Select((r, i) => i % 2 == 0 ? r with { FolderNeverWritten = true } : r).ToList();
+        // Were a page there after all (no run writes one without the sequence first), the write still replaces it.
+        var folder = SiteUrls.Report(reports[0].Entry.Slug).TrimStart('/');
+        await site.Files.WriteAsync(new SiteFile(folder + "index.html", Encoding.UTF8.GetBytes("stale"), "text/plain", "no-cache"));
+        await new SitePublisher(site, new MemorySiteStore(), Options).PublishAsync(fresh, []);
+
+        AssertSameFiles(clean, site.Files);
+        var listed = site.Listed.Where(p => p.StartsWith("reports/", StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal([.. new[] { reports[1], reports[3] }.Select(r => SiteUrls.Report(r.Entry.Slug).TrimStart('/')).Order()], listed);
+    }
+
+    /// <summary>A listable store that records the prefixes it was asked to list.</summary>
+    private sealed class ListCountingStore(MemorySiteStore files) : ISiteStore
+    {
+        public MemorySiteStore Files => files;
+        public System.Collections.Concurrent.ConcurrentBag<string> Listed { get; } = [];
+        public ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default) => files.ReadAsync(path, cancellationToken);
+        public ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken = default) => files.WriteAsync(file, cancellationToken);
+        public ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default) => files.DeleteAsync(path, cancellationToken);
+        public IAsyncEnumerable<string>? ListAsync(string prefix, CancellationToken cancellationToken = default)
+        {
+            Listed.Add(prefix);
+            return ((ISiteStore)files).ListAsync(prefix, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Incremental_batches_equal_a_rebuild_byte_for_byte()
     {
         var reports = Enumerable.Range(0, 75).Select(i => Report(i)).ToList();
