@@ -100,17 +100,26 @@ public static class BuildSiteCommand
             Console.Error.WriteLine($"{file}: not accepted, skipped");
             return null;
         }
-        var name = Path.GetFileNameWithoutExtension(file);
-        // What the render stage's PageModelFactory.Build makes of the ledger row the validate stage records for a first
-        // upload (version 1, the document's title else the file name, its index code else LOCAL-<name>) with no archive
-        // (no original offered), no release time yet and no registered publisher: the document's metadata as
-        // `pipeline render` shows it, with that index code. (Pipeline.Stages is not referenced: it brings the Azure SDK,
-        // and this project is compiled Native AOT.)
-        var model = new ReportPageModel(analysis.Document,
-            PageMetadata.From(analysis.Metadata, name) with { IndexCode = analysis.Metadata.IndexCode.Value ?? "LOCAL-" + name });
+        var model = FirstUploadModel(analysis, Path.GetFileName(file));
         var published = model.Metadata.ReleaseDate ?? model.Metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
         var entry = SiteEntry.From(model.Metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model)) { Statistics = model.Document.Statistics };
+    }
+
+    /// <summary>
+    /// The page model of a file published as a first upload (version 1; the document's title else the file name; its
+    /// index code else LOCAL-&lt;name&gt;) with no archived original, no release time yet and no registered publisher:
+    /// what the render stage's <c>PageModelFactory.Build</c> makes of such a ledger row, which is the document's metadata
+    /// as <c>pipeline render</c> shows it with that index code. Pipeline.Stages is not referenced (it brings the Azure
+    /// SDK, and this project compiles Native AOT); tests/Pipeline.Integration.Tests/Stages/BuildSitePageModelTests.cs
+    /// holds the two equal.
+    /// </summary>
+    public static ReportPageModel FirstUploadModel(ReportAnalysis analysis, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return new ReportPageModel(analysis.Document,
+            PageMetadata.From(analysis.Metadata, name) with { IndexCode = analysis.Metadata.IndexCode.Value ?? "LOCAL-" + name });
     }
 
     /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
