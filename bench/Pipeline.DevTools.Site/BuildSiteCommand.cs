@@ -19,7 +19,8 @@ namespace Pipeline.DevTools;
 /// builds the static site into a local folder. Without --generate, every file in the folder is analysed, rendered
 /// and published. With --generate, N deterministic synthetic reports are made from the folder's sentences
 /// (benchmarks); with --from M, reports M..N-1 are published incrementally into the existing site instead of a
-/// rebuild. --search measures what each query downloads.
+/// rebuild. --search measures what each query downloads. The same command is <c>pipeline-dev-site build-site</c>, the
+/// Native AOT build bench/site-vs-hugo.sh runs (this project's csproj says why).
 /// </summary>
 public static class BuildSiteCommand
 {
