@@ -7,7 +7,8 @@
 # Usage: bench/site-identical.sh [old-ref] [N] [new-ref]   (old-ref: default the merge-base with main; N: default 1500;
 #        new-ref: a commit to compare instead of the working tree)
 # Needs dotnet and git; works under a temporary folder (printed), leaves the repository untouched (git archive).
-# Builds `pipeline-dev` (bench/Pipeline.DevTools), where build-site lives; both refs must have it there.
+# Builds `pipeline-dev` (bench/Pipeline.DevTools), which lists build-site (declared in bench/Pipeline.DevTools.Site since
+# issue 14 round 3); both refs must have it there.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OLD_REF=${1:-$(git -C "$ROOT" merge-base HEAD main)}

@@ -13,9 +13,9 @@ if ! command -v hugo >/dev/null 2>&1; then
   echo "hugo not found; installing the Debian package" >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq hugo >/dev/null; else sudo apt-get install -y -qq hugo >/dev/null; fi
 fi
-PIPELINE="$("$ROOT/src/Pipeline.Cli/publish.sh" bench/Pipeline.DevTools)"
+PIPELINE="$("$ROOT/src/Pipeline.Cli/publish.sh" bench/Pipeline.DevTools.Site --aot)"
 
-echo "== pipeline-dev build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== pipeline-dev-site build-site --generate $N (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" $PIPELINE build-site "$ROOT/samples" -o "$WORK/site" --generate "$N"
 echo "files $(find "$WORK/site" -type f | wc -l), bytes $(du -sb "$WORK/site" | cut -f1)"
 

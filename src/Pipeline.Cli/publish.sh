@@ -5,7 +5,8 @@
 # Default: ReadyToRun (Crossgen2), framework-dependent, into artifacts/<assembly name>/ — what run.sh and the bench
 # scripts run. --aot: Native AOT instead (ILCompiler), into artifacts/<assembly name>-aot/. Native AOT is for the
 # file-only CLI, `src/Pipeline.Cli/publish.sh src/Pipeline.Cli.Files --aot` → artifacts/pipeline-files-aot/pipeline-files
-# (minutes of compiling on a small machine; the full CLI, with ASP.NET Core and the Azure SDK, did not finish in 80);
+# (minutes of compiling on a small machine; the full CLI, with ASP.NET Core and the Azure SDK, did not finish in 80),
+# and for build-site, `src/Pipeline.Cli/publish.sh bench/Pipeline.DevTools.Site --aot` (what bench/site-vs-hugo.sh runs);
 # docs/benchmarks.md "CLI cold start" compares the builds.
 # Skips the publish when the executable is newer than every source file of the repository's src/ and the project.
 set -euo pipefail

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Pipeline.Site.Search;
@@ -10,6 +11,9 @@ namespace Pipeline.Site.Search;
 /// </summary>
 public static class SearchTokenizer
 {
+    // Inlined: called twice per character of every report's search text (the Native AOT build of build-site called it
+    // as a function, 3 % of the rebuild's CPU time; docs/benchmarks.md "Site", issue 14 round 3).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
@@ -29,7 +33,7 @@ public static class SearchTokenizer
     public static void AddIndexTermHashes(string? text, TermHashSet hashes, int maxTerms = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text)) return;
-        var normalized = Normalize(text);
+        var normalized = Normalize(text).AsSpan();
         var i = 0;
         while (i < normalized.Length && hashes.Count < maxTerms)
         {
@@ -56,6 +60,7 @@ public static class SearchTokenizer
 
     private const uint OffsetBasis = 2166136261u;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Step(uint hash, char c) => (hash ^ c) * 16777619u;
 
     /// <summary>The terms a query needs (all of them must match): bigrams of each Han run, a lone Han character, words.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Pipeline.Site.Search;
 
@@ -26,6 +27,8 @@ public sealed class TermHashSet
     public int Count => _stored + (_hasZero ? 1 : 0);
 
     /// <summary>Adds a hash; false when it was already there.</summary>
+    // Inlined into the tokenizer's loop (some 20,000 calls per report).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Add(uint hash)
     {
         if (hash == 0)

@@ -11,8 +11,6 @@ using Pipeline.Site.Publishing;
 using Pipeline.Site.Reports;
 using Pipeline.Site.Search;
 using Pipeline.Site.Stores;
-using Pipeline.Stages;
-using Pipeline.Storage;
 
 namespace Pipeline.DevTools;
 
@@ -21,7 +19,8 @@ namespace Pipeline.DevTools;
 /// builds the static site into a local folder. Without --generate, every file in the folder is analysed, rendered
 /// and published. With --generate, N deterministic synthetic reports are made from the folder's sentences
 /// (benchmarks); with --from M, reports M..N-1 are published incrementally into the existing site instead of a
-/// rebuild. --search measures what each query downloads.
+/// rebuild. --search measures what each query downloads. The same command is <c>pipeline-dev-site build-site</c>, the
+/// Native AOT build bench/site-vs-hugo.sh runs (this project's csproj says why).
 /// </summary>
 public static class BuildSiteCommand
 {
@@ -90,9 +89,9 @@ public static class BuildSiteCommand
     }
 
     /// <summary>
-    /// One file as the pipeline publishes it: the analysis, the page model of its first version
-    /// (<see cref="PageModelFactory.Build"/>, as the render stage), the page, and the list entry and search text
-    /// (<see cref="SiteEntry.From"/>, <see cref="PageModelFactory.SearchText"/>, as the publish stage).
+    /// One file as the pipeline publishes it on its first upload: the analysis, the page model, the page, and the list
+    /// entry and search text (<see cref="SiteEntry.From"/>, <see cref="ReportSearchText.Of(ReportPageModel)"/>, as the
+    /// publish stage).
     /// </summary>
     private static PublishedReport? FromFile(string file, int n, SiteOptions options)
     {
@@ -102,24 +101,30 @@ public static class BuildSiteCommand
             Console.Error.WriteLine($"{file}: not accepted, skipped");
             return null;
         }
-        var name = Path.GetFileNameWithoutExtension(file);
-        // What the validate stage records in the ledger for a first upload (no archive here, so no original is offered).
-        var ledgerEntry = new LedgerEntry
-        {
-            IndexCode = analysis.Metadata.IndexCode.Value ?? "LOCAL-" + name,
-            Version = 1,
-            FileName = Path.GetFileName(file),
-            Title = analysis.Metadata.Title.Value ?? name,
-            Publisher = analysis.Metadata.Publisher.Value,
-        };
-        var model = PageModelFactory.Build(analysis, ledgerEntry, options, registeredPublisher: null);
+        var model = FirstUploadModel(analysis, Path.GetFileName(file));
         var published = model.Metadata.ReleaseDate ?? model.Metadata.GeneratedDate ?? new DateOnly(2020, 1, 1);
         var entry = SiteEntry.From(model.Metadata, n + 1, new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         return new PublishedReport(entry, ReportPageRenderer.RenderUtf8(model, options), ReportSearchText.Of(model)) { Statistics = model.Document.Statistics };
     }
 
+    /// <summary>
+    /// The page model of a file published as a first upload (version 1; the document's title else the file name; its
+    /// index code else LOCAL-&lt;name&gt;) with no archived original, no release time yet and no registered publisher:
+    /// what the render stage's <c>PageModelFactory.Build</c> makes of such a ledger row, which is the document's metadata
+    /// as <c>pipeline render</c> shows it with that index code. Pipeline.Stages is not referenced (it brings the Azure
+    /// SDK, and this project compiles Native AOT); tests/Pipeline.Integration.Tests/Stages/BuildSitePageModelTests.cs
+    /// holds the two equal.
+    /// </summary>
+    public static ReportPageModel FirstUploadModel(ReportAnalysis analysis, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return new ReportPageModel(analysis.Document,
+            PageMetadata.From(analysis.Metadata, name) with { IndexCode = analysis.Metadata.IndexCode.Value ?? "LOCAL-" + name });
+    }
+
     /// <summary>Sentences of the sample reports: synthetic reports reuse real vocabulary, so index sizes are realistic.</summary>
-    internal static List<string> Corpus(IEnumerable<string> files)
+    public static List<string> Corpus(IEnumerable<string> files)
     {
         var sentences = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -133,7 +138,7 @@ public static class BuildSiteCommand
     }
 
     /// <summary>Report n of a deterministic synthetic site (same n, same report, whatever else is generated).</summary>
-    internal static PublishedReport Synthetic(int n, List<string> corpus, SiteOptions options)
+    public static PublishedReport Synthetic(int n, List<string> corpus, SiteOptions options)
     {
         var random = new Random(n * 7919 + 17);
         var publisher = Publishers[n % Publishers.Length];
@@ -161,7 +166,7 @@ public static class BuildSiteCommand
     /// Analyses/renders on every core, yielding results in input order (publish order is input order): up to
     /// <see cref="ChunksAhead"/> chunks are produced while the publisher consumes the current one.
     /// </summary>
-    internal static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
+    public static async IAsyncEnumerable<TResult> InParallel<TSource, TResult>(IEnumerable<TSource> items, Func<TSource, TResult> make)
     {
         var pending = new Queue<Task<TResult[]>>();
         foreach (var chunk in items.Chunk(256))
