@@ -45,9 +45,15 @@ public sealed class FolderSiteStore : ISiteStore
         cancellationToken.ThrowIfCancellationRequested();
         var full = Resolve(file.Path);
         var directory = Path.GetDirectoryName(full)!;
-        // Directory.CreateDirectory costs a stat and a mkdir per call; thousands of search shards share a folder.
-        // (A folder seen before may have been removed since, or be being created by another writer: then create it.)
-        if (_directories.TryAdd(directory, 0)) Directory.CreateDirectory(directory);
+        // Directory.CreateDirectory costs a stat and a mkdir per call; thousands of search shards share a folder. A folder
+        // is remembered only once it exists: writers racing into a new folder (256 code buckets written at once) each
+        // create it until one has recorded it — remembering it first let another writer open a file in a folder not
+        // made yet (ENOENT, which .NET reports as FileNotFoundException; a rebuild failed in 1 of 4 runs).
+        if (!_directories.ContainsKey(directory))
+        {
+            Directory.CreateDirectory(directory);
+            _directories.TryAdd(directory, 0);
+        }
         // A replaced file is written beside the target and renamed into place, so a reader never sees half of it. A new
         // file is created in place (nothing links to it yet: the publisher writes pages before the lists that link
         // them, and a re-run after a crash compares bytes and rewrites a truncated file).
@@ -55,8 +61,9 @@ public sealed class FolderSiteStore : ISiteStore
         {
             if (TryCreateNew(full, file.Content.Span)) return ValueTask.CompletedTask;
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
+            // A folder seen before and removed since (creating a file, ENOENT can only mean its folder is missing).
             Directory.CreateDirectory(directory);
             if (TryCreateNew(full, file.Content.Span)) return ValueTask.CompletedTask;
         }
