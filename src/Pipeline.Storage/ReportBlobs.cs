@@ -178,15 +178,8 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
     /// <summary>Writes (or replaces) what render stages for a version: its page and the report staged with it, as one blob.</summary>
     public async Task SetStagedAsync(string stagingName, ReadOnlyMemory<byte> page, ReadOnlyMemory<byte> report, CancellationToken cancellationToken = default)
     {
-        if (IsPageBesideReport(stagingName))
-        {
-            // A version the ledger staged in the earlier layout keeps its names (a repeated render of it).
-            await SetStagedReportAsync(stagingName, report, cancellationToken).ConfigureAwait(false);
-            await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
-                .UploadAsync(new BinaryData(page), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = HtmlContentType } }, cancellationToken)
-                .ConfigureAwait(false);
-            return;
-        }
+        // Render always names a version's staging blob by StagingName; a name of the earlier layout is only ever read.
+        if (IsPageBesideReport(stagingName)) throw new ArgumentException($"{stagingName} is a page of the earlier layout, which is only read", nameof(stagingName));
         await Container(StorageNames.StagingContainer).GetBlobClient(stagingName)
             .UploadAsync(new BinaryData(StagedFiles.Pack(page.Span, report.Span)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = StagedContentType } }, cancellationToken)
             .ConfigureAwait(false);
