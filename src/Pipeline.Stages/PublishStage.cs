@@ -128,6 +128,8 @@ public sealed class PublishStage(
         for (var i = 0; i < toLoad.Count; i++)
             if (toLoad[i].PublishSequence is null) candidates[i] = firstSequence++;
         var loadedReports = new PublishedReport?[toLoad.Count];
+        // Result documents as validation wrote them, staged by render (the "published" update then skips reading them).
+        var writtenDocuments = new System.Collections.Concurrent.ConcurrentDictionary<string, ResultDocumentSnapshot>(StringComparer.Ordinal);
         var rows = new LedgerEntry[toLoad.Count];
         await Parallel.ForAsync(0, toLoad.Count, Concurrently(ct), async (i, token) =>
         {
@@ -138,7 +140,9 @@ public sealed class PublishStage(
             try
             {
                 // A sequence this run took (stored just now, before any site write) means no run has written the report's files.
-                loadedReports[i] = await LoadAsync(entry, publishers, now, token).ConfigureAwait(false) with { FolderNeverWritten = taken };
+                var (loaded, written) = await LoadAsync(entry, publishers, now, token).ConfigureAwait(false);
+                loadedReports[i] = loaded with { FolderNeverWritten = taken };
+                if (written is not null) writtenDocuments[entry.IndexCode] = written;
             }
             catch (Exception e) when (IsPoison(e))
             {
@@ -206,7 +210,7 @@ public sealed class PublishStage(
         changed.UnionWith(reports.Select(r => r.Entry.IndexCode));
         changed.UnionWith(withdrawals.Select(w => w.Notice.IndexCode));
         await Parallel.ForEachAsync(changed, Concurrently(ct),
-            async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, publishedRows.GetValueOrDefault(indexCode), token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (indexCode, token) => await resultDocuments.RefreshAsync(indexCode, publishedRows.GetValueOrDefault(indexCode), writtenDocuments.GetValueOrDefault(indexCode), token).ConfigureAwait(false)).ConfigureAwait(false);
         await due.DeleteAsync(dueItems.Where(item => !notYet.Contains(item)).ToList(), ct).ConfigureAwait(false);
 
         var delivery = await webhooks.DeliverPendingAsync(ct).ConfigureAwait(false);
@@ -261,7 +265,7 @@ public sealed class PublishStage(
                 entry.State = ReportState.Published;
                 // Counted as what the site shows: a withdrawn report's page is its notice, counted among the withdrawals.
                 if (!withdrawn) count++;
-                yield return await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false);
+                yield return (await LoadAsync(entry, publishers, now, ct).ConfigureAwait(false)).Report;
                 progress?.Report(new RebuildProgress(count, published.Count));
             }
         }
@@ -297,9 +301,9 @@ public sealed class PublishStage(
     /// What render staged (the page, and beside it the list entry, search text and original: <see cref="StagedReport"/>),
     /// with a publish sequence and the time this version went public. The entry names the agency by its registered
     /// publisher name, so every report of one agency lands on one publisher list however the document spells it; the
-    /// page keeps 发布机构 as written.
+    /// page keeps 发布机构 as written. With it, the upload's result document as validation wrote it, when render staged it.
     /// </summary>
-    private async Task<PublishedReport> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
+    private async Task<(PublishedReport Report, ResultDocumentSnapshot? Written)> LoadAsync(LedgerEntry entry, OfficialPublishers publishers, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = entry.PublishSequence ?? throw new InvalidOperationException($"{entry.IndexCode} v{entry.Version} has no publish sequence");
         var files = await reportBlobs.GetStagedAsync(entry.StagingBlob, ct).ConfigureAwait(false);
@@ -310,11 +314,12 @@ public sealed class PublishStage(
         var publishedAt = entry.State == ReportState.Published && entry.PublishedAt is { } at ? at
             : entry.ReleaseAt is { } release ? (release > entry.ReceivedAt ? release : entry.ReceivedAt) : now;
         var siteEntry = staged.Entry with { Sequence = sequence, PublishedAt = publishedAt };
-        return new PublishedReport(siteEntry, files.Page, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
+        var report = new PublishedReport(siteEntry, files.Page, staged.SearchText, await OriginalAsync(staged.Original, entry, ct).ConfigureAwait(false))
         {
             Statistics = staged.Statistics,
             PublisherKind = await publishers.KindOfAsync(entry.Agency, ct).ConfigureAwait(false),
         };
+        return (report, staged.ResultDocument?.ToSnapshot());
     }
 
     /// <summary>

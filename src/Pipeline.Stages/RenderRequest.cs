@@ -1,11 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Storage.Queues;
 using Pipeline.Storage;
 
 namespace Pipeline.Stages;
 
 /// <summary>The render queue message (JSON): render this version of this report.</summary>
-public sealed record RenderRequest(string IndexCode, int Version)
+/// <param name="ResultETag">
+/// The ETag of the upload's result document as validation created it, when validation knows nothing changed it since
+/// (else absent): render and publish then update it without reading it first (<see cref="ResultDocumentSnapshot"/>).
+/// </param>
+public sealed record RenderRequest(string IndexCode, int Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ResultETag = null)
 {
     /// <summary>Web naming (camelCase), source-generated (<see cref="RenderRequestJsonContext"/>).</summary>
     public static JsonSerializerOptions JsonOptions => RenderRequestJsonContext.Default.Options;

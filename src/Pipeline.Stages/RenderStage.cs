@@ -51,9 +51,18 @@ public sealed class RenderStage(
         var model = PageModelFactory.Build(analysis, entry, site, agency?.PublisherName, versions);
         var html = ReportPageRenderer.RenderUtf8(model, site);
         var stagingBlob = ReportBlobs.StagingName(entry.IndexCode, entry.Version);
+        // The result document validation created, when it said so in the request: its fixed part rebuilt from the
+        // parsed report as validation built it (processed when the version was received), so the next update of it
+        // needs no read. Staged for the publish run when that run writes the next state; else used below.
+        var written = request.ResultETag is { Length: > 0 } resultETag
+            ? new ResultDocumentSnapshot(ValidationResultDocument.From(entry.Agency, entry.FileName, nameof(ReportState.Validated), analysis, entry.IndexCode, entry.Version,
+                entry.Publishable, entry.ReceivedAt), new Azure.ETag(resultETag))
+            : null;
+        var leftToPublish = entry.Publishable && releaseAt <= time.GetUtcNow();
+        var staged = StagedReport.From(model) with { ResultDocument = leftToPublish && written is not null ? StagedResultDocument.Of(written) : null };
         // The list entry and search text from the same model, with the page, so publishing needs nothing else. Before
         // the ledger names the staging blob: publish takes up only what the ledger says was rendered.
-        await reportBlobs.SetStagedAsync(stagingBlob, html, StagedReport.From(model).ToJson(), ct).ConfigureAwait(false);
+        await reportBlobs.SetStagedAsync(stagingBlob, html, staged.ToJson(), ct).ConfigureAwait(false);
 
         var updated = await ledger.UpdateAsync(request.IndexCode, e =>
         {
@@ -77,7 +86,7 @@ public sealed class RenderStage(
         // guarantees that run; a report publishing fails is parked and its document refreshed there): writing
         // "rendered, release now" in between cost a read and a write per report for a state that lasts until that run.
         if (!updated.Publishable || releaseAt > time.GetUtcNow())
-            await resultDocuments.RefreshAsync(updated.IndexCode, updated, ct).ConfigureAwait(false);
+            await resultDocuments.RefreshAsync(updated.IndexCode, updated, written, ct).ConfigureAwait(false);
         logger.LogInformation("Rendered {IndexCode} v{Version}; release {ReleaseAt:O} ({Source}){Publishable}", updated.IndexCode, updated.Version, releaseAt, source,
             updated.Publishable ? "" : " — not publishable, stays private");
     }

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Site;
@@ -37,7 +38,12 @@ public sealed class ResultDocumentUpdater(
     /// read, write, read again and rewrite), and the ledger is asked once whether it moved on meanwhile — a stage that
     /// changed it in between may have found no document to update — in which case every document is refreshed.
     /// </param>
-    public async Task WriteAcceptedAsync(ValidationResultDocument document, LedgerEntry? recorded, CancellationToken ct)
+    /// <returns>
+    /// The ETag of the document this call created, when nothing changed it afterwards (the ledger had not moved on and
+    /// no earlier version needed its document refreshed); null otherwise. The next update may skip reading it
+    /// (<see cref="ResultDocumentSnapshot"/>).
+    /// </returns>
+    public async Task<ETag?> WriteAcceptedAsync(ValidationResultDocument document, LedgerEntry? recorded, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (recorded is { ETag: var recordedETag } && recordedETag != default && document.IndexCode is { } code
@@ -45,13 +51,13 @@ public sealed class ResultDocumentUpdater(
         {
             var versions = recorded.Version > 1 ? await ledger.ListVersionsAsync(code, ct).ConfigureAwait(false) : [];
             if (Update(document, recorded, versions, recorded.Version, siteOptions.Value, time.GetUtcNow()) is { } current
-                && await reportBlobs.AddResultAsync(document.Agency, document.FileName, current.ToJson(), ct).ConfigureAwait(false))
+                && await reportBlobs.AddResultAsync(document.Agency, document.FileName, current.ToJson(), ct).ConfigureAwait(false) is { } created)
             {
                 var latest = await ledger.GetLatestAsync(code, ct).ConfigureAwait(false);
                 // A new version also changes the earlier versions' documents ("superseded by vN").
-                if (latest is null || latest.ETag != recordedETag || recorded.Version > 1)
-                    await RefreshAsync(code, ct).ConfigureAwait(false);
-                return;
+                if (latest is not null && latest.ETag == recordedETag && recorded.Version == 1) return created;
+                await RefreshAsync(code, ct).ConfigureAwait(false);
+                return null;
             }
         }
         var stored = await reportBlobs.GetResultAsync(document.Agency, document.FileName, ct).ConfigureAwait(false);
@@ -61,10 +67,14 @@ public sealed class ResultDocumentUpdater(
         if (!sameUpload)
             await reportBlobs.SetResultAsync(document.Agency, document.FileName, document.ToJson(), ct).ConfigureAwait(false);
         if (document.IndexCode is { } indexCode) await RefreshAsync(indexCode, ct).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>Brings the result document of every upload that became a version of <paramref name="indexCode"/> up to date.</summary>
-    public Task RefreshAsync(string indexCode, CancellationToken ct) => RefreshAsync(indexCode, null, ct);
+    public Task RefreshAsync(string indexCode, CancellationToken ct) => RefreshAsync(indexCode, null, null, ct);
+
+    /// <inheritdoc cref="RefreshAsync(string, LedgerEntry?, ResultDocumentSnapshot?, CancellationToken)"/>
+    public Task RefreshAsync(string indexCode, LedgerEntry? stored, CancellationToken ct) => RefreshAsync(indexCode, stored, null, ct);
 
     /// <inheritdoc cref="RefreshAsync(string, CancellationToken)"/>
     /// <param name="stored">
@@ -73,7 +83,11 @@ public sealed class ResultDocumentUpdater(
     /// later row is recognised by its time (<see cref="Update"/> declines it) and a later change's own refresh races
     /// this one on the document's ETag, as with a fresh read; a retry after a lost race reads the ledger again.
     /// </param>
-    public async Task RefreshAsync(string indexCode, LedgerEntry? stored, CancellationToken ct)
+    /// <param name="written">
+    /// One upload's document as last written (with its ETag), or null: that document is not read first; the update is
+    /// written on the condition that it is still that one, and read and decided again otherwise.
+    /// </param>
+    public async Task RefreshAsync(string indexCode, LedgerEntry? stored, ResultDocumentSnapshot? written, CancellationToken ct)
     {
         var known = stored is { ETag: var etag } && etag != default && stored.IndexCode == indexCode ? stored : null;
         var latest = known ?? await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
@@ -85,24 +99,42 @@ public sealed class ResultDocumentUpdater(
             .Select(g => g.MaxBy(v => v.Version)!)
             .ToList();
         foreach (var upload in uploads)
-            await RefreshUploadAsync(indexCode, upload.Agency, upload.FileName, upload.Version, known, known is null ? null : versions, ct).ConfigureAwait(false);
+            await RefreshUploadAsync(indexCode, upload.Agency, upload.FileName, upload.Version, known, known is null ? null : versions,
+                written is not null && written.IsOf(upload.Agency, upload.FileName, upload.Version) ? written : null, ct).ConfigureAwait(false);
     }
 
-    private async Task RefreshUploadAsync(string indexCode, string agency, string fileName, int version, LedgerEntry? known, IReadOnlyList<LedgerEntry>? knownVersions, CancellationToken ct)
+    private async Task RefreshUploadAsync(string indexCode, string agency, string fileName, int version, LedgerEntry? known, IReadOnlyList<LedgerEntry>? knownVersions,
+        ResultDocumentSnapshot? written, CancellationToken ct)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            // The document first, then the ledger: whatever wrote the document after this read used a ledger at least as new.
-            var stored = await reportBlobs.GetResultAsync(agency, fileName, ct).ConfigureAwait(false);
-            if (stored is not { } read) return; // Validation writes the first document; nothing to update yet.
-            var document = ValidationResultDocument.Parse(read.Json.Span);
-            if (document is null) return;
+            ValidationResultDocument? document;
+            (ReadOnlyMemory<byte> Json, ETag ETag) read;
+            if (attempt == 0 && written is not null)
+            {
+                // As last written: the conditional write below finds out if it changed since.
+                document = written.Document;
+                read = (ReadOnlyMemory<byte>.Empty, written.ETag);
+            }
+            else
+            {
+                // The document first, then the ledger: whatever wrote the document after this read used a ledger at least as new.
+                var stored = await reportBlobs.GetResultAsync(agency, fileName, ct).ConfigureAwait(false);
+                if (stored is not { } found) return; // Validation writes the first document; nothing to update yet.
+                read = found;
+                document = ValidationResultDocument.Parse(read.Json.Span);
+                if (document is null) return;
+            }
             var latest = attempt == 0 && known is not null ? known : await ledger.GetLatestAsync(indexCode, ct).ConfigureAwait(false);
             if (latest is null) return;
             var versions = attempt == 0 && known is not null && knownVersions is not null ? knownVersions
                 : latest.Version > 1 ? await ledger.ListVersionsAsync(indexCode, ct).ConfigureAwait(false) : [];
             var updated = Update(document, latest, versions, version, siteOptions.Value, time.GetUtcNow());
-            if (updated is null) return;
+            if (updated is null)
+            {
+                if (attempt == 0 && written is not null) continue; // not the document to update after all: read it
+                return;
+            }
             var json = updated.ToJson();
             if (json.AsSpan().SequenceEqual(read.Json.Span)) return;
             if (await reportBlobs.UpdateResultAsync(agency, fileName, json, read.ETag, ct).ConfigureAwait(false)) return;

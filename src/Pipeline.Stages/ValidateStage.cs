@@ -177,7 +177,11 @@ public sealed class ValidateStage(
         AgencyRecord agency, string fileName, ReportAnalysis report, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var receipt = await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false);
+        // An upload whose document states its 索引号 claims the content receipt at once (one insert; the receipt is read
+        // only when one exists). One without reads first: a code is drawn from the counter only for content not seen before.
+        var receipt = report.Metadata.IndexCode.HasValue
+            ? await ClaimContentAsync(agency.Folder, report.ContentHash, report.Metadata.IndexCode.Value!, fileName, ct).ConfigureAwait(false)
+            : await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false);
         if (receipt is { Completed: true })
         {
             // Same bytes already accepted. Under the same name this is the same upload seen again (a host that died
@@ -200,17 +204,8 @@ public sealed class ValidateStage(
             return new ValidateOutcome(blob.Name, ValidateResult.Duplicate, receipt.IndexCode, receipt.Version, existing?.State, null);
         }
 
-        if (receipt is null)
-        {
-            var indexCode = report.Metadata.IndexCode.HasValue
-                ? report.Metadata.IndexCode.Value!
-                : await AssignIndexCodeAsync(agency, report, now, ct).ConfigureAwait(false);
-            var candidate = new ContentReceipt { IndexCode = indexCode, FileName = fileName };
-            receipt = await uploads.AddContentAsync(agency.Folder, report.ContentHash, candidate, ct).ConfigureAwait(false)
-                ? candidate
-                : await uploads.GetContentAsync(agency.Folder, report.ContentHash, ct).ConfigureAwait(false)
-                  ?? throw new InvalidOperationException("content receipt vanished");
-        }
+        receipt ??= await ClaimContentAsync(agency.Folder, report.ContentHash, await AssignIndexCodeAsync(agency, report, now, ct).ConfigureAwait(false), fileName, ct)
+            .ConfigureAwait(false);
 
         var code = receipt.IndexCode;
         using var reportScope = logger.BeginScope("IndexCode {IndexCode}", code);
@@ -280,10 +275,12 @@ public sealed class ValidateStage(
         receipt.Version = recorded.Version;
         // With its history; the earlier versions' uploads now say "superseded by vN". Before the render request, so
         // rendering always finds the document to update.
-        await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now),
+        var resultETag = await resultDocuments.WriteAcceptedAsync(ValidationResultDocument.From(agency.Folder, fileName, recorded.State.ToString(), report, code, recorded.Version, recorded.Publishable, now),
             recorded, ct).ConfigureAwait(false);
+        // Render rebuilds this document's fixed part from parsed/ and the ledger row, processed at its receipt time:
+        // the ETag goes along only when that is the document written (not a row an earlier attempt recorded).
         if (recorded.State == ReportState.Validated)
-            await new RenderRequest(code, recorded.Version).SendAsync(queues, ct).ConfigureAwait(false);
+            await new RenderRequest(code, recorded.Version, recorded.ReceivedAt == now ? resultETag?.ToString() : null).SendAsync(queues, ct).ConfigureAwait(false);
         receipt.Completed = true;
         await uploads.UpsertFileAndContentAsync(new UploadEntry
         {
@@ -293,6 +290,18 @@ public sealed class ValidateStage(
         await DeleteIncomingAsync(blob, readCondition, ct).ConfigureAwait(false);
         logger.LogInformation("{Blob}: accepted as {IndexCode} v{Version} ({State})", blob.Name, code, recorded.Version, recorded.State);
         return new ValidateOutcome(blob.Name, ValidateResult.Accepted, code, recorded.Version, recorded.State, recorded.Reason);
+    }
+
+    /// <summary>
+    /// The content receipt of these bytes: this upload's, with <paramref name="indexCode"/>, when none existed; else the
+    /// one that did (the same bytes processed first, or an earlier attempt at this upload), whose index code wins.
+    /// </summary>
+    private async Task<ContentReceipt> ClaimContentAsync(string agency, string contentHash, string indexCode, string fileName, CancellationToken ct)
+    {
+        var candidate = new ContentReceipt { IndexCode = indexCode, FileName = fileName };
+        return await uploads.AddContentAsync(agency, contentHash, candidate, ct).ConfigureAwait(false)
+            ? candidate
+            : await uploads.GetContentAsync(agency, contentHash, ct).ConfigureAwait(false) ?? throw new InvalidOperationException("content receipt vanished");
     }
 
     private async Task<string> AssignIndexCodeAsync(AgencyRecord agency, ReportAnalysis report, DateTimeOffset now, CancellationToken ct)

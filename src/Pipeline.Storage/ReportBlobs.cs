@@ -109,21 +109,24 @@ public sealed class ReportBlobs(BlobServiceClient blobs)
             .UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } }, cancellationToken)
             .ConfigureAwait(false);
 
-    /// <summary>Writes the verdict document of an upload only if it has none yet; false when one exists (nothing written).</summary>
-    public async Task<bool> AddResultAsync(string agency, string fileName, byte[] json, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the verdict document of an upload only if it has none yet: the ETag of the document written, or null when
+    /// one exists (nothing written).
+    /// </summary>
+    public async Task<ETag?> AddResultAsync(string agency, string fileName, byte[] json, CancellationToken cancellationToken = default)
     {
         try
         {
-            await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName)).UploadAsync(new BinaryData(json), new BlobUploadOptions
+            var written = await Container(StorageNames.ResultsContainer).GetBlobClient(ResultName(agency, fileName)).UploadAsync(new BinaryData(json), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken).ConfigureAwait(false);
-            return true;
+            return written.Value.ETag;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

@@ -165,4 +165,87 @@ public sealed class ResultDocumentTests : FreshPipelineTest
         Assert.Equal(pageUrl, withdrawn.GetProperty("pageUrl").GetString());
         Assert.Equal("superseded by v2", (await ResultAsync("pingliang", "v1.txt")).GetProperty("status").GetString());
     }
+
+    private async Task<Azure.ETag> ResultETagAsync(string agency, string fileName) =>
+        (await Host.Container(StorageNames.ResultsContainer).GetBlobClient($"{agency}/{fileName}.json").GetPropertiesAsync()).Value.ETag;
+
+    [Fact]
+    public async Task Validation_hands_its_document_on_and_publishing_writes_published_over_it_unread_with_the_bytes_a_read_would_give()
+    {
+        // One with its 索引号 (the content receipt claimed at once), one without (a code from the counter), one whose
+        // release date is to come (render writes "scheduled" over validation's document unread; publishing reads).
+        const string code = "01362021X2/2026-00704";
+        await Host.UploadAsync("pingliang", "coded.txt", TestReports.Make("平凉市直接发布测试报告", "正文一。", code, "主动公开", releaseDate: "2026年02月01日"));
+        await Host.UploadAsync("pingliang", "uncoded.txt", TestReports.Make("平凉市无索引号测试报告", "正文二,没有索引号。", null, "主动公开"));
+        await Host.UploadAsync("pingliang", "later.txt", TestReports.Make("平凉市定时发布测试报告", "正文三。", "01362021X2/2026-00705", "主动公开", releaseDate: "2026年03月20日"));
+        await Host.Get<IncomingScanner>().RunOnceAsync(4, CancellationToken.None);
+
+        // Each render request carries the ETag of the document validation created.
+        var queue = Host.Get<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.RenderQueue);
+        var requests = (await queue.PeekMessagesAsync(32)).Value.Select(m => RenderRequest.TryParse(m.Body.ToString())!).ToList();
+        Assert.Equal(3, requests.Count);
+        var codes = new Dictionary<string, string>();
+        var validated = new Dictionary<string, ValidationResultDocument>();
+        foreach (var request in requests)
+        {
+            var row = (await Host.ReportAsync(request.IndexCode))!;
+            codes[row.FileName] = row.IndexCode;
+            validated[row.FileName] = ValidationResultDocument.Parse(System.Text.Encoding.UTF8.GetBytes((await Host.ReadTextAsync(StorageNames.ResultsContainer, $"pingliang/{row.FileName}.json"))!))!;
+            Assert.NotNull(request.ResultETag);
+            Assert.Equal(await ResultETagAsync("pingliang", row.FileName), new Azure.ETag(request.ResultETag));
+        }
+        // Rendered a minute later: the document render rebuilds is still the one validation processed, at its time.
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        while (await Host.Get<RenderQueueProcessor>().RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        // Render stages it for the reports due now; the scheduled one's document already says "scheduled".
+        foreach (var (fileName, staged) in new[] { ("coded.txt", true), ("uncoded.txt", true), ("later.txt", false) })
+        {
+            var row = (await Host.ReportAsync(codes[fileName]))!;
+            var files = await Host.Get<ReportBlobs>().GetStagedAsync(row.StagingBlob!, CancellationToken.None);
+            var report = StagedReport.FromJson(files.Report!.Value.Span);
+            Assert.Equal(staged, report.ResultDocument is not null);
+            if (report.ResultDocument is { } written)
+                Assert.Equal(await ResultETagAsync("pingliang", fileName), new Azure.ETag(written.ETag));
+        }
+        Assert.Equal("scheduled", (await ResultAsync("pingliang", "later.txt")).GetProperty("status").GetString());
+
+        Host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 19, 16, 0, 5, TimeSpan.Zero));
+        await Host.PublishAsync();
+
+        foreach (var fileName in new[] { "coded.txt", "uncoded.txt", "later.txt" })
+        {
+            var document = await ResultAsync("pingliang", fileName);
+            Assert.Equal("Published", document.GetProperty("outcome").GetString());
+            Assert.Equal("published", Steps(document)[^1]);
+            // Byte for byte what updating the document validation wrote gives (its findings, metadata, processing time).
+            var expected = ResultDocumentUpdater.Update(validated[fileName], (await Host.ReportAsync(codes[fileName]))!, [], 1,
+                Host.Get<Microsoft.Extensions.Options.IOptions<Pipeline.Site.SiteOptions>>().Value, Host.Time.GetUtcNow())!;
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(expected.ToJson()), await Host.ReadTextAsync(StorageNames.ResultsContainer, $"pingliang/{fileName}.json"));
+        }
+    }
+
+    [Fact]
+    public async Task A_document_changed_after_validation_is_read_again_not_overwritten_from_what_render_staged()
+    {
+        const string code = "01362021X2/2026-00706";
+        await Host.UploadAsync("pingliang", "changed.txt", TestReports.Make("平凉市改动测试报告", "正文。", code, "主动公开"));
+        await Host.ProcessUploadsAsync();
+        var row = (await Host.ReportAsync(code))!;
+        Assert.NotNull(StagedReport.FromJson((await Host.Get<ReportBlobs>().GetStagedAsync(row.StagingBlob!, CancellationToken.None)).Report!.Value.Span).ResultDocument);
+
+        // Something else rewrote the document after validation (here: a field only this write has).
+        var stored = ValidationResultDocument.Parse(System.Text.Encoding.UTF8.GetBytes((await Host.ReadTextAsync(StorageNames.ResultsContainer, "pingliang/changed.txt.json"))!))!;
+        await Host.Get<ReportBlobs>().SetResultAsync("pingliang", "changed.txt", (stored with { QuarantineBlob = "written-meanwhile" }).ToJson(), CancellationToken.None);
+
+        Host.Time.Advance(TimeSpan.FromMinutes(1));
+        await Host.PublishAsync();
+
+        var published = await ResultAsync("pingliang", "changed.txt");
+        Assert.Equal("Published", published.GetProperty("outcome").GetString());
+        // Updated from the document as it stood, not replaced by the one render staged.
+        Assert.Equal("written-meanwhile", published.GetProperty("quarantineBlob").GetString());
+    }
 }

@@ -95,7 +95,9 @@ public sealed class ValidateStageTests : FreshPipelineTest
         Assert.Equal(ReportState.Validated, ledger?.State);
         var queue = Host.Get<QueueServiceClient>().GetQueueClient(StorageNames.RenderQueue);
         var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value);
-        Assert.Equal(new RenderRequest(outcome.IndexCode!, 1), RenderRequest.TryParse(message.Body.ToString()));
+        // With the ETag of the result document validation created (render and publish update it without reading it).
+        var resultETag = (await Host.Container(StorageNames.ResultsContainer).GetBlobClient(ReportBlobs.ResultName("gaoping", "002_3d0e3754e0282e9d.txt")).GetPropertiesAsync()).Value.ETag;
+        Assert.Equal(new RenderRequest(outcome.IndexCode!, 1, resultETag.ToString()), RenderRequest.TryParse(message.Body.ToString()));
     }
 
     [Fact]
