@@ -175,6 +175,9 @@ public sealed class ResultDocumentTests : FreshPipelineTest
         // One with its 索引号 (the content receipt claimed at once), one without (a code from the counter), one whose
         // release date is to come (render writes "scheduled" over validation's document unread; publishing reads).
         const string code = "01362021X2/2026-00704";
+        // A time with every digit the clock gives (7 after the second): the receipt time render rebuilds the document
+        // with comes back from the ledger, and must come back whole.
+        Host.Time.Advance(TimeSpan.FromTicks(1_234_567));
         await Host.UploadAsync("pingliang", "coded.txt", TestReports.Make("平凉市直接发布测试报告", "正文一。", code, "主动公开", releaseDate: "2026年02月01日"));
         await Host.UploadAsync("pingliang", "uncoded.txt", TestReports.Make("平凉市无索引号测试报告", "正文二,没有索引号。", null, "主动公开"));
         await Host.UploadAsync("pingliang", "later.txt", TestReports.Make("平凉市定时发布测试报告", "正文三。", "01362021X2/2026-00705", "主动公开", releaseDate: "2026年03月20日"));
